@@ -1,0 +1,12 @@
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { Services } from './services/services.ts';
+
+/** What the context factory adds to every operation. */
+export interface AppContext {
+  services: Services;
+  /** A stable, anonymous visitor id sent by the SPA (`x-session-id`), for active-user counts. */
+  sessionId: string | null;
+}
+
+/** What every resolver receives: yoga's request context plus the wired services. */
+export type GraphQLContext = YogaInitialContext & AppContext;

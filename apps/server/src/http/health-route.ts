@@ -1,0 +1,41 @@
+import type { Services } from '../services/services.ts';
+
+export type DependencyStatus = 'up' | 'down' | 'disabled';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded' | 'down';
+  uptimeSeconds: number;
+  instanceId: string;
+  version: string;
+  checks: Record<string, { status: DependencyStatus; latencyMs: number | null }>;
+}
+
+/** Probes each dependency once; the overall status is `down` when the database is. */
+export async function checkHealth(services: Services): Promise<HealthReport> {
+  const started = performance.now();
+  const databaseUp = await services.store.ping().catch(() => false);
+  const databaseLatency = performance.now() - started;
+  const checks: HealthReport['checks'] = {
+    database: {
+      status: databaseUp ? 'up' : 'down',
+      latencyMs: Math.round(databaseLatency * 100) / 100,
+    },
+  };
+  const statuses = Object.values(checks).map((check) => check.status);
+  return {
+    status: !databaseUp ? 'down' : statuses.includes('down') ? 'degraded' : 'ok',
+    uptimeSeconds: Math.round((Date.now() - services.startedAt) / 1000),
+    instanceId: services.config.instanceId,
+    version: services.config.service.version,
+    checks,
+  };
+}
+
+/** `GET /health`: 200 while the instance can serve, 503 when it cannot (for load balancers). */
+export async function healthRoute(services: Services): Promise<Response> {
+  const report = await checkHealth(services);
+  return Response.json(report, {
+    status: report.status === 'down' ? 503 : 200,
+    headers: { 'cache-control': 'no-store' },
+  });
+}

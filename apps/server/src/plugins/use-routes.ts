@@ -1,0 +1,54 @@
+import type { Plugin } from 'graphql-yoga';
+
+/** A REST handler served beside `/graphql`, through the same plugin chain (timing, limits…). */
+export type RouteHandler = (request: Request, url: URL) => Response | Promise<Response>;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'HEAD';
+  /** Exact path (`/health`) or a prefix ending in `*` (`/assets/*`). */
+  path: string;
+  handler: RouteHandler;
+}
+
+export interface RoutesOptions {
+  routes: Route[];
+  /** Handles GET requests no route claimed (the SPA's client-side routes). */
+  fallback?: RouteHandler;
+  /** Paths left to yoga itself. @default ['/graphql'] */
+  graphqlPaths?: string[];
+}
+
+const matches = (route: Route, method: string, path: string): boolean =>
+  (route.method === method || (route.method === 'GET' && method === 'HEAD')) &&
+  (route.path.endsWith('*') ? path.startsWith(route.path.slice(0, -1)) : route.path === path);
+
+/**
+ * Serves REST routes and the SPA from inside yoga, so `yoga.fetch` reaches every endpoint and every
+ * plugin (timing, rate limits, body limits) sees every request.
+ */
+export function useRoutes(options: RoutesOptions): Plugin {
+  const graphqlPaths = options.graphqlPaths ?? ['/graphql'];
+  return {
+    async onRequest(payload) {
+      const { request, url } = payload;
+      if (graphqlPaths.includes(url.pathname)) return;
+      const route = options.routes.find((r) => matches(r, request.method, url.pathname));
+      if (route) {
+        payload.endResponse(await route.handler(request, url));
+        return;
+      }
+      const knownPath = options.routes.some((r) => matches(r, r.method, url.pathname));
+      if (knownPath) {
+        payload.endResponse(new Response('Method Not Allowed', { status: 405 }));
+        return;
+      }
+      if ((request.method === 'GET' || request.method === 'HEAD') && options.fallback) {
+        payload.endResponse(await options.fallback(request, url));
+        return;
+      }
+      payload.endResponse(
+        Response.json({ error: `No route for ${request.method} ${url.pathname}` }, { status: 404 }),
+      );
+    },
+  };
+}

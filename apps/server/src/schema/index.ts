@@ -1,0 +1,18 @@
+import type { GraphQLSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './date-time.ts';
+import './validation-error.ts';
+import './supplier.ts';
+import './ingredient.ts';
+import './flavor.ts';
+import './calculation.ts';
+import './tracked-event.ts';
+import './server-time.ts';
+
+let schema: GraphQLSchema | undefined;
+
+/** The API schema: every type file registers itself on the builder when imported above. */
+export function buildSchema(): GraphQLSchema {
+  schema ??= builder.toSchema({ sortSchema: true });
+  return schema;
+}

@@ -1,0 +1,47 @@
+/**
+ * `@taurine/calculator`: the energy drink catalogue and the pure caffeine calculator shared by the
+ * server and the SPA. No I/O: data in, data out.
+ */
+export { calculate, RESULT_DECIMALS } from './calculate/calculate.ts';
+export { FIELD_ERROR_CODES, SAFETY_RATINGS } from './calculate/types.ts';
+export type {
+  AddInInput,
+  BreakdownLine,
+  CalculateInput,
+  CalculateOptions,
+  CalculateOutcome,
+  CalculationResult,
+  FieldError,
+  FieldErrorCode,
+  SafetyRating,
+} from './calculate/types.ts';
+export { flavorById, flavors } from './catalog/flavors.ts';
+export { ingredientById, ingredients } from './catalog/ingredients.ts';
+export {
+  FLAVOR_CATEGORIES,
+  INGREDIENT_KINDS,
+  INGREDIENT_UNITS,
+  NUTRITION_BASIS_ML,
+  SUPPLIER_REGIONS,
+} from './catalog/model.ts';
+export type {
+  Flavor,
+  FlavorCategory,
+  Ingredient,
+  IngredientKind,
+  IngredientUnit,
+  Supplier,
+  SupplierRegion,
+} from './catalog/model.ts';
+export { supplierById, suppliers } from './catalog/suppliers.ts';
+export { findFlavors } from './find-flavors.ts';
+export type { FlavorFilter } from './find-flavors.ts';
+export { findSuppliers } from './find-suppliers.ts';
+export type { SupplierFilter } from './find-suppliers.ts';
+export {
+  CAFFEINE_GUIDANCE,
+  CAFFEINE_LABELLING,
+  INPUT_LIMITS,
+  RATING_THRESHOLDS,
+  SUGAR_GUIDANCE,
+} from './guidance.ts';

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { SqlDialect } from '../dialect.ts';
+import { calculatorEventsMigration } from './001-calculator-events.ts';
+import { metricRollupsMigration } from './002-metric-rollups.ts';
+
+/**
+ * All migrations, in code rather than read from disk, so they ship inside any bundle. Kysely
+ * applies them in name order; never rename or edit one that has shipped, add a new one.
+ */
+export function createMigrationProvider(dialect: SqlDialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '001_calculator_events': calculatorEventsMigration(dialect),
+    '002_metric_rollups': metricRollupsMigration(dialect),
+  };
+  return { getMigrations: () => Promise.resolve(migrations) };
+}
