@@ -1,0 +1,53 @@
+/** Severity of an alert: P0 critical, P1 error, P2 warning, P3 info. */
+export type Severity = 'critical' | 'error' | 'warning' | 'info';
+
+/** Why a notification is sent: a lifecycle transition, a repeat, an escalation or a test. */
+export type NotificationKind =
+  'firing' | 'repeat' | 'escalation' | 'resolved' | 'acknowledged' | 'test';
+
+/** Lifecycle state of the alert at the time of the notification. */
+export type AlertStatus = 'firing' | 'acknowledged' | 'resolved';
+
+/** One point of a metric's recent history; `t` is epoch milliseconds. */
+export interface TrendPoint {
+  t: number;
+  value: number;
+}
+
+/**
+ * Everything a channel needs to tell a human about one alert event. JSON-serialisable: the outbox
+ * stores it as is. Times are epoch milliseconds.
+ */
+export interface AlertNotification {
+  /** Stable for this event across every retry: PagerDuty dedups on the fingerprint, webhooks on this. */
+  idempotencyKey: string;
+  kind: NotificationKind;
+  /** Stable identity of the alert (rule + tag set). */
+  fingerprint: string;
+  alertName: string;
+  severity: Severity;
+  metric: string;
+  value: number | null;
+  threshold: number | null;
+  status: AlertStatus;
+  startsAt: number;
+  /** When the event happened. */
+  at: number;
+  summary: string;
+  description?: string;
+  dashboardUrl?: string;
+  /** The metric over the last hour, shown in emails. */
+  trend?: TrendPoint[];
+  recommendedActions?: string[];
+  tags?: Record<string, string>;
+}
+
+/** Short upper-case label per kind, used in titles and subjects. */
+export const KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
+  firing: 'FIRING',
+  repeat: 'STILL FIRING',
+  escalation: 'ESCALATED',
+  resolved: 'RESOLVED',
+  acknowledged: 'ACKNOWLEDGED',
+  test: 'TEST',
+};

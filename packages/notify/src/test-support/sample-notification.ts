@@ -1,0 +1,33 @@
+import type { AlertNotification } from '../alert-notification.ts';
+
+export const SAMPLE_AT = Date.UTC(2025, 0, 15, 12, 0, 0);
+
+/** A firing error-rate alert with every optional field set. */
+export function sampleNotification(overrides: Partial<AlertNotification> = {}): AlertNotification {
+  return {
+    idempotencyKey: 'alert-42:firing:1',
+    kind: 'firing',
+    fingerprint: 'fp-error-rate-eu',
+    alertName: 'High error rate',
+    severity: 'critical',
+    metric: 'api.errorRate',
+    value: 7.25,
+    threshold: 5,
+    status: 'firing',
+    startsAt: SAMPLE_AT - 5 * 60_000,
+    at: SAMPLE_AT,
+    summary: 'Error rate 7.25% > 5% for 5 minutes',
+    description: 'Errors on /graphql since the 11:55 deploy',
+    dashboardUrl: 'https://taurine.example.com/dashboard?alert=42',
+    trend: [
+      { t: SAMPLE_AT - 90 * 60_000, value: 999 },
+      { t: SAMPLE_AT - 50 * 60_000, value: 1.5 },
+      { t: SAMPLE_AT - 30 * 60_000, value: 2.25 },
+      { t: SAMPLE_AT - 10 * 60_000, value: 6.5 },
+      { t: SAMPLE_AT, value: 7.25 },
+    ],
+    recommendedActions: ['Roll back the 11:55 deploy', 'Check the upstream API status'],
+    tags: { environment: 'production', region: 'eu-west-1' },
+    ...overrides,
+  };
+}
