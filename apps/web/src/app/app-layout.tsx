@@ -1,0 +1,68 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { LoadingStatus } from '../components/loading-status.tsx';
+import { RouteErrorBoundary } from './route-error-boundary.tsx';
+
+const NAV_ITEMS = [
+  { to: '/', label: 'Calculator', end: true },
+  { to: '/monitoring', label: 'Monitoring', end: false },
+  { to: '/alerts', label: 'Alerts', end: false },
+  { to: '/performance', label: 'Performance', end: false },
+] as const;
+
+/** The page frame: skip link, top navigation, the routed page, footer. */
+export function AppLayout() {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const previousPathname = useRef(pathname);
+
+  // After client-side navigation, move focus to the new page as a full page load would. Comparing
+  // paths (not "is this the first run") keeps StrictMode's double effects from stealing focus.
+  useEffect(() => {
+    if (previousPathname.current === pathname) return;
+    previousPathname.current = pathname;
+    main.current?.focus();
+  }, [pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <NavLink to="/" className="brand" aria-label="Taurine home">
+            <span className="brand__mark" aria-hidden="true">
+              T
+            </span>
+            Taurine
+          </NavLink>
+          <nav aria-label="Main">
+            <ul className="nav">
+              {NAV_ITEMS.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} className="nav__link">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="main">
+        <RouteErrorBoundary key={pathname}>
+          <Suspense fallback={<LoadingStatus />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
+      </main>
+      <footer className="footer">
+        <p>
+          Taurine · caffeine guidance from EFSA: 400 mg a day and 200 mg at once (3 mg/kg) for
+          healthy adults. Not medical advice.
+        </p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { buildApp } from '../../../apps/server/src/app.ts';
+import type { App } from '../../../apps/server/src/app.ts';
+import { loadConfig } from '../../../apps/server/src/config.ts';
+
+/** The production build of the SPA; `npm test` builds it before any suite runs. */
+export const WEB_DIST_DIR = resolve(fileURLToPath(import.meta.url), '../../../../apps/web/dist');
+
+/** Debian's Chromium; see ARCHITECTURE.md "Known pitfalls". */
+const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** A real server on a free port with its own empty data directory. */
+export interface TestApp {
+  app: App;
+  baseUrl: string;
+  /** Stops the server and deletes its data directory. */
+  close(): Promise<void>;
+}
+
+/** Fails with instructions when the SPA has not been built. */
+export function assertWebBuildExists(): void {
+  if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
+    throw new Error(
+      `No SPA build at ${WEB_DIST_DIR}. Run \`pnpm run build\` (npm test does it) before the e2e suite.`,
+    );
+  }
+}
+
+/** Starts the real server in-process, serving the built SPA, on 127.0.0.1 and a free port. */
+export async function startTestApp(): Promise<TestApp> {
+  assertWebBuildExists();
+  const dataDir = await mkdtemp(join(tmpdir(), 'taurine-e2e-'));
+  try {
+    const app = await buildApp(
+      loadConfig(
+        { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test' },
+        { webDistDir: WEB_DIST_DIR },
+      ),
+    );
+    const { url } = await app.start().catch(async (error: unknown) => {
+      await app.stop();
+      throw error;
+    });
+    return {
+      app,
+      baseUrl: url,
+      async close() {
+        try {
+          await app.stop();
+        } finally {
+          await rm(dataDir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Headless Debian Chromium with background traffic switched off. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
