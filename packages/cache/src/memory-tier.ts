@@ -1,0 +1,404 @@
+import { LRUCache } from 'lru-cache';
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants,
+  deflateSync,
+  inflateSync,
+} from 'node:zlib';
+import { AccessCounter } from './access-counter.ts';
+import { CacheError } from './cache-error.ts';
+import type { CacheEntry, CacheTier, TierSize, TierStatus } from './cache-tier.ts';
+import { compileGlob } from './glob-pattern.ts';
+import { deepFreeze, normalizeTtl, serializeValue } from './json-value.ts';
+
+/** Compression of large values held in memory. */
+export interface MemoryCompressionOptions {
+  /**
+   * zlib codec. Brotli runs at quality 4, a fast setting that still beats deflate on JSON.
+   * @default 'deflate'
+   */
+  algorithm?: 'deflate' | 'brotli';
+  /**
+   * Values whose JSON takes at least this many bytes are compressed; smaller ones are not worth it.
+   * @default 1024
+   */
+  thresholdBytes?: number;
+}
+
+/** Options of {@link MemoryTier}. */
+export interface MemoryTierOptions {
+  /**
+   * Name in stats and metrics.
+   * @default 'memory'
+   */
+  name?: string;
+  /**
+   * Upper bound of the bytes held (JSON payload, or compressed payload, plus key); the least recently
+   * used entries are evicted beyond it.
+   * @default 33554432 (32 MiB)
+   */
+  maxBytes?: number;
+  /**
+   * Entries larger than this are not kept in memory (they still reach the other tiers).
+   * @default 1048576 (1 MiB), or `maxBytes` when smaller
+   */
+  maxEntryBytes?: number;
+  /**
+   * Compress values above a threshold, or `false` to keep every value as a parsed object.
+   * @default false
+   */
+  compression?: MemoryCompressionOptions | false;
+  /**
+   * Deep-freeze stored values. Every reader gets the same object back, so a caller mutating it would
+   * silently change what everyone else reads; frozen, the mutation throws instead.
+   * @default true
+   */
+  freezeValues?: boolean;
+  /**
+   * Monotonic clock in milliseconds for TTLs. Inject one in tests to move time by hand.
+   * @default performance.now
+   */
+  clock?: () => number;
+  /** Called for every entry pushed out because the tier was full (not for trims or expiry). */
+  onEvict?: (key: string) => void;
+  /**
+   * Keys whose access counts outlive their entries (deleted, expired, evicted), for `popularKeys`.
+   * @default 1000
+   */
+  popularKeysCapacity?: number;
+}
+
+/** Defaults of {@link MemoryTierOptions}, as data. */
+export const MEMORY_TIER_DEFAULTS = {
+  name: 'memory',
+  maxBytes: 32 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024,
+  compressionAlgorithm: 'deflate',
+  compressionThresholdBytes: 1024,
+  freezeValues: true,
+  /** `trim()` without a target shrinks the tier to this share of `maxBytes`. */
+  trimTargetRatio: 0.75,
+  popularKeysCapacity: 1000,
+} as const;
+
+/** Counters of a {@link MemoryTier} beyond key count and bytes. */
+export interface MemoryTierUsage {
+  /** Entries pushed out because the tier was full. */
+  evictions: number;
+  /** Entries removed by `trim()`. */
+  trimmed: number;
+  /** Entries currently stored compressed. */
+  compressedEntries: number;
+  /** Bytes the resident entries would take uncompressed, minus what they take. */
+  bytesSaved: number;
+  /** Bytes saved by every compression since start, resident or not. */
+  bytesSavedTotal: number;
+  /** Uncompressed over stored bytes of the resident entries (1 without compression); `null` when empty. */
+  compressionRatio: number | null;
+}
+
+/** What `trim()` did. */
+export interface TrimResult {
+  bytesBefore: number;
+  bytesAfter: number;
+  removed: number;
+}
+
+interface MemoryEntry {
+  /** Reads of this entry; a plain field increment keeps popularity tracking off the hot path's cost. */
+  hits: number;
+  /** The parsed value, or `undefined` when the entry is compressed. */
+  readonly value: unknown;
+  readonly compressed: Buffer | undefined;
+  /** Bytes counted against `maxBytes`. */
+  readonly bytes: number;
+  /** Bytes the entry would count uncompressed. */
+  readonly logicalBytes: number;
+}
+
+const positiveInteger = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
+/**
+ * The in-process tier: an `lru-cache` bounded by bytes, with per-entry TTLs, optional compression
+ * of large values and eviction counting. Besides the async {@link CacheTier} methods it offers
+ * synchronous `getSync`/`setSync`, which `TieredCache` uses on its hot path.
+ */
+export class MemoryTier implements CacheTier {
+  readonly name: string;
+  readonly maxBytes: number;
+  readonly #lru: LRUCache<string, MemoryEntry>;
+  readonly #compression: { algorithm: 'deflate' | 'brotli'; thresholdBytes: number } | undefined;
+  readonly #freeze: boolean;
+  readonly #maxEntryBytes: number;
+  readonly #onEvict: ((key: string) => void) | undefined;
+  readonly #departed: AccessCounter;
+  #trimming = false;
+  #evictions = 0;
+  #trimmed = 0;
+  #compressedEntries = 0;
+  #logicalBytes = 0;
+  #bytesSavedTotal = 0;
+
+  constructor(options: MemoryTierOptions = {}) {
+    const maxBytes = options.maxBytes ?? MEMORY_TIER_DEFAULTS.maxBytes;
+    if (!positiveInteger(maxBytes)) {
+      throw new CacheError('INVALID_OPTIONS', 'MemoryTier: maxBytes must be a positive integer');
+    }
+    const maxEntryBytes =
+      options.maxEntryBytes ?? Math.min(maxBytes, MEMORY_TIER_DEFAULTS.maxEntryBytes);
+    if (!positiveInteger(maxEntryBytes) || maxEntryBytes > maxBytes) {
+      throw new CacheError(
+        'INVALID_OPTIONS',
+        'MemoryTier: maxEntryBytes must be a positive integer no larger than maxBytes',
+      );
+    }
+    if (options.compression) {
+      const thresholdBytes =
+        options.compression.thresholdBytes ?? MEMORY_TIER_DEFAULTS.compressionThresholdBytes;
+      if (!positiveInteger(thresholdBytes)) {
+        throw new CacheError(
+          'INVALID_OPTIONS',
+          'MemoryTier: compression.thresholdBytes must be a positive integer',
+        );
+      }
+      this.#compression = {
+        algorithm: options.compression.algorithm ?? MEMORY_TIER_DEFAULTS.compressionAlgorithm,
+        thresholdBytes,
+      };
+    }
+    this.name = options.name ?? MEMORY_TIER_DEFAULTS.name;
+    this.maxBytes = maxBytes;
+    this.#maxEntryBytes = maxEntryBytes;
+    this.#freeze = options.freezeValues ?? MEMORY_TIER_DEFAULTS.freezeValues;
+    this.#onEvict = options.onEvict;
+    this.#departed = new AccessCounter(
+      options.popularKeysCapacity ?? MEMORY_TIER_DEFAULTS.popularKeysCapacity,
+    );
+    const clock = options.clock;
+    this.#lru = new LRUCache<string, MemoryEntry>({
+      maxSize: maxBytes,
+      maxEntrySize: maxEntryBytes,
+      sizeCalculation: (entry) => entry.bytes,
+      dispose: (entry, key, reason) => {
+        this.#disposed(entry, key, reason);
+      },
+      // An injected clock must be read on every check: lru-cache otherwise caches "now" for 1 ms
+      // behind a real timer, which fake time never fires.
+      ...(clock ? { perf: { now: clock }, ttlResolution: 0 } : {}),
+    });
+  }
+
+  /** The value under `key`, or `undefined`. Synchronous; counts nothing. */
+  getSync(key: string): unknown {
+    const entry = this.#lru.get(key);
+    if (entry === undefined) return undefined;
+    entry.hits++;
+    return entry.compressed === undefined ? entry.value : this.#inflate(entry.compressed);
+  }
+
+  /**
+   * Stores `value` and returns the value as readers will see it (parsed back from JSON, frozen
+   * unless `freezeValues` is off). Values above `maxEntryBytes` are returned but not kept.
+   *
+   * @throws {CacheError} `INVALID_VALUE` or `INVALID_TTL`.
+   */
+  setSync(key: string, value: unknown, ttlMs: number): unknown {
+    const ttl = normalizeTtl(ttlMs);
+    const json = serializeValue(value);
+    const jsonBytes = Buffer.byteLength(json);
+    const logicalBytes = jsonBytes + key.length;
+    let entry: MemoryEntry | undefined;
+    let readable: unknown;
+    if (this.#compression && jsonBytes >= this.#compression.thresholdBytes) {
+      const compressed = this.#deflate(json);
+      if (compressed.byteLength < jsonBytes) {
+        entry = {
+          hits: 0,
+          value: undefined,
+          compressed,
+          bytes: compressed.byteLength + key.length,
+          logicalBytes,
+        };
+        readable = JSON.parse(json);
+      }
+    }
+    if (entry === undefined) {
+      readable = JSON.parse(json);
+      if (this.#freeze) deepFreeze(readable);
+      entry = {
+        hits: 0,
+        value: readable,
+        compressed: undefined,
+        bytes: logicalBytes,
+        logicalBytes,
+      };
+    }
+    if (entry.bytes > this.#maxEntryBytes) {
+      this.#lru.delete(key);
+      return readable;
+    }
+    this.#lru.set(key, entry, { ttl });
+    this.#logicalBytes += entry.logicalBytes;
+    if (entry.compressed !== undefined) {
+      this.#compressedEntries++;
+      this.#bytesSavedTotal += entry.logicalBytes - entry.bytes;
+    }
+    return readable;
+  }
+
+  get(key: string): Promise<CacheEntry | undefined> {
+    const value = this.getSync(key);
+    if (value === undefined) return Promise.resolve(undefined);
+    return Promise.resolve({ value, ttlMs: this.#lru.getRemainingTTL(key) });
+  }
+
+  getMany(keys: readonly string[]): Promise<(CacheEntry | undefined)[]> {
+    return Promise.all(keys.map((key) => this.get(key)));
+  }
+
+  set(key: string, value: unknown, ttlMs: number): Promise<void> {
+    // A throw inside the executor becomes the rejection.
+    return new Promise((resolve) => {
+      this.setSync(key, value, ttlMs);
+      resolve();
+    });
+  }
+
+  /** Removes `key`; returns whether a live entry was there. */
+  deleteSync(key: string): boolean {
+    const live = this.#lru.has(key);
+    this.#lru.delete(key);
+    return live;
+  }
+
+  delete(key: string): Promise<boolean> {
+    return Promise.resolve(this.deleteSync(key));
+  }
+
+  /** Removes every live key matching the glob; returns how many. @throws {CacheError} `INVALID_PATTERN`. */
+  clearSync(pattern: string): number {
+    const glob = compileGlob(pattern);
+    this.#lru.purgeStale();
+    if (glob.matchesEverything) {
+      const count = this.#lru.size;
+      this.#lru.clear();
+      return count;
+    }
+    const doomed: string[] = [];
+    for (const key of this.#lru.keys()) if (glob.matches(key)) doomed.push(key);
+    for (const key of doomed) this.#lru.delete(key);
+    return doomed.length;
+  }
+
+  clear(pattern: string): Promise<number> {
+    return new Promise((resolve) => {
+      resolve(this.clearSync(pattern));
+    });
+  }
+
+  /** Live key count and bytes; purges expired entries first. */
+  sizeSync(): TierSize {
+    this.#lru.purgeStale();
+    return { keys: this.#lru.size, bytes: this.#lru.calculatedSize, estimated: false };
+  }
+
+  size(): Promise<TierSize> {
+    return Promise.resolve(this.sizeSync());
+  }
+
+  /** Whether a live entry is held under `key`; unlike `getSync`, not counted as a read. */
+  has(key: string): boolean {
+    return this.#lru.has(key);
+  }
+
+  /**
+   * Up to `limit` keys, most read first: reads of live entries plus those of entries already gone
+   * (kept for a bounded number of keys), so popularity survives a clear.
+   */
+  popularKeys(limit: number): string[] {
+    const counts = new Map(this.#departed.entries());
+    for (const [key, entry] of this.#lru.entries()) {
+      counts.set(key, (counts.get(key) ?? 0) + entry.hits);
+    }
+    return [...counts]
+      .filter(([, count]) => count > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, Math.max(0, limit))
+      .map(([key]) => key);
+  }
+
+  /** Eviction and compression counters. */
+  usage(): MemoryTierUsage {
+    const stored = this.#lru.calculatedSize;
+    return {
+      evictions: this.#evictions,
+      trimmed: this.#trimmed,
+      compressedEntries: this.#compressedEntries,
+      bytesSaved: this.#logicalBytes - stored,
+      bytesSavedTotal: this.#bytesSavedTotal,
+      compressionRatio: stored === 0 ? null : this.#logicalBytes / stored,
+    };
+  }
+
+  /**
+   * Drops expired entries, then least recently used ones until at most `targetBytes` remain.
+   *
+   * @param targetBytes - @default `maxBytes` × {@link MEMORY_TIER_DEFAULTS.trimTargetRatio}
+   */
+  trim(
+    targetBytes: number = Math.floor(this.maxBytes * MEMORY_TIER_DEFAULTS.trimTargetRatio),
+  ): TrimResult {
+    const bytesBefore = this.#lru.calculatedSize;
+    const sizeBefore = this.#lru.size;
+    this.#lru.purgeStale();
+    this.#trimming = true;
+    try {
+      while (this.#lru.calculatedSize > Math.max(0, targetBytes) && this.#lru.size > 0) {
+        this.#lru.pop();
+      }
+    } finally {
+      this.#trimming = false;
+    }
+    return {
+      bytesBefore,
+      bytesAfter: this.#lru.calculatedSize,
+      removed: sizeBefore - this.#lru.size,
+    };
+  }
+
+  status(): TierStatus {
+    return 'up';
+  }
+
+  ping(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  #disposed(entry: MemoryEntry, key: string, reason: LRUCache.DisposeReason): void {
+    this.#logicalBytes -= entry.logicalBytes;
+    this.#departed.add(key, entry.hits);
+    if (entry.compressed !== undefined) this.#compressedEntries--;
+    if (reason !== 'evict') return;
+    if (this.#trimming) {
+      this.#trimmed++;
+      return;
+    }
+    this.#evictions++;
+    this.#onEvict?.(key);
+  }
+
+  #deflate(json: string): Buffer {
+    const input = Buffer.from(json, 'utf8');
+    return this.#compression?.algorithm === 'brotli'
+      ? brotliCompressSync(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+      : deflateSync(input);
+  }
+
+  #inflate(data: Buffer): unknown {
+    const raw =
+      this.#compression?.algorithm === 'brotli' ? brotliDecompressSync(data) : inflateSync(data);
+    return JSON.parse(raw.toString('utf8'));
+  }
+}

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RedisTier } from './redis-tier.ts';
+import { TieredCache } from './tiered-cache.ts';
+import type { PrivateRedisServer } from './test-redis.ts';
+import {
+  connectRedis,
+  deleteByPrefix,
+  startPrivateRedisServer,
+  uniquePrefix,
+} from './test-redis.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('TieredCache over a real Redis', () => {
+  it('clears a glob from memory and Redis alike', async () => {
+    const client = await connectRedis();
+    const prefix = uniquePrefix();
+    const cache = new TieredCache({ redis: new RedisTier({ client, prefix }) });
+    cleanups.push(async () => {
+      await cache.close();
+      await deleteByPrefix(client, prefix);
+      await client.quit();
+    });
+    const keys = ['search:a:v1', 'search:b:v1', 'search:b:v2', 'data:flavors:v1', 'data:[x]:v1'];
+    for (const key of keys) await cache.getOrLoad(key, () => key);
+    await cache.flush();
+    await client.set(`${prefix}search:remote-only:v1`, '"r"', 'PX', 60_000);
+    expect(await cache.clear('search:*:v1')).toEqual({ memory: 2, redis: 3 });
+    expect(await cache.clear('data:[x]*')).toEqual({ memory: 1, redis: 1 });
+    expect(
+      await client.exists(...['search:b:v2', 'data:flavors:v1'].map((key) => prefix + key)),
+    ).toBe(2);
+    expect(cache.memory.getSync('search:b:v2')).toBe('search:b:v2');
+    await expect(cache.clear('*'.repeat(10_000))).rejects.toMatchObject({
+      code: 'INVALID_PATTERN',
+    });
+    const stats = await cache.stats();
+    expect(stats.tiers[1]).toMatchObject({ name: 'redis', status: 'up', keys: 2 });
+    expect(stats.tiers[1]!.bytes).toBeGreaterThan(0);
+  });
+
+  it('survives its redis-server being killed mid-traffic with zero failed reads, and recovers', async () => {
+    const server: PrivateRedisServer = await startPrivateRedisServer();
+    cleanups.push(() => server.kill());
+    const client = await connectRedis(server.port, { retryStrategy: () => 50 });
+    cleanups.push(() => {
+      client.disconnect();
+      return Promise.resolve();
+    });
+    const prefix = uniquePrefix();
+    const statuses: string[] = [];
+    const cache = new TieredCache({
+      redis: new RedisTier({ client, prefix }),
+      breaker: { timeoutMs: 50, probeIntervalMs: 100 },
+      metrics: { recordStatus: (_tier, status) => statuses.push(status) },
+    });
+    cleanups.push(() => cache.close());
+
+    let reads = 0;
+    let failures = 0;
+    let slowest = 0;
+    let running = true;
+    const traffic = async (worker: number) => {
+      for (let i = 0; running; i++) {
+        const started = performance.now();
+        try {
+          // Mostly new keys so most reads reach Redis; a few repeats hit memory.
+          const key = `api:w${worker}:${i % 50 === 0 ? 0 : i}:v1`;
+          const value = await cache.getOrLoad(key, () => key);
+          if (value !== key) failures++;
+        } catch {
+          failures++;
+        }
+        reads++;
+        slowest = Math.max(slowest, performance.now() - started);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const workers = Promise.all([0, 1, 2, 3].map(traffic));
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cache.status().redis).toBe('up');
+    const readsBeforeKill = reads;
+    await server.kill();
+    await expect.poll(() => cache.status().redis, { timeout: 2000, interval: 5 }).toBe('down');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const readsDuringOutage = reads - readsBeforeKill;
+    await server.start();
+    await expect.poll(() => cache.status().redis, { timeout: 5000, interval: 20 }).toBe('up');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    running = false;
+    await workers;
+
+    expect(failures).toBe(0);
+    expect(readsDuringOutage).toBeGreaterThan(100);
+    expect(slowest).toBeLessThan(250);
+    expect(statuses).toEqual(['down', 'up']);
+    await cache.getOrLoad('api:after-restart:v1', () => 'written');
+    await cache.flush();
+    expect(await client.get(`${prefix}api:after-restart:v1`)).toBe('"written"');
+  });
+});
