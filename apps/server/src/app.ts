@@ -12,6 +12,14 @@ import { createNodeBridge } from './http/node-bridge.ts';
 import type { NodeServerContext } from './http/node-bridge.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { attachGraphQLWebSockets } from './http/websockets.ts';
+import { exportRoute, prometheusRoute } from './http/export-routes.ts';
+import { createRumRoute } from './http/rum-route.ts';
+import { TokenBucketLimiter } from './access/token-bucket.ts';
+import { createCollectionJob } from './collect/collection-job.ts';
+import { ProcessSampler } from './collect/process-sampler.ts';
+import { useResponseTiming } from './plugins/use-response-timing.ts';
+import { createMetricsService } from './services/metrics-service.ts';
+import { createTaurinePubSub } from './services/pubsub.ts';
 import { useBodyLimit } from './plugins/use-body-limit.ts';
 import { useRoutes } from './plugins/use-routes.ts';
 import type { Route } from './plugins/use-routes.ts';
@@ -39,16 +47,64 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await store.migrate();
 
+  const metrics = createMetricsService(config);
+  const { registry } = metrics;
+  const pubsub = createTaurinePubSub();
+  const sampler = new ProcessSampler();
+  let wss: WebSocketServer | undefined;
+
+  const collector = createCollectionJob({
+    registry,
+    store,
+    sampler,
+    instanceId: config.instanceId,
+    intervalMs: config.collectIntervalMs,
+    publish: (snapshot) => {
+      pubsub.publish('snapshot', snapshot);
+    },
+    sources: {
+      dependencies: async () => ({
+        database: (await store.ping()) ? 'up' : 'down',
+        websocket: wss ? 'up' : 'disabled',
+      }),
+      activeUsers: (now) => metrics.sessions.count(now),
+      webSocketConnections: () => wss?.clients.size ?? 0,
+    },
+  });
+  await collector.restore();
+
   const services: Services = {
     config,
     store,
     catalog: createCatalogService(),
-    events: createEventService({ store }),
+    events: createEventService({ store, registry }),
+    metrics,
+    collector,
+    pubsub,
     startedAt: Date.now(),
   };
 
+  const now = () => Date.now();
   const routes: Route[] = [
     { method: 'GET', path: '/health', handler: () => healthRoute(services) },
+    { method: 'GET', path: '/metrics', handler: prometheusRoute(registry, now) },
+    { method: 'GET', path: '/export.csv', handler: exportRoute(registry, now, 'csv') },
+    { method: 'GET', path: '/export.json', handler: exportRoute(registry, now, 'json') },
+    {
+      method: 'POST',
+      path: '/rum',
+      handler: createRumRoute({
+        recorder: registry,
+        limiter: new TokenBucketLimiter({ limit: 120, windowMs: 60_000 }),
+        clientOf: (_request, serverContext) =>
+          typeof serverContext['remoteAddress'] === 'string'
+            ? serverContext['remoteAddress']
+            : 'unknown',
+        onSession: (sessionId) => {
+          metrics.sessions.touch(sessionId, Date.now());
+        },
+      }),
+    },
   ];
 
   const yoga: TaurineYoga = createYoga<NodeServerContext, AppContext>({
@@ -75,13 +131,15 @@ export async function buildApp(config: AppConfig): Promise<App> {
     logging: config.environment === 'test' ? false : 'info',
     // HTTP requests carry the visitor id in a header; graphql-ws passes it in `connectionParams`
     // (see `http/websockets.ts`), where there is no WHATWG request.
-    context: (initial): AppContext => ({
-      services,
-      sessionId:
+    context: (initial): AppContext => {
+      const sessionId =
         (initial as Partial<{ sessionId: string | null }>).sessionId ??
-        sessionIdFrom((initial.request as Request | undefined)?.headers.get('x-session-id')),
-    }),
+        sessionIdFrom((initial.request as Request | undefined)?.headers.get('x-session-id'));
+      if (sessionId) metrics.sessions.touch(sessionId, Date.now());
+      return { services, sessionId };
+    },
     plugins: [
+      useResponseTiming({ recorder: registry }),
       useBodyLimit({ maxBytes: config.maxBodyBytes }),
       useRoutes({
         routes,
@@ -92,6 +150,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
 
   let server: Server | undefined;
   let closeWebSockets: (() => Promise<void>) | undefined;
+  let retentionTimer: NodeJS.Timeout | undefined;
   let stopped = false;
 
   return {
@@ -102,11 +161,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
         maxBodyBytes: config.maxBodyBytes,
       });
       server = createServer((req, res) => void bridge(req, res));
-      const wss = new WebSocketServer({
-        server,
-        path: '/graphql',
-        maxPayload: config.maxBodyBytes,
-      });
+      wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.maxBodyBytes });
       closeWebSockets = attachGraphQLWebSockets(wss, yoga, {
         sessionIdFrom: (params) => sessionIdFrom(params['sessionId']),
       });
@@ -114,6 +169,18 @@ export async function buildApp(config: AppConfig): Promise<App> {
         server!.once('error', reject);
         server!.listen(config.port, config.host, resolve);
       });
+      // A first snapshot right away, so dashboards and subscribers never start empty.
+      await collector.tick();
+      collector.start();
+      await collector.enforceRetention().catch((error: unknown) => {
+        console.error('retention failed', error);
+      });
+      retentionTimer = setInterval(() => {
+        collector.enforceRetention().catch((error: unknown) => {
+          console.error('retention failed', error);
+        });
+      }, 3_600_000);
+      retentionTimer.unref();
       const { port } = server.address() as AddressInfo;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       return { url: `http://${host}:${port}`, port };
@@ -121,6 +188,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearInterval(retentionTimer);
       await closeWebSockets?.();
       if (server) {
         server.closeAllConnections();
@@ -130,6 +198,9 @@ export async function buildApp(config: AppConfig): Promise<App> {
           }),
         );
       }
+      // After the last request: flush rollups so a graceful restart loses no history.
+      await collector.stop();
+      sampler.stop();
       await store.close();
     },
   };

@@ -1,7 +1,12 @@
 import type { Plugin } from 'graphql-yoga';
 
 /** A REST handler served beside `/graphql`, through the same plugin chain (timing, limits…). */
-export type RouteHandler = (request: Request, url: URL) => Response | Promise<Response>;
+export type RouteHandler = (
+  request: Request,
+  url: URL,
+  /** What the HTTP adapter passed along (e.g. `remoteAddress` from the Node bridge). */
+  serverContext: Record<string, unknown>,
+) => Response | Promise<Response>;
 
 export interface Route {
   method: 'GET' | 'POST' | 'HEAD';
@@ -31,10 +36,11 @@ export function useRoutes(options: RoutesOptions): Plugin {
   return {
     async onRequest(payload) {
       const { request, url } = payload;
+      const serverContext = payload.serverContext as Record<string, unknown>;
       if (graphqlPaths.includes(url.pathname)) return;
       const route = options.routes.find((r) => matches(r, request.method, url.pathname));
       if (route) {
-        payload.endResponse(await route.handler(request, url));
+        payload.endResponse(await route.handler(request, url, serverContext));
         return;
       }
       const knownPath = options.routes.some((r) => matches(r, r.method, url.pathname));
@@ -43,7 +49,7 @@ export function useRoutes(options: RoutesOptions): Plugin {
         return;
       }
       if ((request.method === 'GET' || request.method === 'HEAD') && options.fallback) {
-        payload.endResponse(await options.fallback(request, url));
+        payload.endResponse(await options.fallback(request, url, serverContext));
         return;
       }
       payload.endResponse(

@@ -8,6 +8,9 @@ import './flavor.ts';
 import './calculation.ts';
 import './tracked-event.ts';
 import './server-time.ts';
+import './metric.ts';
+import './metric-export.ts';
+import './snapshot.ts';
 
 let schema: GraphQLSchema | undefined;
 

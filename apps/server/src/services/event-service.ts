@@ -1,3 +1,4 @@
+import type { MetricsRegistry } from '@taurine/monitor';
 import type { Store } from '@taurine/store';
 
 export type CalculatorEventType = 'calculation' | 'affiliate_click';
@@ -18,7 +19,17 @@ export interface EventService {
   }): Promise<TrackedEvent>;
 }
 
-export function createEventService(options: { store: Store; now?: () => number }): EventService {
+const COUNTERS = {
+  calculation: 'business.calculations',
+  affiliate_click: 'business.affiliateClicks',
+} as const;
+
+/** Stores each event and counts it (`business.calculations`, `business.affiliateClicks`). */
+export function createEventService(options: {
+  store: Store;
+  registry: MetricsRegistry;
+  now?: () => number;
+}): EventService {
   const now = options.now ?? Date.now;
   return {
     async track(event) {
@@ -29,6 +40,7 @@ export function createEventService(options: { store: Store; now?: () => number }
         sessionId: event.sessionId ?? undefined,
         createdAt,
       });
+      options.registry.counter(COUNTERS[event.type], 1);
       return { id, type: event.type, flavorId: event.flavorId, at: new Date(createdAt) };
     },
   };

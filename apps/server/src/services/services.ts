@@ -1,7 +1,10 @@
 import type { Store } from '@taurine/store';
+import type { CollectionJob } from '../collect/collection-job.ts';
 import type { AppConfig } from '../config.ts';
 import type { CatalogService } from './catalog-service.ts';
 import type { EventService } from './event-service.ts';
+import type { MetricsService } from './metrics-service.ts';
+import type { TaurinePubSub } from './pubsub.ts';
 
 /** Everything the API layer uses, wired once in `buildApp`. */
 export interface Services {
@@ -9,6 +12,10 @@ export interface Services {
   store: Store;
   catalog: CatalogService;
   events: EventService;
+  metrics: MetricsService;
+  /** The collection tick: latest snapshot, rollup persistence. */
+  collector: CollectionJob;
+  pubsub: TaurinePubSub;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

@@ -1,0 +1,148 @@
+import type { MetricKind } from '@taurine/monitor';
+
+/**
+ * Every metric the server records, with its kind, unit and help text: one list, so `/metrics`,
+ * GraphiQL's `metrics` query and alert-rule validation all describe the same things.
+ */
+export const METRIC_DEFINITIONS: readonly {
+  name: string;
+  kind: MetricKind;
+  unit: string;
+  help: string;
+}[] = [
+  {
+    name: 'api.responseTime',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'HTTP response time per endpoint and GraphQL operation',
+  },
+  {
+    name: 'api.requests',
+    kind: 'counter',
+    unit: '',
+    help: 'HTTP requests per endpoint, operation and status',
+  },
+  {
+    name: 'api.errors',
+    kind: 'counter',
+    unit: '',
+    help: 'Failed requests: type=server (5xx, unexpected GraphQL errors) or client (4xx)',
+  },
+  {
+    name: 'api.errorRate',
+    kind: 'gauge',
+    unit: 'ratio',
+    help: 'Server errors per request over the last 5 minutes (0..1)',
+  },
+  { name: 'process.heapUsedMB', kind: 'gauge', unit: 'MB', help: 'V8 heap in use' },
+  { name: 'process.rssMB', kind: 'gauge', unit: 'MB', help: 'Resident set size' },
+  {
+    name: 'process.heapUsedRatio',
+    kind: 'gauge',
+    unit: 'ratio',
+    help: 'Heap in use as a share of the V8 heap limit',
+  },
+  {
+    name: 'process.eventLoopDelay',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'Event-loop delay p99 per sampling interval',
+  },
+  {
+    name: 'process.cpuUsage',
+    kind: 'gauge',
+    unit: 'ratio',
+    help: 'CPU time per wall time (1 = one core)',
+  },
+  {
+    name: 'process.uptimeSeconds',
+    kind: 'gauge',
+    unit: 's',
+    help: 'Seconds since the process started',
+  },
+  { name: 'websocket.connections', kind: 'gauge', unit: '', help: 'Open graphql-ws connections' },
+  {
+    name: 'users.active',
+    kind: 'gauge',
+    unit: '',
+    help: 'Distinct visitor sessions seen in the last 5 minutes',
+  },
+  {
+    name: 'health.score',
+    kind: 'gauge',
+    unit: '',
+    help: 'Health score 0..100 (see computeHealthScore)',
+  },
+  {
+    name: 'health.uptimeRatio',
+    kind: 'gauge',
+    unit: 'ratio',
+    help: '1 when the instance could serve at a tick, 0 when not; its average is the uptime ratio',
+  },
+  {
+    name: 'business.calculations',
+    kind: 'counter',
+    unit: '',
+    help: 'Drinks settled on in the calculator',
+  },
+  {
+    name: 'business.affiliateClicks',
+    kind: 'counter',
+    unit: '',
+    help: 'Affiliate buy links followed',
+  },
+  {
+    name: 'business.conversionRate',
+    kind: 'gauge',
+    unit: 'ratio',
+    help: 'Affiliate clicks per calculation over the last hour',
+  },
+  {
+    name: 'cache.hitRate',
+    kind: 'gauge',
+    unit: 'ratio',
+    help: 'Overall server cache hit rate (0..1)',
+  },
+  {
+    name: 'webvitals.LCP',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'Largest Contentful Paint from real browsers',
+  },
+  {
+    name: 'webvitals.INP',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'Interaction to Next Paint from real browsers',
+  },
+  {
+    name: 'webvitals.CLS',
+    kind: 'distribution',
+    unit: '',
+    help: 'Cumulative Layout Shift from real browsers',
+  },
+  {
+    name: 'webvitals.FCP',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'First Contentful Paint from real browsers',
+  },
+  {
+    name: 'webvitals.TTFB',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'Time to First Byte from real browsers',
+  },
+  {
+    name: 'webvitals.ratings',
+    kind: 'counter',
+    unit: '',
+    help: 'Web Vitals reports per rating (good, needs-improvement, poor)',
+  },
+  {
+    name: 'browser.cache.lookups',
+    kind: 'counter',
+    unit: '',
+    help: 'Browser cache tier lookups per tier and outcome',
+  },
+];

@@ -1,0 +1,133 @@
+import type { Snapshot, SnapshotAlert } from '../collect/snapshot.ts';
+import { builder } from './builder.ts';
+
+const ResponseTimeRef = builder
+  .objectRef<Snapshot['responseTime']>('ResponseTimeSummary')
+  .implement({
+    description:
+      'API response time in ms over the last 5 minutes; null when there were no requests.',
+    fields: (t) => ({
+      avg: t.exposeFloat('avg', { nullable: true }),
+      p50: t.exposeFloat('p50', { nullable: true }),
+      p95: t.exposeFloat('p95', { nullable: true }),
+      p99: t.exposeFloat('p99', { nullable: true }),
+    }),
+  });
+
+const MemoryRef = builder.objectRef<Snapshot['memory']>('MemorySummary').implement({
+  fields: (t) => ({
+    heapUsedMB: t.exposeFloat('heapUsedMB'),
+    rssMB: t.exposeFloat('rssMB'),
+    heapUsedRatio: t.exposeFloat('heapUsedRatio', {
+      description: 'Share of the V8 heap limit, 0..1.',
+    }),
+  }),
+});
+
+const EventLoopRef = builder
+  .objectRef<Snapshot['eventLoopDelayMs']>('EventLoopDelaySummary')
+  .implement({
+    fields: (t) => ({
+      p50: t.exposeFloat('p50', { nullable: true }),
+      p99: t.exposeFloat('p99', { nullable: true }),
+    }),
+  });
+
+const DependencyRef = builder
+  .objectRef<{ name: string; status: string }>('DependencyStatus')
+  .implement({
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      status: t.exposeString('status', { description: '`up`, `down` or `disabled`.' }),
+    }),
+  });
+
+const HealthPenaltyRef = builder
+  .objectRef<{ signal: string; points: number }>('HealthPenalty')
+  .implement({
+    fields: (t) => ({ signal: t.exposeString('signal'), points: t.exposeFloat('points') }),
+  });
+
+const SnapshotAlertRef = builder.objectRef<SnapshotAlert>('SnapshotAlert').implement({
+  fields: (t) => ({
+    fingerprint: t.exposeID('fingerprint'),
+    ruleId: t.exposeID('ruleId'),
+    name: t.exposeString('name'),
+    severity: t.exposeString('severity'),
+    status: t.exposeString('status'),
+    value: t.exposeFloat('value', { nullable: true }),
+    threshold: t.exposeFloat('threshold', { nullable: true }),
+    startsAt: t.field({ type: 'DateTime', resolve: (alert) => new Date(alert.startsAt) }),
+  }),
+});
+
+export const SnapshotRef = builder.objectRef<Snapshot>('Snapshot').implement({
+  description: 'The key numbers at one collection tick. Null means no data, never zero.',
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (s) => new Date(s.at) }),
+    instanceId: t.exposeString('instanceId'),
+    uptimeSeconds: t.exposeInt('uptimeSeconds'),
+    responseTime: t.field({ type: ResponseTimeRef, resolve: (s) => s.responseTime }),
+    requestsPerSecond: t.exposeFloat('requestsPerSecond', { nullable: true }),
+    requests24h: t.exposeFloat('requests24h'),
+    errorRate: t.exposeFloat('errorRate', {
+      nullable: true,
+      description: 'Server errors per request, 0..1.',
+    }),
+    activeUsers: t.exposeInt('activeUsers', {
+      description: 'Distinct visitors in the last 5 minutes.',
+    }),
+    cacheHitRate: t.exposeFloat('cacheHitRate', {
+      nullable: true,
+      description: 'Overall server cache hit rate 0..1; null when no cache lookups happened.',
+    }),
+    memory: t.field({ type: MemoryRef, resolve: (s) => s.memory }),
+    eventLoopDelayMs: t.field({ type: EventLoopRef, resolve: (s) => s.eventLoopDelayMs }),
+    cpuUsage: t.exposeFloat('cpuUsage'),
+    webSocketConnections: t.exposeInt('webSocketConnections'),
+    healthScore: t.exposeFloat('healthScore', {
+      description: '0..100; see README for how it is computed.',
+    }),
+    healthPenalties: t.field({
+      type: [HealthPenaltyRef],
+      resolve: (s) =>
+        Object.entries(s.healthPenalties)
+          .filter(([, points]) => points > 0)
+          .map(([signal, points]) => ({ signal, points })),
+    }),
+    dependencies: t.field({
+      type: [DependencyRef],
+      resolve: (s) => Object.entries(s.dependencies).map(([name, status]) => ({ name, status })),
+    }),
+    activeAlerts: t.field({ type: [SnapshotAlertRef], resolve: (s) => s.activeAlerts }),
+  }),
+});
+
+builder.queryField('snapshot', (t) =>
+  t.field({
+    type: SnapshotRef,
+    nullable: true,
+    description: 'The latest snapshot (null before the first collection tick).',
+    resolve: (_root, _args, { services }) => services.collector.latest(),
+  }),
+);
+
+builder.subscriptionField('snapshot', (t) =>
+  t.field({
+    type: SnapshotRef,
+    description:
+      'The latest snapshot at once, then one per collection tick (`COLLECT_INTERVAL_MS`).',
+    subscribe: async function* (_root, _args, { services }) {
+      // Subscribe first so no tick slips between the latest snapshot and the stream.
+      const updates = services.pubsub.subscribe('snapshot');
+      try {
+        const latest = services.collector.latest();
+        if (latest) yield latest;
+        for await (const snapshot of updates) yield snapshot;
+      } finally {
+        await updates.return();
+      }
+    },
+    resolve: (snapshot: Snapshot) => snapshot,
+  }),
+);

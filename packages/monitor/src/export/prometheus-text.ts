@@ -1,0 +1,233 @@
+import type { MetricKind } from '../metrics/metric-kind.ts';
+import type { MetricsRegistry } from '../metrics/metrics-registry.ts';
+import type { QuantileStat } from '../metrics/metric-stats.ts';
+import type { Tags } from '../metrics/tag-set.ts';
+import type { Window } from '../metrics/windows.ts';
+
+/** `Content-Type` of the text exposition format 0.0.4. */
+export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+/** Options of {@link toPrometheusText}. */
+export interface PrometheusTextOptions {
+  /** Prefix of every metric name. @default 'taurine' */
+  namespace?: string;
+  /** Window of the summary quantiles. @default '5m' */
+  quantileWindow?: Window;
+}
+
+/** Defaults of {@link PrometheusTextOptions} and the quantiles every summary exposes. */
+export const PROMETHEUS_DEFAULTS = {
+  namespace: 'taurine',
+  quantileWindow: '5m',
+  quantiles: [
+    ['0.5', 'p50'],
+    ['0.75', 'p75'],
+    ['0.9', 'p90'],
+    ['0.95', 'p95'],
+    ['0.99', 'p99'],
+  ] as readonly (readonly [label: string, stat: QuantileStat])[],
+} as const;
+
+/**
+ * Durations are exposed in seconds, the Prometheus base unit (`promtool check metrics` rejects
+ * abbreviated units such as `_ms`): values are divided by these.
+ */
+export const DURATION_UNIT_DIVISORS: Readonly<Record<string, number>> = {
+  s: 1,
+  ms: 1e3,
+  us: 1e6,
+  ns: 1e9,
+};
+
+/**
+ * Sizes are exposed in bytes, the Prometheus base unit: values are divided by these (MB here means
+ * 2^20 bytes, as `process.memoryUsage()` values divided by 1024² are).
+ */
+export const SIZE_UNIT_DIVISORS: Readonly<Record<string, number>> = {
+  bytes: 1,
+  KB: 1 / 1024,
+  MB: 1 / 1024 ** 2,
+  GB: 1 / 1024 ** 3,
+};
+
+const RESERVED_SUFFIXES = /_(total|count|sum|bucket)$/;
+
+/** Converts `camelCase` and dots to `snake_case`: `api.responseTime` → `api_response_time`. */
+export function toSnakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^a-zA-Z0-9_]/g, '_')
+    .toLowerCase();
+}
+
+/**
+ * The exposition name of a metric and the divisor of its values: namespace, snake case, base unit
+ * suffix (`_seconds` for durations), `_total` for counters. `api.responseTime` in `ms` becomes
+ * `taurine_api_response_time_seconds`; the name always matches `[a-zA-Z_:][a-zA-Z0-9_:]*`.
+ */
+export function prometheusName(
+  name: string,
+  kind: MetricKind,
+  unit: string,
+  namespace: string = PROMETHEUS_DEFAULTS.namespace,
+): { name: string; divisor: number } {
+  // `process.heapUsedMB` in MB: the unit moves from the name to the base-unit suffix.
+  const stem =
+    unit !== '' && name.endsWith(unit) && name.length > unit.length
+      ? name.slice(0, -unit.length)
+      : name;
+  let base = `${namespace === '' ? '' : `${toSnakeCase(namespace)}_`}${toSnakeCase(stem)}`;
+  if (!/^[a-zA-Z_]/.test(base)) base = `_${base}`;
+  const durationDivisor = DURATION_UNIT_DIVISORS[unit];
+  const sizeDivisor = SIZE_UNIT_DIVISORS[unit];
+  const divisor = durationDivisor ?? sizeDivisor;
+  const suffix =
+    durationDivisor !== undefined
+      ? 'seconds'
+      : sizeDivisor !== undefined
+        ? 'bytes'
+        : unit === ''
+          ? ''
+          : toSnakeCase(unit);
+  if (suffix !== '' && !base.endsWith(`_${suffix}`)) base += `_${suffix}`;
+  if (kind === 'counter') {
+    if (!base.endsWith('_total')) base += '_total';
+  } else if (RESERVED_SUFFIXES.test(base)) {
+    base += '_value'; // `_total`, `_count`, `_sum` and `_bucket` belong to other types
+  }
+  return { name: base, divisor: divisor ?? 1 };
+}
+
+const labelCache = new WeakMap<Tags, string>();
+
+/** Escapes a label value: backslash, double quote and line feed. */
+export function escapeLabelValue(value: string): string {
+  return /[\\"\n]/.test(value)
+    ? value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')
+    : value;
+}
+
+function escapeHelp(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+}
+
+/** `k="v",k="v"` for a canonical tag set (cached: tag sets are frozen and shared). */
+function labelPairs(tags: Tags): string {
+  let pairs = labelCache.get(tags);
+  if (pairs === undefined) {
+    pairs = Object.entries(tags)
+      .map(([key, value]) => `${key}="${escapeLabelValue(value)}"`)
+      .join(',');
+    labelCache.set(tags, pairs);
+  }
+  return pairs;
+}
+
+function formatValue(value: number): string {
+  if (value === Infinity) return '+Inf';
+  if (value === -Infinity) return '-Inf';
+  return Number.isNaN(value) ? 'NaN' : String(value);
+}
+
+/**
+ * The registry in the Prometheus text exposition format 0.0.4 (passes `promtool check metrics`):
+ * counters as `_total` (cumulative since start), gauges with their last value, distributions as
+ * summaries with quantiles over the last 5 minutes and cumulative `_sum`/`_count`. Also exposes the
+ * registry's own bookkeeping: series per metric, overflow and rejected samples. Two metrics whose
+ * names convert to the same exposition name cannot both be exposed: the later one is skipped.
+ */
+export function toPrometheusText(
+  registry: MetricsRegistry,
+  now: number,
+  options: PrometheusTextOptions = {},
+): string {
+  const namespace = options.namespace ?? PROMETHEUS_DEFAULTS.namespace;
+  const collected = registry.collect(
+    options.quantileWindow ?? PROMETHEUS_DEFAULTS.quantileWindow,
+    now,
+  );
+  const out: string[] = [];
+  const taken = new Set<string>();
+  const family = (name: string, type: string, help: string, names: string[]): boolean => {
+    if (names.some((candidate) => taken.has(candidate))) {
+      out.push(`# skipped ${name}: its name collides with a metric exposed above`);
+      return false;
+    }
+    for (const candidate of names) taken.add(candidate);
+    out.push(`# HELP ${name} ${escapeHelp(help)}`, `# TYPE ${name} ${type}`);
+    return true;
+  };
+  writeRegistryFamilies(registry, namespace, family, out);
+  for (const metric of collected) {
+    const { name, divisor } = prometheusName(metric.name, metric.kind, metric.unit, namespace);
+    const help = metric.help === '' ? `${metric.name} (${metric.kind})` : metric.help;
+    if (metric.kind === 'distribution') {
+      if (!family(name, 'summary', help, [name, `${name}_sum`, `${name}_count`])) continue;
+      for (const series of metric.series) {
+        const labels = labelPairs(series.tags);
+        const separator = labels === '' ? '' : ',';
+        for (const [quantile, stat] of PROMETHEUS_DEFAULTS.quantiles) {
+          const value = series.stats[stat];
+          out.push(
+            `${name}{${labels}${separator}quantile="${quantile}"} ${value === null ? 'NaN' : formatValue(value / divisor)}`,
+          );
+        }
+        out.push(`${name}_sum{${labels}} ${formatValue(series.totalSum / divisor)}`);
+        out.push(`${name}_count{${labels}} ${formatValue(series.totalCount)}`);
+      }
+    } else if (metric.kind === 'counter') {
+      if (!family(name, 'counter', help, [name])) continue;
+      for (const series of metric.series) {
+        out.push(`${name}{${labelPairs(series.tags)}} ${formatValue(series.totalSum / divisor)}`);
+      }
+    } else {
+      if (!family(name, 'gauge', help, [name])) continue;
+      for (const series of metric.series) {
+        if (series.last === null) continue;
+        out.push(`${name}{${labelPairs(series.tags)}} ${formatValue(series.last / divisor)}`);
+      }
+    }
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+type FamilyWriter = (name: string, type: string, help: string, names: string[]) => boolean;
+
+function writeRegistryFamilies(
+  registry: MetricsRegistry,
+  namespace: string,
+  family: FamilyWriter,
+  out: string[],
+): void {
+  const prefix = `${namespace === '' ? '' : `${toSnakeCase(namespace)}_`}monitor_`;
+  const metricLabel = (name: string) => `metric="${escapeLabelValue(name)}"`;
+  const infos = registry.metrics();
+  const seriesName = `${prefix}series`;
+  if (infos.length > 0 && family(seriesName, 'gauge', 'Tag sets held per metric.', [seriesName])) {
+    for (const info of infos) out.push(`${seriesName}{${metricLabel(info.name)}} ${info.series}`);
+  }
+  const folded = infos.filter((info) => info.overflowTagSets > 0);
+  const overflowName = `${prefix}overflow_samples_total`;
+  if (
+    folded.length > 0 &&
+    family(overflowName, 'counter', 'Samples folded into overflow series.', [overflowName])
+  ) {
+    for (const info of folded)
+      out.push(`${overflowName}{${metricLabel(info.name)}} ${info.overflowSamples}`);
+  }
+  const rejected = registry.rejectedSamples().entries;
+  const rejectedName = `${prefix}rejected_samples_total`;
+  if (
+    rejected.length > 0 &&
+    family(rejectedName, 'counter', 'Samples rejected (NaN, infinite, negative, bad tags...).', [
+      rejectedName,
+    ])
+  ) {
+    for (const entry of rejected) {
+      const labels = `${metricLabel(entry.metric ?? '')},reason="${entry.reason}"`;
+      out.push(`${rejectedName}{${labels}} ${entry.count}`);
+    }
+  }
+}
