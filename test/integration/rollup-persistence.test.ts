@@ -6,7 +6,9 @@ import { buildApp } from '../../apps/server/src/app.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'taurine-rollups-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const config = () =>
   loadConfig({
