@@ -19,7 +19,13 @@ import { createCollectionJob } from './collect/collection-job.ts';
 import { ProcessSampler } from './collect/process-sampler.ts';
 import { useResponseTiming } from './plugins/use-response-timing.ts';
 import { createMetricsService } from './services/metrics-service.ts';
-import { createTaurinePubSub } from './services/pubsub.ts';
+import { createTaurinePubSub, prefixTopics } from './services/pubsub.ts';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPerformanceRoutes } from './http/performance-route.ts';
+import { cacheHitRate } from './services/cache-metrics-recorder.ts';
+import { createCacheOperations } from './services/cache-operations.ts';
+import { createCache } from './services/cache-service.ts';
+import { createRedisClients } from './services/redis-clients.ts';
 import { useBodyLimit } from './plugins/use-body-limit.ts';
 import { useRoutes } from './plugins/use-routes.ts';
 import type { Route } from './plugins/use-routes.ts';
@@ -49,7 +55,31 @@ export async function buildApp(config: AppConfig): Promise<App> {
 
   const metrics = createMetricsService(config);
   const { registry } = metrics;
-  const pubsub = createTaurinePubSub();
+  const redis = config.redisUrl
+    ? createRedisClients(config.redisUrl, (error) => {
+        console.error(`Redis: ${error.message} (serving from memory until it is back)`);
+      })
+    : undefined;
+  const pubsub = createTaurinePubSub(
+    redis
+      ? prefixTopics(
+          createRedisEventTarget({
+            publishClient: redis.eventPublisher,
+            subscribeClient: redis.eventSubscriber,
+          }),
+          `${config.redisPrefix}events:`,
+        )
+      : undefined,
+  );
+  // Give Redis a moment to connect so the first requests do not open the circuit breaker.
+  await redis?.ready(2000);
+  const cache = createCache({
+    registry,
+    redis,
+    instanceId: config.instanceId,
+    redisPrefix: `${config.redisPrefix}cache:`,
+  });
+  const catalog = createCatalogService(cache);
   const sampler = new ProcessSampler();
   let wss: WebSocketServer | undefined;
 
@@ -65,8 +95,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
     sources: {
       dependencies: async () => ({
         database: (await store.ping()) ? 'up' : 'down',
+        memoryCache: cache.status().memory,
+        redis: cache.status().redis,
         websocket: wss ? 'up' : 'disabled',
       }),
+      cacheHitRate: () => Promise.resolve(cacheHitRate(registry)),
       activeUsers: (now) => metrics.sessions.count(now),
       webSocketConnections: () => wss?.clients.size ?? 0,
     },
@@ -76,7 +109,9 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const services: Services = {
     config,
     store,
-    catalog: createCatalogService(),
+    catalog,
+    cache,
+    cacheOps: createCacheOperations(cache, catalog),
     events: createEventService({ store, registry }),
     metrics,
     collector,
@@ -85,7 +120,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
   };
 
   const now = () => Date.now();
+  const performance = createPerformanceRoutes(services);
   const routes: Route[] = [
+    {
+      method: 'GET',
+      path: '/api/performance',
+      handler: (request, url) => performance.get(request, url),
+    },
+    { method: 'POST', path: '/api/performance', handler: (request) => performance.post(request) },
     { method: 'GET', path: '/health', handler: () => healthRoute(services) },
     { method: 'GET', path: '/metrics', handler: prometheusRoute(registry, now) },
     { method: 'GET', path: '/export.csv', handler: exportRoute(registry, now, 'csv') },
@@ -169,6 +211,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
         server!.once('error', reject);
         server!.listen(config.port, config.host, resolve);
       });
+      if (config.cacheWarmOnStart) {
+        await services.cacheOps.warm().catch((error: unknown) => {
+          console.error('cache warm-up failed', error);
+        });
+      }
       // A first snapshot right away, so dashboards and subscribers never start empty.
       await collector.tick();
       collector.start();
@@ -201,6 +248,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
       // After the last request: flush rollups so a graceful restart loses no history.
       await collector.stop();
       sampler.stop();
+      await cache.close();
+      await redis?.close();
       await store.close();
     },
   };

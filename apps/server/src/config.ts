@@ -12,6 +12,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** `redis://…` for the shared cache tier, invalidation bus and subscription fan-out. */
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. @default 'taurine:' */
+  redisPrefix: string;
   /** Collection tick: snapshot, rule evaluation and rollup flush. @default 30000 */
   collectIntervalMs: number;
   /** Largest accepted request body in bytes; larger bodies get HTTP 413. @default 1048576 */
@@ -26,6 +28,8 @@ export interface AppConfig {
   instanceId: string;
   /** Serve GraphiQL at GET /graphql (for exploration). @default true */
   graphiql: boolean;
+  /** Load the catalogue basics into the cache at start-up. @default true */
+  cacheWarmOnStart: boolean;
 }
 
 /** Raised at start-up when the environment holds an invalid value; lists every problem at once. */
@@ -98,6 +102,7 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: env.REDIS_PREFIX ?? 'taurine:',
     collectIntervalMs: integer('COLLECT_INTERVAL_MS', 30_000, 100, 3_600_000),
     maxBodyBytes: integer('MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     webDistDir: defaults.webDistDir ?? null,
@@ -110,6 +115,7 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     },
     instanceId: env.INSTANCE_ID ?? `${env.HOSTNAME ?? 'local'}-${process.pid}`,
     graphiql: boolean('GRAPHIQL', true),
+    cacheWarmOnStart: boolean('CACHE_WARM_ON_START', true),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -104,6 +104,43 @@ export const METRIC_DEFINITIONS: readonly {
     help: 'Overall server cache hit rate (0..1)',
   },
   {
+    name: 'cache.lookups',
+    kind: 'counter',
+    unit: '',
+    help: 'Server cache lookups per tier (memory, redis) and outcome (hit, miss, error)',
+  },
+  {
+    name: 'cache.responseTime',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'Cache tier lookup time (memory sampled 1 in 16)',
+  },
+  {
+    name: 'cache.loads',
+    kind: 'counter',
+    unit: '',
+    help: 'Loader calls on a miss of every tier, per outcome',
+  },
+  { name: 'cache.loadTime', kind: 'distribution', unit: 'ms', help: 'Loader time on a cache miss' },
+  {
+    name: 'cache.evictions',
+    kind: 'counter',
+    unit: '',
+    help: 'Entries evicted because a tier was full',
+  },
+  {
+    name: 'cache.tierUp',
+    kind: 'gauge',
+    unit: '',
+    help: '1 while a cache tier is up, 0 while it is down',
+  },
+  {
+    name: 'cache.errors',
+    kind: 'counter',
+    unit: '',
+    help: 'Cache tier operations that failed (the request did not)',
+  },
+  {
     name: 'webvitals.LCP',
     kind: 'distribution',
     unit: 'ms',

@@ -10,16 +10,23 @@ export interface HealthReport {
   checks: Record<string, { status: DependencyStatus; latencyMs: number | null }>;
 }
 
-/** Probes each dependency once; the overall status is `down` when the database is. */
+/**
+ * Probes the database once and reads the cache tiers' status. The overall status is `down` when
+ * the database is (the instance cannot serve), `degraded` when another dependency is down.
+ */
 export async function checkHealth(services: Services): Promise<HealthReport> {
   const started = performance.now();
   const databaseUp = await services.store.ping().catch(() => false);
   const databaseLatency = performance.now() - started;
+  const cacheStatus = services.cache.status();
   const checks: HealthReport['checks'] = {
     database: {
       status: databaseUp ? 'up' : 'down',
       latencyMs: Math.round(databaseLatency * 100) / 100,
     },
+    memoryCache: { status: cacheStatus.memory, latencyMs: null },
+    // The breaker's view: `down` while it is open, `disabled` without REDIS_URL.
+    redis: { status: cacheStatus.redis, latencyMs: null },
   };
   const statuses = Object.values(checks).map((check) => check.status);
   return {

@@ -11,6 +11,7 @@ import './server-time.ts';
 import './metric.ts';
 import './metric-export.ts';
 import './snapshot.ts';
+import './cache.ts';
 
 let schema: GraphQLSchema | undefined;
 

@@ -13,10 +13,28 @@ export type PubSubChannels = {
 
 export type TaurinePubSub = PubSub<PubSubChannels>;
 
-export const createTaurinePubSub = (
-  eventTarget?: Parameters<typeof createPubSub>[0] extends infer O
-    ? O extends { eventTarget?: infer T }
-      ? T
-      : never
-    : never,
-): TaurinePubSub => createPubSub<PubSubChannels>(eventTarget ? { eventTarget } : undefined);
+type PubSubEventTarget = NonNullable<
+  NonNullable<Parameters<typeof createPubSub>[0]>['eventTarget']
+>;
+
+/**
+ * Prefixes every topic on a shared event target (a Redis channel is global to the Redis server),
+ * so two deployments — or two test runs — on one Redis never see each other's events.
+ */
+export function prefixTopics(target: PubSubEventTarget, prefix: string): PubSubEventTarget {
+  return {
+    addEventListener: (type, listener, options) => {
+      target.addEventListener(prefix + type, listener, options);
+    },
+    removeEventListener: (type, listener, options) => {
+      target.removeEventListener(prefix + type, listener, options);
+    },
+    dispatchEvent: (event) =>
+      target.dispatchEvent(
+        new CustomEvent(prefix + event.type, { detail: (event as CustomEvent<unknown>).detail }),
+      ),
+  };
+}
+
+export const createTaurinePubSub = (eventTarget?: PubSubEventTarget): TaurinePubSub =>
+  createPubSub<PubSubChannels>(eventTarget ? { eventTarget } : undefined);

@@ -1,6 +1,9 @@
+import type { TieredCache } from '@taurine/cache';
 import type { Store } from '@taurine/store';
+import type { AlertingService } from '../alerting/alerting-service.ts';
 import type { CollectionJob } from '../collect/collection-job.ts';
 import type { AppConfig } from '../config.ts';
+import type { CacheOperations } from './cache-operations.ts';
 import type { CatalogService } from './catalog-service.ts';
 import type { EventService } from './event-service.ts';
 import type { MetricsService } from './metrics-service.ts';
@@ -11,11 +14,15 @@ export interface Services {
   config: AppConfig;
   store: Store;
   catalog: CatalogService;
+  cache: TieredCache;
+  cacheOps: CacheOperations;
   events: EventService;
   metrics: MetricsService;
   /** The collection tick: latest snapshot, rollup persistence. */
   collector: CollectionJob;
   pubsub: TaurinePubSub;
+  /** Alert rules, lifecycle, silences, channels and the notification outbox. */
+  alerting: AlertingService;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

@@ -1,0 +1,36 @@
+import { createRedisInvalidationBus, RedisTier, TieredCache } from '@taurine/cache';
+import type { MetricsRegistry } from '@taurine/monitor';
+import { createCacheMetricsRecorder } from './cache-metrics-recorder.ts';
+import type { RedisClients } from './redis-clients.ts';
+
+export interface CacheServiceOptions {
+  registry: MetricsRegistry;
+  /** Without Redis, the memory tier serves alone and the Redis tier reports `disabled`. */
+  redis: RedisClients | undefined;
+  instanceId: string;
+  /** Memory tier bound. @default 64 MiB */
+  maxMemoryBytes?: number;
+  /** Prefix of every Redis key, so `clear('*')` never reaches other data. @default 'taurine:cache:' */
+  redisPrefix?: string;
+}
+
+/** Builds the server's tiered cache: memory (lru-cache) in front of Redis, with metrics and the bus. */
+export function createCache(options: CacheServiceOptions): TieredCache {
+  const prefix = options.redisPrefix ?? 'taurine:cache:';
+  return new TieredCache({
+    instanceId: options.instanceId,
+    metrics: createCacheMetricsRecorder(options.registry),
+    memory: {
+      maxBytes: options.maxMemoryBytes ?? 64 * 1024 * 1024,
+      compression: { thresholdBytes: 4096 },
+    },
+    redis: options.redis ? new RedisTier({ client: options.redis.commands, prefix }) : undefined,
+    bus: options.redis
+      ? createRedisInvalidationBus({
+          publisher: options.redis.commands,
+          subscriber: options.redis.subscriber,
+          channel: `${prefix}invalidate`,
+        })
+      : undefined,
+  });
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
+import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
+
+// Two instances on the shared local Redis, isolated from other runs by a unique prefix.
+const prefix = `taurine-test-${randomBytes(6).toString('hex')}:`;
+const env = (instance: string) => ({
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  REDIS_PREFIX: prefix,
+  INSTANCE_ID: instance,
+  CACHE_WARM_ON_START: 'false',
+});
+
+let first: TestApp;
+let second: TestApp;
+beforeAll(async () => {
+  first = await createTestApp(env('first'));
+  second = await createTestApp(env('second'));
+  await Promise.all([first.services.cache.ready(), second.services.cache.ready()]);
+});
+afterAll(async () => {
+  await first.services.cache.clear('*');
+  await first.dispose();
+  await second.dispose();
+});
+
+const FLAVORS = '{ flavors(first: 3) { totalCount } }';
+const KEY = 'data:flavors:v1:active';
+
+interface Tier {
+  name: string;
+  hits: number;
+}
+const redisHits = async (app: TestApp) =>
+  (
+    await app.graphql<{ caches: { tiers: Tier[] } }>('{ caches { tiers { name hits } } }')
+  ).data!.caches.tiers.find((tier) => tier.name === 'redis')!.hits;
+
+describe('several instances on one Redis', () => {
+  it('shares values through the Redis tier', async () => {
+    await first.graphql(FLAVORS);
+    await first.services.cache.flush();
+    // The second instance has never loaded it: its memory misses, Redis answers.
+    await second.graphql(FLAVORS);
+    expect(await redisHits(second)).toBe(1);
+    expect(second.services.cache.memory.has(KEY)).toBe(true);
+  });
+
+  it('clears a pattern from both tiers on every instance', async () => {
+    expect(first.services.cache.memory.has(KEY)).toBe(true);
+    const result = await first.graphql<{ clearCache: { memory: number; redis: number } }>(
+      'mutation { clearCache(pattern: "data:flavors:*") { ... on CacheClearReport { memory redis } } }',
+    );
+    expect(result.data!.clearCache.redis).toBeGreaterThanOrEqual(1);
+    const deadline = Date.now() + 2000;
+    while (second.services.cache.memory.has(KEY) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(first.services.cache.memory.has(KEY)).toBe(false);
+    expect(second.services.cache.memory.has(KEY)).toBe(false);
+  });
+
+  it('fans snapshots out to subscribers of every instance', async () => {
+    const iterator = second.services.pubsub.subscribe('snapshot')[Symbol.asyncIterator]();
+    const next = iterator.next();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await first.services.collector.tick();
+    const received = await next;
+    await iterator.return();
+    expect((received.value as { instanceId: string }).instanceId).toBe('first');
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
+import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
+import { DisposableRedis } from '../support/redis-server.ts';
+
+let redis: DisposableRedis;
+let app: TestApp;
+let url: string;
+
+beforeAll(async () => {
+  redis = await DisposableRedis.start();
+  app = await createTestApp({ REDIS_URL: redis.url, REDIS_PREFIX: 'outage-test:' });
+  url = (await app.start()).url;
+});
+afterAll(async () => {
+  await app.dispose();
+  await redis.kill();
+});
+
+const health = async () =>
+  (await (await fetch(`${url}/health`)).json()) as {
+    status: string;
+    checks: { redis: { status: string } };
+  };
+
+const waitFor = async (predicate: () => Promise<boolean>, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await predicate()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+};
+
+describe('Redis killed mid-traffic', () => {
+  it('keeps answering every request, reports the tier down, and recovers on its own', async () => {
+    expect((await health()).checks.redis.status).toBe('up');
+    let failures = 0;
+    let requests = 0;
+    let searches = 0;
+    const traffic = async (untilMs: number) => {
+      while (Date.now() < untilMs) {
+        // Distinct searches miss memory, so each one really asks Redis.
+        const response = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: 'query($s: String) { flavors(first: 2, filter: { search: $s }) { totalCount } }',
+            variables: { s: `term-${searches++}` },
+          }),
+        });
+        requests += 1;
+        const body = (await response.json()) as { errors?: unknown };
+        if (response.status !== 200 || body.errors) failures += 1;
+      }
+    };
+    const running = traffic(Date.now() + 3000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await redis.kill();
+    await running;
+    expect(requests).toBeGreaterThan(50);
+    expect(failures).toBe(0);
+    expect(await waitFor(async () => (await health()).checks.redis.status === 'down', 5000)).toBe(
+      true,
+    );
+    expect((await health()).status).toBe('degraded');
+
+    await redis.start();
+    expect(await waitFor(async () => (await health()).checks.redis.status === 'up', 15_000)).toBe(
+      true,
+    );
+    await traffic(Date.now() + 300);
+    expect(failures).toBe(0);
+  });
+});
