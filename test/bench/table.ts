@@ -33,7 +33,8 @@ export function printTable(title: string, rows: BenchRow[]): void {
   const byName = new Map(rows.map((row) => [row.name, row]));
   const cells = rows.map((row) => {
     const base = row.baseline === undefined ? undefined : byName.get(row.baseline);
-    const ratio = base && base.value !== 0 ? `${(row.value / base.value).toFixed(2)}x ${base.name}` : '';
+    const ratio =
+      base && base.value !== 0 ? `${(row.value / base.value).toFixed(2)}x ${base.name}` : '';
     const verdict = row.met === undefined ? '' : row.met ? 'met' : 'MISSED';
     return [row.name, `${formatNumber(row.value)} ${row.unit}`, ratio, row.target ?? '', verdict];
   });
