@@ -104,13 +104,17 @@ async function startServer(dataDir: string, intervalMs: number) {
       const match = /serving on (http:\/\/\S+)/.exec(chunk.toString());
       if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
     });
-    child.once('exit', (code) => { reject(new Error(`server exited with ${code}`)); });
+    child.once('exit', (code) => {
+      reject(new Error(`server exited with ${code}`));
+    });
   });
   return {
     url,
     stop: () =>
       new Promise<void>((resolve) => {
-        child.once('exit', () => { resolve(); });
+        child.once('exit', () => {
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -42,10 +42,9 @@ export class DisposableRedis {
     );
     this.#process = child;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => { reject(new Error('redis-server did not start within 10 s')); },
-        10_000,
-      );
+      const timer = setTimeout(() => {
+        reject(new Error('redis-server did not start within 10 s'));
+      }, 10_000);
       child.stdout.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('Ready to accept connections')) {
           clearTimeout(timer);
@@ -64,7 +63,9 @@ export class DisposableRedis {
     const child = this.#process;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
-      child.once('exit', () => { resolve(); });
+      child.once('exit', () => {
+        resolve();
+      });
       child.kill('SIGKILL');
     });
   }

@@ -1,37 +1,49 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { systemClock } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import type { YogaServerInstance } from 'graphql-yoga';
+import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import type { AppConfig } from './config.ts';
-import type { AppContext } from './context.ts';
-import { healthRoute } from './http/health-route.ts';
-import { createNodeBridge } from './http/node-bridge.ts';
-import type { NodeServerContext } from './http/node-bridge.ts';
-import { createStaticHandler } from './http/static-files.ts';
-import { attachGraphQLWebSockets } from './http/websockets.ts';
-import { exportRoute, prometheusRoute } from './http/export-routes.ts';
-import { createRumRoute } from './http/rum-route.ts';
-import { TokenBucketLimiter } from './access/token-bucket.ts';
+import { createApiKeyService } from './access/api-keys.ts';
+import { createAuditRecorder } from './access/audit.ts';
+import {
+  DEFAULT_RATE_LIMIT_POLICIES,
+  createMemoryRateLimiter,
+  createRedisRateLimiter,
+} from './access/rate-limiter.ts';
+import { useAccessControl } from './access/use-access-control.ts';
+import { useAuditLog } from './access/use-audit-log.ts';
+import { useRequestParserGuard } from './access/use-request-parser-guard.ts';
+import { createAlertingService } from './alerting/alerting-service.ts';
 import { createCollectionJob } from './collect/collection-job.ts';
 import { ProcessSampler } from './collect/process-sampler.ts';
+import type { AppConfig } from './config.ts';
+import type { AppContext } from './context.ts';
+import { createNodeBridge } from './http/node-bridge.ts';
+import type { NodeServerContext } from './http/node-bridge.ts';
+import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
+import { createStaticHandler } from './http/static-files.ts';
+import { attachGraphQLWebSockets } from './http/websockets.ts';
+import { useBodyLimit } from './plugins/use-body-limit.ts';
+import { useNestingLimit } from './plugins/use-nesting-limit.ts';
 import { useResponseTiming } from './plugins/use-response-timing.ts';
-import { createMetricsService } from './services/metrics-service.ts';
-import { createTaurinePubSub, prefixTopics } from './services/pubsub.ts';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPerformanceRoutes } from './http/performance-route.ts';
+import { useRoutes } from './plugins/use-routes.ts';
+import { buildSchema } from './schema/index.ts';
 import { cacheHitRate } from './services/cache-metrics-recorder.ts';
 import { createCacheOperations } from './services/cache-operations.ts';
 import { createCache } from './services/cache-service.ts';
-import { createRedisClients } from './services/redis-clients.ts';
-import { useBodyLimit } from './plugins/use-body-limit.ts';
-import { useRoutes } from './plugins/use-routes.ts';
-import type { Route } from './plugins/use-routes.ts';
-import { buildSchema } from './schema/index.ts';
 import { createCatalogService } from './services/catalog-service.ts';
 import { createEventService } from './services/event-service.ts';
+import { createLeaderLock } from './services/leader-lock.ts';
+import { createMetricsService } from './services/metrics-service.ts';
+import { createTaurinePubSub, prefixTopics } from './services/pubsub.ts';
+import { createRedisClients } from './services/redis-clients.ts';
 import type { Services } from './services/services.ts';
 
 export type TaurineYoga = YogaServerInstance<NodeServerContext, AppContext>;
@@ -39,6 +51,8 @@ export type TaurineYoga = YogaServerInstance<NodeServerContext, AppContext>;
 export interface App {
   yoga: TaurineYoga;
   services: Services;
+  /** The admin key generated at this first start (print it once), or null. */
+  bootstrapAdminKey: string | null;
   /** Listens on `config.port` (0 picks a free port) and returns the base URL. */
   start(): Promise<{ url: string; port: number }>;
   /** Stops accepting work, closes sockets and flushes state. Safe to call twice. */
@@ -48,8 +62,19 @@ export interface App {
 const sessionIdFrom = (value: unknown): string | null =>
   typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : null;
 
+/** Turns off schema introspection (`GRAPHQL_INTROSPECTION=false`) for locked-down deployments. */
+const useNoIntrospection = (): Plugin => ({
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+});
+
 /** The composition root: creates every service and adapter and wires them together. */
 export async function buildApp(config: AppConfig): Promise<App> {
+  const log = (message: string, error?: unknown) => {
+    if (config.environment !== 'test')
+      console.error(message, error instanceof Error ? error.message : (error ?? ''));
+  };
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await store.migrate();
 
@@ -57,7 +82,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const { registry } = metrics;
   const redis = config.redisUrl
     ? createRedisClients(config.redisUrl, (error) => {
-        console.error(`Redis: ${error.message} (serving from memory until it is back)`);
+        log(`Redis: ${error.message} (serving from memory until it is back)`);
       })
     : undefined;
   const pubsub = createTaurinePubSub(
@@ -80,9 +105,40 @@ export async function buildApp(config: AppConfig): Promise<App> {
     redisPrefix: `${config.redisPrefix}cache:`,
   });
   const catalog = createCatalogService(cache);
+
+  const apiKeys = createApiKeyService({ keys: store.apiKeys });
+  const bootstrap = await apiKeys.ensureBootstrapAdmin(config.adminApiKey);
+  const audit = createAuditRecorder({
+    repo: store.auditLog,
+    onError: (error) => {
+      log('audit write failed', error);
+    },
+  });
+
+  const alerting = createAlertingService({
+    store,
+    registry,
+    clock: systemClock,
+    channelsFromEnv: config.alertChannels,
+    publish: (event) => {
+      pubsub.publish('alertEvent', event);
+    },
+    onError: (error) => {
+      log('alerting:', error);
+    },
+  });
+  await alerting.start();
+  // With several instances, one evaluates rules (each evaluator keeps its own state); every
+  // instance may deliver from the shared outbox, whose leases keep deliveries single.
+  const leader = createLeaderLock({
+    redis: redis?.commands,
+    key: `${config.redisPrefix}alerting:leader`,
+    instanceId: config.instanceId,
+    ttlMs: Math.max(3 * config.collectIntervalMs, 10_000),
+  });
+
   const sampler = new ProcessSampler();
   let wss: WebSocketServer | undefined;
-
   const collector = createCollectionJob({
     registry,
     store,
@@ -102,6 +158,10 @@ export async function buildApp(config: AppConfig): Promise<App> {
       cacheHitRate: () => Promise.resolve(cacheHitRate(registry)),
       activeUsers: (now) => metrics.sessions.count(now),
       webSocketConnections: () => wss?.clients.size ?? 0,
+      evaluateAlerts: async (now) => {
+        if (await leader.acquire()) await alerting.evaluate(now);
+      },
+      activeAlerts: () => alerting.activeAlerts(),
     },
   });
   await collector.restore();
@@ -116,38 +176,27 @@ export async function buildApp(config: AppConfig): Promise<App> {
     metrics,
     collector,
     pubsub,
+    alerting,
+    apiKeys,
+    audit,
     startedAt: Date.now(),
   };
 
-  const now = () => Date.now();
-  const performance = createPerformanceRoutes(services);
-  const routes: Route[] = [
-    {
-      method: 'GET',
-      path: '/api/performance',
-      handler: (request, url) => performance.get(request, url),
-    },
-    { method: 'POST', path: '/api/performance', handler: (request) => performance.post(request) },
-    { method: 'GET', path: '/health', handler: () => healthRoute(services) },
-    { method: 'GET', path: '/metrics', handler: prometheusRoute(registry, now) },
-    { method: 'GET', path: '/export.csv', handler: exportRoute(registry, now, 'csv') },
-    { method: 'GET', path: '/export.json', handler: exportRoute(registry, now, 'json') },
-    {
-      method: 'POST',
-      path: '/rum',
-      handler: createRumRoute({
-        recorder: registry,
-        limiter: new TokenBucketLimiter({ limit: 120, windowMs: 60_000 }),
-        clientOf: (_request, serverContext) =>
-          typeof serverContext['remoteAddress'] === 'string'
-            ? serverContext['remoteAddress']
-            : 'unknown',
-        onSession: (sessionId) => {
-          metrics.sessions.touch(sessionId, Date.now());
+  const authorize = createRouteAuthorizer({
+    apiKeys,
+    publicDashboard: config.publicDashboard,
+    trustProxy: config.trustProxy,
+  });
+  const limiter = redis
+    ? createRedisRateLimiter({
+        redis: redis.commands,
+        keyPrefix: `${config.redisPrefix}ratelimit:`,
+        fallback: createMemoryRateLimiter(),
+        onError: (error) => {
+          log('rate limiter: Redis unavailable, limiting in memory', error);
         },
-      }),
-    },
-  ];
+      })
+    : createMemoryRateLimiter();
 
   const yoga: TaurineYoga = createYoga<NodeServerContext, AppContext>({
     schema: buildSchema(),
@@ -166,10 +215,20 @@ export async function buildApp(config: AppConfig): Promise<App> {
       TextDecoder,
     },
     landingPage: false,
-    graphiql: config.graphiql
-      ? { title: 'Taurine GraphiQL', subscriptionsProtocol: 'WS', defaultQuery: DEFAULT_QUERY }
-      : false,
+    graphiql:
+      config.graphiql && config.introspection
+        ? { title: 'Taurine GraphiQL', subscriptionsProtocol: 'WS', defaultQuery: DEFAULT_QUERY }
+        : false,
     maskedErrors: true,
+    batching: { limit: 10 },
+    cors:
+      config.corsOrigins.length > 0
+        ? {
+            origin: config.corsOrigins,
+            credentials: false,
+            allowedHeaders: ['content-type', 'x-api-key', 'x-graphql-yoga-csrf', 'x-session-id'],
+          }
+        : false,
     logging: config.environment === 'test' ? false : 'info',
     // HTTP requests carry the visitor id in a header; graphql-ws passes it in `connectionParams`
     // (see `http/websockets.ts`), where there is no WHATWG request.
@@ -181,10 +240,38 @@ export async function buildApp(config: AppConfig): Promise<App> {
       return { services, sessionId };
     },
     plugins: [
+      // Order matters: timing sees everything (429s too); limits and keys come before routes,
+      // which end REST requests; armor rejects hostile documents before they execute.
       useResponseTiming({ recorder: registry }),
+      useRequestParserGuard(),
+      useNestingLimit(),
       useBodyLimit({ maxBytes: config.maxBodyBytes }),
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useAccessControl({
+        apiKeys,
+        limiter,
+        trustProxy: config.trustProxy,
+        policies: {
+          ...DEFAULT_RATE_LIMIT_POLICIES,
+          anonymous: { limit: config.anonymousRateLimit, windowMs: 60_000 },
+        },
+        onError: (error) => {
+          log('access control failed', error);
+        },
+      }),
+      useAuditLog({ recorder: audit }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 10 },
+        maxAliases: { n: 15 },
+        maxTokens: { n: 4000 },
+        costLimit: { maxCost: 10_000 },
+        maxDirectives: { n: 20 },
+        blockFieldSuggestion: { enabled: !config.introspection },
+      }),
+      ...(config.introspection ? [] : [useNoIntrospection()]),
       useRoutes({
-        routes,
+        routes: createRoutes(services, authorize),
+        authorize,
         fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
       }),
     ],
@@ -198,6 +285,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   return {
     yoga,
     services,
+    bootstrapAdminKey: bootstrap.action === 'generated' ? bootstrap.key : null,
     async start() {
       const bridge = createNodeBridge((request, context) => yoga.fetch(request, context), {
         maxBodyBytes: config.maxBodyBytes,
@@ -213,18 +301,18 @@ export async function buildApp(config: AppConfig): Promise<App> {
       });
       if (config.cacheWarmOnStart) {
         await services.cacheOps.warm().catch((error: unknown) => {
-          console.error('cache warm-up failed', error);
+          log('cache warm-up failed', error);
         });
       }
       // A first snapshot right away, so dashboards and subscribers never start empty.
       await collector.tick();
       collector.start();
       await collector.enforceRetention().catch((error: unknown) => {
-        console.error('retention failed', error);
+        log('retention failed', error);
       });
       retentionTimer = setInterval(() => {
         collector.enforceRetention().catch((error: unknown) => {
-          console.error('retention failed', error);
+          log('retention failed', error);
         });
       }, 3_600_000);
       retentionTimer.unref();
@@ -239,14 +327,16 @@ export async function buildApp(config: AppConfig): Promise<App> {
       await closeWebSockets?.();
       if (server) {
         server.closeAllConnections();
-        await new Promise<void>((resolve) =>
+        await new Promise<void>((resolve) => {
           server!.close(() => {
             resolve();
-          }),
-        );
+          });
+        });
       }
       // After the last request: flush rollups so a graceful restart loses no history.
       await collector.stop();
+      await alerting.stop();
+      await leader.release();
       sampler.stop();
       await cache.close();
       await redis?.close();

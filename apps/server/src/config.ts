@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { API_KEY_PATTERN } from './access/api-keys.ts';
+import { checkAlertChannelEnv, readAlertChannelEnv } from './alerting/channel-env.ts';
+import type { AlertChannelEnv } from './alerting/channel-env.ts';
 
 /** Validated server configuration. Every field has an embedded default so `npm start` needs none. */
 export interface AppConfig {
@@ -30,6 +33,22 @@ export interface AppConfig {
   graphiql: boolean;
   /** Load the catalogue basics into the cache at start-up. @default true */
   cacheWarmOnStart: boolean;
+  /** Answer schema introspection queries (GraphiQL needs it). @default true */
+  introspection: boolean;
+  /** Bootstrap admin key (`tk_…`); without it one is generated at first start and printed once. */
+  adminApiKey: string | undefined;
+  /** Let callers without a key read the dashboard data (no secrets, no channels). @default false */
+  publicDashboard: boolean;
+  /** Take client addresses from `X-Forwarded-For` (only behind a trusted proxy). @default false */
+  trustProxy: boolean;
+  /** Origins allowed to call the API from a browser; empty = same origin only. */
+  corsOrigins: string[];
+  /** Only accept operations the SPA shipped (persisted documents), for locked-down deployments. @default false */
+  persistedOperationsOnly: boolean;
+  /** Requests per minute per client address without a key. @default 3000 */
+  anonymousRateLimit: number;
+  /** Notification channels configured through the environment. */
+  alertChannels: AlertChannelEnv;
 }
 
 /** Raised at start-up when the environment holds an invalid value; lists every problem at once. */
@@ -96,8 +115,9 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
       ),
       'development');
 
+  const port = integer('PORT', 4000, 0, 65535);
   const config: AppConfig = {
-    port: integer('PORT', 4000, 0, 65535),
+    port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -116,8 +136,34 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
     instanceId: env.INSTANCE_ID ?? `${env.HOSTNAME ?? 'local'}-${process.pid}`,
     graphiql: boolean('GRAPHIQL', true),
     cacheWarmOnStart: boolean('CACHE_WARM_ON_START', true),
+    introspection: boolean('GRAPHQL_INTROSPECTION', true),
+    adminApiKey: env.ADMIN_API_KEY === '' ? undefined : env.ADMIN_API_KEY,
+    publicDashboard: boolean('PUBLIC_DASHBOARD', false),
+    trustProxy: boolean('TRUST_PROXY', false),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+    persistedOperationsOnly: boolean('PERSISTED_OPERATIONS_ONLY', false),
+    anonymousRateLimit: integer('RATE_LIMIT_ANONYMOUS', 3000, 1, 1_000_000),
+    alertChannels: readAlertChannelEnv(
+      env,
+      env.DASHBOARD_URL ?? `http://localhost:${port || 4000}/monitoring`,
+    ),
   };
 
+  if (config.adminApiKey !== undefined && !API_KEY_PATTERN.test(config.adminApiKey)) {
+    problems.push(
+      'ADMIN_API_KEY must be a Taurine key (tk_…): create one with `npm run keys -- generate`',
+    );
+  }
+  for (const origin of config.corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(
+        `CORS_ORIGINS entries must be origins like https://example.com (got "${origin}")`,
+      );
+  }
+  problems.push(...checkAlertChannelEnv(config.alertChannels));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

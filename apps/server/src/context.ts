@@ -1,4 +1,5 @@
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { AccessContext } from './access/use-access-control.ts';
 import type { Services } from './services/services.ts';
 
 /** What the context factory adds to every operation. */
@@ -8,5 +9,5 @@ export interface AppContext {
   sessionId: string | null;
 }
 
-/** What every resolver receives: yoga's request context plus the wired services. */
-export type GraphQLContext = YogaInitialContext & AppContext;
+/** What every resolver receives: yoga's request context, the wired services and the caller. */
+export type GraphQLContext = YogaInitialContext & AppContext & AccessContext;

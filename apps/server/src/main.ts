@@ -10,6 +10,12 @@ try {
   const app = await buildApp(config);
   const { url } = await app.start();
   console.log(`Taurine is serving on ${url}  (GraphQL: ${url}/graphql, health: ${url}/health)`);
+  if (app.bootstrapAdminKey) {
+    // Shown once: only its hash is stored. Without it, create keys with `npm run keys`.
+    console.log(
+      `\nFirst start: an admin API key was generated. Store it now; it is not shown again:\n\n  ${app.bootstrapAdminKey}\n\nSend it as the x-api-key header (or set ADMIN_API_KEY to choose your own).\n`,
+    );
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -50,8 +50,49 @@ export interface MetricRollupTable {
   sketch: string | null;
 }
 
+/** API key roles, least privileged first: viewer < operator < admin. */
+export const API_KEY_ROLES = ['viewer', 'operator', 'admin'] as const;
+/** What an API key may do; each role includes the ones before it. */
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+
+/**
+ * Table `api_keys`: one row per key. Only the SHA-256 `hash` of the key is stored; `prefix` is
+ * public (it is part of the key and shown in lists) and finds the row. Times are epoch ms.
+ */
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  role: ApiKeyRole;
+  prefix: string;
+  hash: string;
+  /** Named rate-limit policy overriding the role's default (e.g. `third-party`); null = role's. */
+  rate_limit_policy: string | null;
+  created_at: number;
+  created_by: string;
+  expires_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+/** Table `audit_log`: one row per state-changing operation, appended and never updated. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  /** JSON text of the operation's arguments, secrets already redacted by the caller. */
+  arguments: string;
+  /** `ok` or an error code. */
+  result: string;
+  /** JSON text, or null. */
+  details: string | null;
+}
+
 /** The Kysely table map of the Taurine database, as the migrations leave it. */
 export interface Database {
   calculator_events: CalculatorEventTable;
   metric_rollups: MetricRollupTable;
+  api_keys: ApiKeyTable;
+  audit_log: AuditLogTable;
 }

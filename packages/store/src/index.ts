@@ -1,11 +1,57 @@
+export { createAlertConfigRepository } from './alert-config-repository.ts';
+export type {
+  AlertConfigRepository,
+  ChannelSource,
+  ChannelWriteResult,
+  StoredChannel,
+  StoredSilence,
+} from './alert-config-repository.ts';
+export { alertCursor, createAlertRepository } from './alert-repository.ts';
+export type {
+  AlertCursor,
+  AlertPage,
+  AlertRecord,
+  AlertRecordStatus,
+  AlertRepository,
+  ListAlertsQuery,
+  StoredTransition,
+} from './alert-repository.ts';
+export { alertingDb } from './alerting-tables.ts';
+export type { AlertingDatabase, AlertingTables } from './alerting-tables.ts';
+export {
+  OUTBOX_INSERT_BATCH_SIZE,
+  createSqlOutboxStore,
+  insertOutboxItems,
+} from './sql-outbox-store.ts';
+export type { RecentOutboxQuery, SettledDelivery, SqlOutboxStore } from './sql-outbox-store.ts';
+export { createApiKeyRepository } from './api-key-repository.ts';
+export type {
+  ApiKey,
+  ApiKeyCountFilter,
+  ApiKeyRepository,
+  ApiKeyRepositoryOptions,
+  NewApiKey,
+  StoredApiKey,
+} from './api-key-repository.ts';
+export { createAuditLogRepository } from './audit-log-repository.ts';
+export type {
+  AuditEntry,
+  AuditLogRepository,
+  AuditLogRepositoryOptions,
+  ListAuditOptions,
+  NewAuditEntry,
+} from './audit-log-repository.ts';
 export type { CalculatorEvent, CalculatorEventRepository } from './calculator-event-repository.ts';
 export type {
   CalculatorEventRepositoryOptions,
   NewCalculatorEvent,
 } from './calculator-event-repository.ts';
 export { createCalculatorEventRepository } from './calculator-event-repository.ts';
-export { CALCULATOR_EVENT_TYPES, METRIC_KINDS, RESOLUTIONS } from './database.ts';
+export { API_KEY_ROLES, CALCULATOR_EVENT_TYPES, METRIC_KINDS, RESOLUTIONS } from './database.ts';
 export type {
+  ApiKeyRole,
+  ApiKeyTable,
+  AuditLogTable,
   CalculatorEventTable,
   CalculatorEventType,
   Database,

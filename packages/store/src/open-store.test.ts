@@ -24,7 +24,12 @@ describe.each(storeHarnesses)('openStore on $dialect', ({ dialect, create }) => 
   it('reports its dialect and applies every migration once, in order', async () => {
     const store = await harness.open();
     expect(store.dialect).toBe(dialect);
-    expect(await store.migrate()).toEqual(['001_calculator_events', '002_metric_rollups']);
+    expect(await store.migrate()).toEqual([
+      '001_calculator_events',
+      '002_metric_rollups',
+      '003_access',
+      '004_alerting',
+    ]);
     expect(await store.migrate()).toEqual([]);
 
     const reopened = await harness.open();
@@ -127,17 +132,32 @@ describe('openStore on PostgreSQL', () => {
       where table_schema = ${harness.schema} order by table_name
     `.execute(store.db);
     expect(rows.map((row) => row.table_name)).toEqual([
+      'alert_rules',
+      'alert_transitions',
+      'alerts',
+      'api_keys',
+      'audit_log',
       'calculator_events',
+      'evaluator_state',
       'kysely_migration',
       'kysely_migration_lock',
       'metric_rollups',
+      'notification_attempts',
+      'notification_channels',
+      'notification_outbox',
+      'silences',
     ]);
   });
 
   it('applies each migration once when two instances migrate at the same time', async () => {
     const [first, second] = await Promise.all([harness.open(), harness.open()]);
     const applied = await Promise.all([first.migrate(), second.migrate()]);
-    expect(applied.flat().sort()).toEqual(['001_calculator_events', '002_metric_rollups']);
+    expect(applied.flat().sort()).toEqual([
+      '001_calculator_events',
+      '002_metric_rollups',
+      '003_access',
+      '004_alerting',
+    ]);
   });
 
   it('fails with CONNECTION_FAILED, without the password, when the server is unreachable', async () => {

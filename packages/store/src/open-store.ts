@@ -1,5 +1,13 @@
 import { Migrator, sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { createAlertConfigRepository } from './alert-config-repository.ts';
+import type { AlertConfigRepository } from './alert-config-repository.ts';
+import { createAlertRepository } from './alert-repository.ts';
+import type { AlertRepository } from './alert-repository.ts';
+import { createApiKeyRepository } from './api-key-repository.ts';
+import type { ApiKeyRepository } from './api-key-repository.ts';
+import { createAuditLogRepository } from './audit-log-repository.ts';
+import type { AuditLogRepository } from './audit-log-repository.ts';
 import { createCalculatorEventRepository } from './calculator-event-repository.ts';
 import type { CalculatorEventRepository } from './calculator-event-repository.ts';
 import type { Database } from './database.ts';
@@ -15,6 +23,8 @@ import { StoreError } from './errors.ts';
 import { createMigrationProvider } from './migrations/migration-provider.ts';
 import { createRollupRepository } from './rollup-repository.ts';
 import type { RollupRepository } from './rollup-repository.ts';
+import { createSqlOutboxStore } from './sql-outbox-store.ts';
+import type { SqlOutboxStore } from './sql-outbox-store.ts';
 
 /** Where and how {@link openStore} opens the database. */
 export interface StoreOptions {
@@ -44,6 +54,14 @@ export interface Store {
   close(): Promise<void>;
   events: CalculatorEventRepository;
   rollups: RollupRepository;
+  apiKeys: ApiKeyRepository;
+  auditLog: AuditLogRepository;
+  /** Alerts, their transitions and the evaluator state (written together with the outbox). */
+  alerts: AlertRepository;
+  /** Alert rules, silences and notification channels. */
+  alertConfig: AlertConfigRepository;
+  /** The durable notification outbox (`@taurine/notify`'s `OutboxStore`). */
+  outbox: SqlOutboxStore;
 }
 
 /**
@@ -107,5 +125,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     },
     events: createCalculatorEventRepository(db, { now: options.now ?? Date.now }),
     rollups: createRollupRepository(db),
+    apiKeys: createApiKeyRepository(db, { now: options.now ?? Date.now }),
+    auditLog: createAuditLogRepository(db, { now: options.now ?? Date.now }),
+    alerts: createAlertRepository(db),
+    alertConfig: createAlertConfigRepository(db),
+    outbox: createSqlOutboxStore(db, dialect),
   };
 }

@@ -134,6 +134,12 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(window))
 return { allowed, tostring(tokens) }
 `;
 
+/**
+ * Client states in which a command would only wait for a reconnection. While the first connection
+ * is still being made (`wait`, `connecting`, `connect`), commands queue and are worth the wait.
+ */
+const UNAVAILABLE: ReadonlySet<string> = new Set(['reconnecting', 'close', 'end']);
+
 const SCRIPT_SHA = createHash('sha1').update(TOKEN_BUCKET_SCRIPT).digest('hex');
 
 /** Options of {@link createRedisRateLimiter}. */
@@ -186,7 +192,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
 
   return {
     async take(key, policy) {
-      if (redis.status !== 'ready' || Date.now() < skipRedisUntil) {
+      if (UNAVAILABLE.has(redis.status) || Date.now() < skipRedisUntil) {
         return fallback.take(key, policy);
       }
       let timer: NodeJS.Timeout | undefined;
@@ -202,8 +208,12 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
         return decisionFrom(reply, policy);
       } catch (error) {
         skipRedisUntil = Date.now() + cooldownMs;
-        onError?.(error);
-        return fallback.take(key, policy);
+        try {
+          onError?.(error);
+        } catch {
+          // A failing reporter must not fail the request either.
+        }
+        return await fallback.take(key, policy);
       } finally {
         clearTimeout(timer);
       }

@@ -19,7 +19,9 @@ afterAll(() => app.dispose());
 
 describe('GET /metrics', () => {
   it('is valid Prometheus exposition according to promtool', async () => {
-    const response = await app.yoga.fetch('http://localhost/metrics');
+    const response = await app.yoga.fetch('http://localhost/metrics', {
+      headers: { 'x-api-key': app.adminKey },
+    });
     expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     const text = await response.text();
     expect(text).toContain('# TYPE taurine_api_response_time_seconds summary');
@@ -33,8 +35,23 @@ describe('GET /metrics', () => {
 });
 
 describe('exports', () => {
+  it('needs a viewer key', async () => {
+    const anonymous = await app.yoga.fetch('http://localhost/export.csv');
+    expect(anonymous.status).toBe(401);
+    expect(
+      ((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
+        .extensions.code,
+    ).toBe('UNAUTHENTICATED');
+    const viewer = await app.yoga.fetch('http://localhost/metrics', {
+      headers: { 'x-api-key': await app.createKey('viewer') },
+    });
+    expect(viewer.status).toBe(200);
+  });
+
   it('downloads CSV in the seed shape with every field quoted', async () => {
-    const response = await app.yoga.fetch('http://localhost/export.csv?metric=api.responseTime');
+    const response = await app.yoga.fetch('http://localhost/export.csv?metric=api.responseTime', {
+      headers: { 'x-api-key': app.adminKey },
+    });
     expect(response.headers.get('content-disposition')).toMatch(
       /attachment; filename="taurine-metrics-.*\.csv"/,
     );
@@ -54,6 +71,7 @@ describe('exports', () => {
     const from = to - 3_600_000;
     const response = await app.yoga.fetch(
       `http://localhost/export.json?metric=business.*&from=${from}&to=${to}`,
+      { headers: { 'x-api-key': app.adminKey } },
     );
     const body = (await response.json()) as {
       timestamp: string;
@@ -68,7 +86,9 @@ describe('exports', () => {
   });
 
   it('rejects a malformed query with 400 and a reason', async () => {
-    const response = await app.yoga.fetch('http://localhost/export.csv?from=yesterday');
+    const response = await app.yoga.fetch('http://localhost/export.csv?from=yesterday', {
+      headers: { 'x-api-key': app.adminKey },
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error: 'from must be an ISO 8601 time or epoch milliseconds',

@@ -1,5 +1,3 @@
-import type { TokenBucketLimiter } from '../access/token-bucket.ts';
-
 /** Web Vitals the tracker sends, with web-vitals' own good / poor thresholds. */
 export const WEB_VITAL_THRESHOLDS = {
   LCP: { good: 2500, poor: 4000, max: 600_000 },
@@ -146,10 +144,6 @@ export function parseRumBatch(
 
 export interface RumRouteOptions {
   recorder: RumRecorder;
-  /** Per-client limit (keyed by address). */
-  limiter: TokenBucketLimiter;
-  /** Client key of a request for the limiter (its address). */
-  clientOf: (request: Request, serverContext: Record<string, unknown>) => string;
   /** Called with the visitor id of each accepted batch (active users). */
   onSession?: (sessionId: string) => void;
 }
@@ -157,24 +151,12 @@ export interface RumRouteOptions {
 /**
  * `POST /rum`: the browser's batched Web Vitals and cache-tier counters. Accepts `text/plain`
  * (what `navigator.sendBeacon` sends) and `application/json`; answers 204, or 400 with every
- * problem, 413 over 64 KiB, 429 with `Retry-After` when one client sends too much.
+ * problem, 413 over 64 KiB, 429 with `Retry-After` when one client sends too much (the
+ * access-control plugin's per-address limit).
  */
 export function createRumRoute(options: RumRouteOptions) {
-  return async (
-    request: Request,
-    _url: URL,
-    serverContext: Record<string, unknown>,
-  ): Promise<Response> => {
-    const decision = options.limiter.take(options.clientOf(request, serverContext));
-    if (!decision.allowed) {
-      return Response.json(
-        { error: 'Too many RUM batches from this client' },
-        {
-          status: 429,
-          headers: { 'retry-after': String(Math.ceil(decision.retryAfterMs / 1000)) },
-        },
-      );
-    }
+  // Rate limiting per client happens before this, in the access-control plugin.
+  return async (request: Request): Promise<Response> => {
     const type = request.headers.get('content-type') ?? 'text/plain';
     if (!/^(text\/plain|application\/json)\b/i.test(type)) {
       return Response.json(

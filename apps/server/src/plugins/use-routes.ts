@@ -10,6 +10,8 @@ export type RouteHandler = (
 
 export interface Route {
   method: 'GET' | 'POST' | 'HEAD';
+  /** Least role that may call the route; `public` for anyone. */
+  access: 'public' | 'viewer' | 'operator' | 'admin';
   /** Exact path (`/health`) or a prefix ending in `*` (`/assets/*`). */
   path: string;
   handler: RouteHandler;
@@ -17,6 +19,15 @@ export interface Route {
 
 export interface RoutesOptions {
   routes: Route[];
+  /**
+   * Checks a caller against a route's `access` before its handler runs; returns the refusal
+   * (401/403) or null to go on.
+   */
+  authorize?: (
+    request: Request,
+    serverContext: Record<string, unknown>,
+    access: Route['access'],
+  ) => Promise<Response | null>;
   /** Handles GET requests no route claimed (the SPA's client-side routes). */
   fallback?: RouteHandler;
   /** Paths left to yoga itself. @default ['/graphql'] */
@@ -40,7 +51,11 @@ export function useRoutes(options: RoutesOptions): Plugin {
       if (graphqlPaths.includes(url.pathname)) return;
       const route = options.routes.find((r) => matches(r, request.method, url.pathname));
       if (route) {
-        payload.endResponse(await route.handler(request, url, serverContext));
+        const refusal =
+          route.access === 'public' || !options.authorize
+            ? null
+            : await options.authorize(request, serverContext, route.access);
+        payload.endResponse(refusal ?? (await route.handler(request, url, serverContext)));
         return;
       }
       const knownPath = options.routes.some((r) => matches(r, r.method, url.pathname));

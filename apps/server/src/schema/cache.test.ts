@@ -85,7 +85,9 @@ describe('caches and cache mutations', () => {
 
 describe('REST facade /api/performance', () => {
   it('reports with the seed headers', async () => {
-    const response = await app.yoga.fetch('http://localhost/api/performance?report=metrics');
+    const response = await app.yoga.fetch('http://localhost/api/performance?report=metrics', {
+      headers: { 'x-api-key': app.adminKey },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-performance-report')).toBe('metrics');
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -94,12 +96,26 @@ describe('REST facade /api/performance', () => {
     expect(body.metrics['api.responseTime']!.count).toBeGreaterThan(0);
   });
 
+  it('needs an operator key to act', async () => {
+    const viewer = await app.createKey('viewer');
+    const refused = await app.yoga.fetch('http://localhost/api/performance', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': viewer },
+      body: JSON.stringify({ action: 'clear', pattern: 'data:*' }),
+    });
+    expect(refused.status).toBe(403);
+    const optimize = await app.yoga.fetch('http://localhost/api/performance?optimize=true', {
+      headers: { 'x-api-key': viewer },
+    });
+    expect(optimize.status).toBe(403);
+  });
+
   it('maps POST actions onto the same cache operations', async () => {
     await app.graphql('{ flavors(first: 1) { totalCount } }');
     const post = (body: unknown) =>
       app.yoga.fetch('http://localhost/api/performance', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-api-key': app.adminKey },
         body: JSON.stringify(body),
       });
     const cleared = await post({ action: 'clear', pattern: 'data:*' });

@@ -50,6 +50,7 @@ const CacheReportRef = builder.objectRef<CacheReport>('CacheReport').implement({
 
 builder.queryField('caches', (t) =>
   t.field({
+    authScopes: { viewer: true },
     type: CacheReportRef,
     description: 'Overall and per-tier cache figures: memory, Redis, Service Worker, localStorage.',
     resolve: (_root, _args, { services }) => cacheReport(services.cache, services.metrics.registry),
@@ -76,6 +77,7 @@ const WarmReportRef = builder.objectRef<WarmReport>('CacheWarmReport').implement
 
 builder.mutationField('warmCache', (t) =>
   t.field({
+    authScopes: { operator: true },
     type: WarmReportRef,
     description:
       'Loads keys into the cache: the given catalogue keys, or (default) the most used keys so far, or the catalogue basics when nothing was used yet.',
@@ -120,6 +122,7 @@ const ClearResultRef = builder.unionType('ClearCacheResult', {
 
 builder.mutationField('clearCache', (t) =>
   t.field({
+    authScopes: { operator: true },
     type: ClearResultRef,
     description:
       'Removes keys matching a glob (`*` any run, `?` one character) from every tier on every instance, e.g. `data:flavors:*`.',
@@ -150,6 +153,7 @@ const DeleteResultRef = builder.unionType('DeleteCacheKeyResult', {
 
 builder.mutationField('deleteCacheKey', (t) =>
   t.field({
+    authScopes: { operator: true },
     type: DeleteResultRef,
     description: 'Removes one key from every tier on every instance.',
     args: { key: t.arg.string({ required: true }) },
@@ -188,6 +192,7 @@ const OptimizeReportRef = builder.objectRef<OptimizeReport>('MemoryOptimizationR
 
 builder.mutationField('optimizeMemory', (t) =>
   t.field({
+    authScopes: { operator: true },
     type: OptimizeReportRef,
     description: 'Trims the memory tier to 75 % of its bound and runs the GC when exposed.',
     resolve: (_root, _args, { services }) => services.cache.optimizeMemory(),

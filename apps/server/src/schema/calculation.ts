@@ -72,6 +72,7 @@ const CalculateInput = builder.inputType('CalculateInput', {
 
 builder.queryField('calculate', (t) =>
   t.field({
+    authScopes: { public: true },
     type: CalculateResultRef,
     description: 'Caffeine, sugar, energy, cost and a safety rating for one serving.',
     args: { input: t.arg({ type: CalculateInput, required: true }) },

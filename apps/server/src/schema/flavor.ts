@@ -98,6 +98,7 @@ export const MAX_PAGE_SIZE = 100;
 
 builder.queryField('flavors', (t) =>
   t.field({
+    authScopes: { public: true },
     type: FlavorConnectionRef,
     description: `Flavors matching the filter, by name, in pages of at most ${MAX_PAGE_SIZE}.`,
     args: {
@@ -148,6 +149,7 @@ builder.queryField('flavors', (t) =>
 
 builder.queryField('flavor', (t) =>
   t.field({
+    authScopes: { public: true },
     type: FlavorRef,
     nullable: true,
     description: 'One flavor by id; null when there is none.',

@@ -39,6 +39,7 @@ export const IngredientRef = builder.objectRef<Ingredient>('Ingredient').impleme
 
 builder.queryField('ingredients', (t) =>
   t.field({
+    authScopes: { public: true },
     type: [IngredientRef],
     description: 'Every ingredient, optionally of one kind.',
     args: { kind: t.arg({ type: IngredientKindEnum, required: false }) },

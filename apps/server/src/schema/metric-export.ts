@@ -14,6 +14,7 @@ const ExportFormatEnum = builder.enumType('ExportFormat', {
 
 builder.queryField('exportMetrics', (t) =>
   t.field({
+    authScopes: { viewer: true },
     type: 'String',
     description:
       'The metrics as a document: current values, or points over `range` for CSV and JSON. `metric` is a name or a prefix ending in `*`. Also downloadable at `/metrics`, `/export.csv` and `/export.json`.',

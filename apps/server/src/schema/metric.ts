@@ -129,6 +129,7 @@ export const rangeOf = (range: { from: Date; to: Date }) => {
 
 builder.queryField('metrics', (t) =>
   t.field({
+    authScopes: { viewer: true },
     type: [MetricSeriesRef],
     description: 'Series whose name starts with `prefix` and whose tags include `tags`.',
     args: {
@@ -142,6 +143,7 @@ builder.queryField('metrics', (t) =>
 
 builder.queryField('stats', (t) =>
   t.field({
+    authScopes: { viewer: true },
     type: MetricStatsRef,
     description:
       'Statistics of every series of `name` whose tags include `tags`, over `window` (default the last 5 minutes) or an explicit `range`.',
@@ -172,6 +174,7 @@ builder.queryField('stats', (t) =>
 
 builder.queryField('series', (t) =>
   t.field({
+    authScopes: { viewer: true },
     type: [SeriesPointRef],
     description: 'One statistic per step over a range, for charts. `stepSeconds` is at least 60.',
     args: {

@@ -3,6 +3,7 @@ import { builder } from './builder.ts';
 /** Proves the subscription path (graphql-ws and SSE) end to end through the same plugins. */
 builder.subscriptionField('serverTime', (t) =>
   t.field({
+    authScopes: { public: true },
     type: 'DateTime',
     description: 'The server clock, once a second (default) or every `intervalMs`.',
     args: { intervalMs: t.arg.int({ required: false, defaultValue: 1000 }) },

@@ -28,7 +28,7 @@ describe('Subscription.snapshot', () => {
       url: wsUrl,
       webSocketImpl: WebSocket,
       retryAttempts: 0,
-      connectionParams: { sessionId: 'dashboard-viewer-1' },
+      connectionParams: { sessionId: 'dashboard-viewer-1', 'x-api-key': app.adminKey },
     });
     const received: SnapshotData['snapshot'][] = [];
     await new Promise<void>((resolve, reject) => {

@@ -105,6 +105,7 @@ export const SnapshotRef = builder.objectRef<Snapshot>('Snapshot').implement({
 
 builder.queryField('snapshot', (t) =>
   t.field({
+    authScopes: { viewer: true },
     type: SnapshotRef,
     nullable: true,
     description: 'The latest snapshot (null before the first collection tick).',
@@ -114,6 +115,7 @@ builder.queryField('snapshot', (t) =>
 
 builder.subscriptionField('snapshot', (t) =>
   t.field({
+    authScopes: { viewer: true },
     type: SnapshotRef,
     description:
       'The latest snapshot at once, then one per collection tick (`COLLECT_INTERVAL_MS`).',

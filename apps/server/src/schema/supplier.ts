@@ -25,6 +25,7 @@ export const SupplierRef = builder.objectRef<Supplier>('Supplier').implement({
 
 builder.queryField('suppliers', (t) =>
   t.field({
+    authScopes: { public: true },
     type: [SupplierRef],
     description: 'Suppliers, optionally only one region or only active ones.',
     args: {

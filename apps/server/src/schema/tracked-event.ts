@@ -39,6 +39,7 @@ const TrackEventInput = builder.inputType('TrackEventInput', {
 
 builder.mutationField('trackEvent', (t) =>
   t.field({
+    authScopes: { public: true },
     type: TrackEventResultRef,
     description: 'Records a calculator business event (public: no key needed).',
     args: { input: t.arg({ type: TrackEventInput, required: true }) },

@@ -1,5 +1,6 @@
 import { createPubSub } from 'graphql-yoga';
 import type { PubSub } from 'graphql-yoga';
+import type { AlertEvent } from '../alerting/alert-events.ts';
 import type { Snapshot } from '../collect/snapshot.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { Snapshot } from '../collect/snapshot.ts';
  */
 export type PubSubChannels = {
   snapshot: [snapshot: Snapshot];
-  alertEvent: [event: unknown];
+  alertEvent: [event: AlertEvent];
 };
 
 export type TaurinePubSub = PubSub<PubSubChannels>;

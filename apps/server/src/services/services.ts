@@ -1,5 +1,7 @@
 import type { TieredCache } from '@taurine/cache';
 import type { Store } from '@taurine/store';
+import type { ApiKeyService } from '../access/api-keys.ts';
+import type { AuditRecorder } from '../access/audit.ts';
 import type { AlertingService } from '../alerting/alerting-service.ts';
 import type { CollectionJob } from '../collect/collection-job.ts';
 import type { AppConfig } from '../config.ts';
@@ -23,6 +25,10 @@ export interface Services {
   pubsub: TaurinePubSub;
   /** Alert rules, lifecycle, silences, channels and the notification outbox. */
   alerting: AlertingService;
+  /** API keys: create, list, revoke, authenticate. */
+  apiKeys: ApiKeyService;
+  /** Appends audit entries (mutations are recorded by the audit plugin). */
+  audit: AuditRecorder;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

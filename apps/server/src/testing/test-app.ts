@@ -1,13 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateApiKey } from '../access/api-keys.ts';
 import type { App } from '../app.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 
 export interface TestApp extends App {
   dataDir: string;
-  /** Runs a GraphQL operation through `yoga.fetch` and returns the parsed JSON body. */
+  /** The bootstrap admin key (`ADMIN_API_KEY`); `graphql()` sends it unless told otherwise. */
+  adminKey: string;
+  /** Creates a key of `role` and returns the plaintext. */
+  createKey(role: 'viewer' | 'operator' | 'admin', name?: string): Promise<string>;
+  /**
+   * Runs a GraphQL operation through `yoga.fetch` and returns the parsed JSON body. Sends the admin
+   * key unless `headers` names another `x-api-key` (`''` for an anonymous call).
+   */
   // The caller names the shape it expects back, as GraphQL clients do.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   graphql<TData = Record<string, unknown>>(
@@ -25,7 +33,9 @@ export interface TestApp extends App {
 /** A real app (real SQLite file in a fresh temp dir) for tests; env overrides are validated. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'taurine-test-'));
+  const adminKey = generateApiKey().key;
   const config = loadConfig({
+    ADMIN_API_KEY: adminKey,
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
@@ -36,10 +46,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     ...app,
     dataDir,
+    adminKey,
+    async createKey(role, name = `test-${role}`) {
+      const created = await app.services.apiKeys.create({ name, role, createdBy: 'test' });
+      return created.key;
+    },
     async graphql(query, variables, headers = {}) {
       const response = await app.yoga.fetch('http://localhost/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', 'x-api-key': adminKey, ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as never;

@@ -2,6 +2,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../dialect.ts';
 import { calculatorEventsMigration } from './001-calculator-events.ts';
 import { metricRollupsMigration } from './002-metric-rollups.ts';
+import { accessMigration } from './003-access.ts';
+import { alertingMigration } from './004-alerting.ts';
 
 /**
  * All migrations, in code rather than read from disk, so they ship inside any bundle. Kysely
@@ -11,6 +13,8 @@ export function createMigrationProvider(dialect: SqlDialect): MigrationProvider 
   const migrations: Record<string, Migration> = {
     '001_calculator_events': calculatorEventsMigration(dialect),
     '002_metric_rollups': metricRollupsMigration(dialect),
+    '003_access': accessMigration(dialect),
+    '004_alerting': alertingMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

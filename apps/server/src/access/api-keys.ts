@@ -1,0 +1,315 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ApiKey, ApiKeyRepository, StoredApiKey } from '@taurine/store';
+import { AccessError } from './access-error.ts';
+import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limiter.ts';
+import { isRole, ROLES } from './roles.ts';
+import type { Role } from './roles.ts';
+
+/**
+ * Keys look like `tk_<prefix>_<secret>`: `tk_` so scanners and people recognise them, an 8-hex
+ * prefix (32 random bits) that is public and finds the row, and a secret of 32 random bytes in
+ * base64url (43 characters). A longer secret is accepted, so `ADMIN_API_KEY` may carry more.
+ */
+export const API_KEY_PATTERN = /^tk_([0-9a-f]{8})_([A-Za-z0-9_-]{43,128})$/;
+
+/** Random bytes in a generated key's secret (256 bits). */
+export const API_KEY_SECRET_BYTES = 32;
+
+/** Longest key name. */
+export const API_KEY_NAME_MAX_LENGTH = 100;
+
+/** Why a key did not authenticate. `unknown` also covers a wrong secret for a known prefix. */
+export type AuthenticationFailure = 'malformed' | 'unknown' | 'revoked' | 'expired';
+
+/** The caller a valid key stands for. */
+export interface AuthenticatedKey {
+  keyId: number;
+  name: string;
+  role: Role;
+  /** Rate-limit policy the key names; null for its role's policy. */
+  rateLimitPolicy: string | null;
+}
+
+/** Outcome of {@link ApiKeyService.authenticate}. */
+export type AuthenticationResult =
+  { ok: true; principal: AuthenticatedKey } | { ok: false; reason: AuthenticationFailure };
+
+/** What {@link ApiKeyService.create} needs. */
+export interface CreateApiKeyInput {
+  /** 1–100 printable characters, shown in lists and the audit log. */
+  name: string;
+  role: Role;
+  /** Epoch ms after which the key is refused; must be in the future. @default never */
+  expiresAt?: number | null | undefined;
+  /** Actor creating the key (a key name, `cli`, …). */
+  createdBy: string;
+  /** A rate-limit policy name such as `third-party`. @default null (the role's policy) */
+  rateLimitPolicy?: string | null | undefined;
+}
+
+/** A new key: `key` is the plaintext, returned this once and never stored. */
+export interface CreatedApiKey {
+  key: string;
+  apiKey: ApiKey;
+}
+
+/**
+ * What {@link ApiKeyService.ensureBootstrapAdmin} did: `none` (an active admin key exists),
+ * `env-created` / `env-existing` (the `ADMIN_API_KEY` row), `env-revoked` (that row was revoked
+ * by an admin and stays so: warn), `generated` (print `key` once).
+ */
+export type BootstrapResult =
+  | { action: 'none' }
+  | { action: 'env-created' | 'env-existing' | 'env-revoked'; apiKey: ApiKey }
+  | { action: 'generated'; apiKey: ApiKey; key: string };
+
+/** Creates, authenticates, lists and revokes API keys. */
+export interface ApiKeyService {
+  /**
+   * Generates and stores a key; the plaintext is in the result only.
+   * @throws AccessError `INVALID_ARGUMENT` for a bad name, role, expiry or policy.
+   */
+  create(input: CreateApiKeyInput): Promise<CreatedApiKey>;
+  /** Checks a raw key. Throws only when the store fails. */
+  authenticate(rawKey: string): Promise<AuthenticationResult>;
+  /** Every key (prefix only, never a hash), newest first. */
+  list(): Promise<ApiKey[]>;
+  /** Revokes a key at once on this instance (others within `cacheTtlMs`); undefined if unknown. */
+  revoke(id: number): Promise<ApiKey | undefined>;
+  /**
+   * Makes sure an admin can get in: stores `envKey` (`ADMIN_API_KEY`) as an admin key when given
+   * (idempotent: the same key maps to the same row), else generates an admin key when no active
+   * one exists.
+   * @throws AccessError `INVALID_ADMIN_KEY` when `envKey` is malformed or its prefix is taken.
+   */
+  ensureBootstrapAdmin(envKey?: string): Promise<BootstrapResult>;
+}
+
+/** Options of {@link createApiKeyService}. */
+export interface ApiKeyServiceOptions {
+  keys: ApiKeyRepository;
+  /** @default Date.now */
+  now?: () => number;
+  /** Least time between two last-used writes for one key. @default 60000 */
+  lastUsedThrottleMs?: number;
+  /**
+   * How long a looked-up key is reused without asking the store. Bounds how late another
+   * instance sees a revocation. @default 500
+   */
+  cacheTtlMs?: number;
+  /** Most keys cached. @default 10000 */
+  cacheMaxEntries?: number;
+  /** Rate-limit policies a key may name. @default the names in DEFAULT_RATE_LIMIT_POLICIES */
+  rateLimitPolicies?: readonly string[];
+  /** Told when a last-used write fails (authentication still succeeds). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * A fresh random key. Its hash is SHA-256 of the whole key, on purpose not a password hash (bcrypt,
+ * scrypt, argon2): those are slow to make guessing low-entropy passwords expensive, but a key
+ * holds 256 random bits, so no guess can succeed and a fast hash lets every request be checked in
+ * microseconds. An HMAC with a server secret would add nothing for the same reason.
+ */
+export function generateApiKey(): { key: string; prefix: string; hash: string } {
+  const prefix = randomBytes(4).toString('hex');
+  const key = `tk_${prefix}_${randomBytes(API_KEY_SECRET_BYTES).toString('base64url')}`;
+  return { key, prefix, hash: hashApiKey(key) };
+}
+
+/** Hex SHA-256 of the whole key: the only form in which a key is stored. */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** The prefix of a well-formed key, or null. */
+export function parseApiKey(rawKey: string): { prefix: string } | null {
+  if (rawKey.length > 140) return null;
+  const match = API_KEY_PATTERN.exec(rawKey);
+  return match?.[1] === undefined ? null : { prefix: match[1] };
+}
+
+/** Compares a stored hex hash with a key's hash in constant time. */
+export function hashMatches(storedHash: string, rawKey: string): boolean {
+  const expected = Buffer.from(storedHash, 'hex');
+  const actual = createHash('sha256').update(rawKey, 'utf8').digest();
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+/** The key service over a repository. */
+export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyService {
+  const {
+    keys,
+    now = Date.now,
+    lastUsedThrottleMs = 60_000,
+    cacheTtlMs = 500,
+    cacheMaxEntries = 10_000,
+    rateLimitPolicies = Object.keys(DEFAULT_RATE_LIMIT_POLICIES),
+    onError,
+  } = options;
+  const cache = new Map<string, { key: StoredApiKey | undefined; fetchedAt: number }>();
+  const touchedAt = new Map<number, number>();
+
+  const lookUp = async (prefix: string): Promise<StoredApiKey | undefined> => {
+    const at = now();
+    const cached = cache.get(prefix);
+    if (cached !== undefined && at - cached.fetchedAt < cacheTtlMs) return cached.key;
+    const key = await keys.findByPrefix(prefix);
+    cache.delete(prefix);
+    cache.set(prefix, { key, fetchedAt: at });
+    if (cache.size > cacheMaxEntries) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    return key;
+  };
+
+  const touch = (key: StoredApiKey, at: number): void => {
+    const last = Math.max(key.lastUsedAt ?? -Infinity, touchedAt.get(key.id) ?? -Infinity);
+    if (at - last < lastUsedThrottleMs) return;
+    touchedAt.delete(key.id);
+    touchedAt.set(key.id, at);
+    if (touchedAt.size > cacheMaxEntries) {
+      const oldest = touchedAt.keys().next();
+      if (!oldest.done) touchedAt.delete(oldest.value);
+    }
+    keys.touchLastUsed(key.id, at).catch((error: unknown) => {
+      onError?.(error);
+    });
+  };
+
+  const validate = (input: CreateApiKeyInput): void => {
+    const name = input.name.trim();
+    if (name === '' || name.length > API_KEY_NAME_MAX_LENGTH || CONTROL_CHARACTERS.test(name)) {
+      throw new AccessError(
+        'INVALID_ARGUMENT',
+        `Key name must be 1 to ${API_KEY_NAME_MAX_LENGTH} printable characters`,
+      );
+    }
+    if (!isRole(input.role)) {
+      throw new AccessError(
+        'INVALID_ARGUMENT',
+        `Unknown role "${String(input.role)}": expected ${ROLES.join(', ')}`,
+      );
+    }
+    const expiresAt = input.expiresAt ?? null;
+    if (expiresAt !== null && (!Number.isSafeInteger(expiresAt) || expiresAt <= now())) {
+      throw new AccessError('INVALID_ARGUMENT', 'Key expiry must be a time in the future');
+    }
+    const policy = input.rateLimitPolicy ?? null;
+    if (policy !== null && !rateLimitPolicies.includes(policy)) {
+      throw new AccessError(
+        'INVALID_ARGUMENT',
+        `Unknown rate-limit policy "${policy}": expected ${rateLimitPolicies.join(', ')}`,
+      );
+    }
+  };
+
+  const service: ApiKeyService = {
+    async create(input) {
+      validate(input);
+      // 32-bit prefixes rarely collide; when one does, draw again rather than fail.
+      for (let attempt = 0; ; attempt++) {
+        const generated = generateApiKey();
+        if (attempt < 3 && (await keys.findByPrefix(generated.prefix)) !== undefined) continue;
+        const apiKey = await keys.create({
+          name: input.name.trim(),
+          role: input.role,
+          prefix: generated.prefix,
+          hash: generated.hash,
+          createdBy: input.createdBy,
+          createdAt: now(),
+          expiresAt: input.expiresAt ?? null,
+          rateLimitPolicy: input.rateLimitPolicy ?? null,
+        });
+        return { key: generated.key, apiKey };
+      }
+    },
+
+    async authenticate(rawKey) {
+      const parsed = parseApiKey(rawKey);
+      if (parsed === null) return { ok: false, reason: 'malformed' };
+      const key = await lookUp(parsed.prefix);
+      if (key === undefined || !hashMatches(key.hash, rawKey)) {
+        return { ok: false, reason: 'unknown' };
+      }
+      const at = now();
+      if (key.revokedAt !== null) return { ok: false, reason: 'revoked' };
+      if (key.expiresAt !== null && key.expiresAt <= at) return { ok: false, reason: 'expired' };
+      touch(key, at);
+      return {
+        ok: true,
+        principal: {
+          keyId: key.id,
+          name: key.name,
+          role: key.role,
+          rateLimitPolicy: key.rateLimitPolicy,
+        },
+      };
+    },
+
+    list: () => keys.list(),
+
+    async revoke(id) {
+      const revoked = await keys.revoke(id, now());
+      if (revoked !== undefined) cache.delete(revoked.prefix);
+      return revoked;
+    },
+
+    async ensureBootstrapAdmin(envKey) {
+      if (envKey !== undefined && envKey !== '') return storeEnvKey(envKey);
+      if ((await keys.count({ role: 'admin', activeAt: now() })) > 0) return { action: 'none' };
+      const { key, apiKey } = await service.create({
+        name: 'bootstrap admin',
+        role: 'admin',
+        createdBy: 'bootstrap',
+      });
+      return { action: 'generated', apiKey, key };
+    },
+  };
+
+  const storeEnvKey = async (envKey: string): Promise<BootstrapResult> => {
+    const parsed = parseApiKey(envKey);
+    if (parsed === null) {
+      throw new AccessError(
+        'INVALID_ADMIN_KEY',
+        'ADMIN_API_KEY must look like tk_<8 hex characters>_<43 or more base64url characters>; ' +
+          'generate one with `npm run keys -- generate`',
+      );
+    }
+    const existing = (): Promise<BootstrapResult | undefined> =>
+      keys.findByPrefix(parsed.prefix).then((found) => {
+        if (found === undefined) return undefined;
+        if (!hashMatches(found.hash, envKey)) {
+          throw new AccessError(
+            'INVALID_ADMIN_KEY',
+            `ADMIN_API_KEY's prefix ${parsed.prefix} belongs to another key; generate a new one`,
+          );
+        }
+        const { hash: _hash, ...apiKey } = found;
+        return { action: found.revokedAt === null ? 'env-existing' : 'env-revoked', apiKey };
+      });
+    const before = await existing();
+    if (before !== undefined) return before;
+    try {
+      const apiKey = await keys.create({
+        name: 'admin (ADMIN_API_KEY)',
+        role: 'admin',
+        prefix: parsed.prefix,
+        hash: hashApiKey(envKey),
+        createdBy: 'ADMIN_API_KEY',
+        createdAt: now(),
+      });
+      return { action: 'env-created', apiKey };
+    } catch (error) {
+      // Another instance starting with the same ADMIN_API_KEY inserted it first.
+      const raced = await existing();
+      if (raced !== undefined) return raced;
+      throw error;
+    }
+  };
+
+  return service;
+}

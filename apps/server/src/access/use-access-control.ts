@@ -1,0 +1,184 @@
+import type { IncomingMessage } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
+import type { ApiKeyService } from './api-keys.ts';
+import {
+  apiKeyFromConnectionParams,
+  apiKeyFromHeaders,
+  clientIpOf,
+  resolvePrincipal,
+} from './principal.ts';
+import type { Principal } from './principal.ts';
+import {
+  DEFAULT_RATE_LIMIT_POLICIES,
+  rateLimitHeaders,
+  rateLimitTarget,
+  rateLimitedError,
+  rateLimitedResponse,
+} from './rate-limiter.ts';
+import type { RateLimitDecision, RateLimitPolicies, RateLimiter } from './rate-limiter.ts';
+
+/** What the plugin adds to every GraphQL context. */
+export interface AccessContext {
+  /** Who is calling: a key's holder or an anonymous client. */
+  principal: Principal;
+}
+
+/** Options of {@link useAccessControl}. */
+export interface AccessControlOptions {
+  apiKeys: Pick<ApiKeyService, 'authenticate'>;
+  limiter: RateLimiter;
+  /** Rate-limit policies by name (see `rateLimitTarget`). @default DEFAULT_RATE_LIMIT_POLICIES */
+  policies?: RateLimitPolicies;
+  /**
+   * Paths whose HTTP requests are authenticated and rate limited: exact, or a prefix ending in
+   * `*`. Health probes, static files and CORS preflights stay out. @default ['/graphql', '/rum']
+   */
+  paths?: readonly string[];
+  /** Take the client address from `X-Forwarded-For` (only behind a proxy). @default false */
+  trustProxy?: boolean;
+  /** Told when the plugin itself fails (the request then goes on as anonymous, unlimited). */
+  onError?: (error: unknown) => void;
+}
+
+/** The parts of the initial context read here: HTTP has `request`, graphql-ws the others. */
+interface InitialContext {
+  request?: Request;
+  remoteAddress?: unknown;
+  connectionParams?: unknown;
+  req?: IncomingMessage;
+}
+
+/**
+ * Authenticates every request (`x-api-key` on HTTP, `connectionParams` on graphql-ws), puts the
+ * principal into the GraphQL context and applies the per-key / per-IP rate limit: HTTP requests
+ * over budget end with 429, `Retry-After` and a `RATE_LIMITED` error before anything is parsed;
+ * allowed ones carry `X-RateLimit-*` headers. graphql-ws operations over budget get a
+ * `RATE_LIMITED` error result. Register it before the routes plugin, which ends REST requests.
+ */
+export function useAccessControl(options: AccessControlOptions): Plugin<AccessContext> {
+  const {
+    apiKeys,
+    limiter,
+    policies = DEFAULT_RATE_LIMIT_POLICIES,
+    paths = ['/graphql', '/rum'],
+    trustProxy = false,
+    onError,
+  } = options;
+  const principals = new WeakMap<Request, Principal>();
+  const decisions = new WeakMap<Request, RateLimitDecision>();
+  const refusedOperations = new WeakMap<Principal, RateLimitDecision>();
+
+  const covered = (pathname: string): boolean =>
+    paths.some((path) =>
+      path.endsWith('*') ? pathname.startsWith(path.slice(0, -1)) : path === pathname,
+    );
+
+  const take = async (principal: Principal): Promise<RateLimitDecision> => {
+    const target = rateLimitTarget(principal, policies);
+    return limiter.take(target.bucket, target.policy);
+  };
+
+  const report = (error: unknown): void => {
+    try {
+      onError?.(error);
+    } catch {
+      // Reporting must not fail a request either.
+    }
+  };
+
+  const refuseIfLimited = (
+    principal: Principal | undefined,
+    stop: (result: { errors: Error[] }) => void,
+  ): void => {
+    const decision = principal === undefined ? undefined : refusedOperations.get(principal);
+    if (decision !== undefined) stop({ errors: [rateLimitedError(decision)] });
+  };
+
+  return {
+    // Exceptions thrown in onRequest/onResponse are not caught by the server: catch everything.
+    async onRequest(payload) {
+      const { request, url, serverContext } = payload;
+      // CORS preflights carry no key and would charge a browser twice per request.
+      if (request.method === 'OPTIONS' || !covered(url.pathname)) return;
+      try {
+        const remoteAddress = (serverContext as { remoteAddress?: unknown }).remoteAddress;
+        const ip = clientIpOf(
+          request.headers,
+          typeof remoteAddress === 'string' ? remoteAddress : undefined,
+          { trustProxy },
+        );
+        const principal = await resolvePrincipal(apiKeys, apiKeyFromHeaders(request.headers), ip);
+        principals.set(request, principal);
+        const decision = await take(principal);
+        decisions.set(request, decision);
+        if (!decision.allowed) payload.endResponse(rateLimitedResponse(decision));
+      } catch (error) {
+        report(error);
+      }
+    },
+
+    onResponse(payload) {
+      const { request, response } = payload;
+      const decision = decisions.get(request);
+      if (decision === undefined || response.status === 429) return;
+      const headers = rateLimitHeaders(decision);
+      try {
+        for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      } catch {
+        // Immutable headers (a fetched response): copy it with the extra headers.
+        const copy = new Headers(response.headers);
+        for (const [name, value] of Object.entries(headers)) copy.set(name, value);
+        payload.setResponse(
+          new Response(response.body, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: copy,
+          }),
+        );
+      }
+    },
+
+    async onContextBuilding({ context, extendContext }) {
+      const { request, remoteAddress, connectionParams, req } = context as InitialContext;
+      const known = request === undefined ? undefined : principals.get(request);
+      if (known !== undefined) {
+        extendContext({ principal: known });
+        return;
+      }
+      if (request !== undefined) {
+        // An HTTP path the plugin does not cover: authenticate, but do not limit.
+        const address = typeof remoteAddress === 'string' ? remoteAddress : undefined;
+        const ip = clientIpOf(request.headers, address, { trustProxy });
+        const principal = await resolvePrincipal(apiKeys, apiKeyFromHeaders(request.headers), ip);
+        extendContext({ principal });
+        return;
+      }
+      // graphql-ws: no Request; every operation is authenticated and limited on its own.
+      const ip = req?.socket.remoteAddress ?? 'unknown';
+      const principal = await resolvePrincipal(
+        apiKeys,
+        apiKeyFromConnectionParams(connectionParams),
+        ip,
+      );
+      try {
+        const decision = await take(principal);
+        if (!decision.allowed) refusedOperations.set(principal, decision);
+      } catch (error) {
+        report(error);
+      }
+      extendContext({ principal });
+    },
+
+    onExecute({ args, setResultAndStopExecution }) {
+      refuseIfLimited(args.contextValue.principal, (result) => {
+        setResultAndStopExecution(result);
+      });
+    },
+
+    onSubscribe({ args, setResultAndStopExecution }) {
+      refuseIfLimited((args.contextValue as Partial<AccessContext>).principal, (result) => {
+        setResultAndStopExecution(result as never);
+      });
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { getArgumentValues, getOperationAST, Kind, OperationTypeNode } from 'graphql';
+import type {
+  DocumentNode,
+  ExecutionArgs,
+  ExecutionResult,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  SelectionSetNode,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { actorOf } from './audit.ts';
+import type { AuditRecorder } from './audit.ts';
+import type { Principal } from './principal.ts';
+
+/** Options of {@link useAuditLog}. */
+export interface AuditLogPluginOptions {
+  recorder: AuditRecorder;
+  /**
+   * Mutation fields not recorded: public, high-volume ones that change no operator-visible state.
+   * @default ['trackEvent']
+   */
+  skip?: readonly string[];
+}
+
+/**
+ * Records every root mutation field that runs, whatever its outcome, as `mutation:<field>` with
+ * the caller, its arguments (redacted by the recorder) and `ok` or the error's code (so refused
+ * attempts, `FORBIDDEN` and `UNAUTHENTICATED`, are on record too). New mutations are covered
+ * without any change here. The response waits for the write, so the entry is visible as soon as
+ * the mutation has answered; a failing write never fails the mutation.
+ */
+export function useAuditLog(options: AuditLogPluginOptions): Plugin<{ principal?: Principal }> {
+  const skip = options.skip ?? ['trackEvent'];
+  return {
+    onExecute(payload) {
+      // Typed here: envelop's own ExecutionArgs type does not resolve graphql in this workspace.
+      const args = payload.args as unknown as ExecutionArgs & {
+        contextValue: { principal?: Principal };
+      };
+      const operation = getOperationAST(args.document, args.operationName ?? undefined);
+      const mutationType = args.schema.getMutationType();
+      if (operation?.operation !== OperationTypeNode.MUTATION || !mutationType) return;
+      const fieldDefs = mutationType.getFields();
+      const fields = rootFields(args.document, operation.selectionSet).filter(
+        (field) => fieldDefs[field.name.value] !== undefined && !skip.includes(field.name.value),
+      );
+      if (fields.length === 0) return;
+      const principal = args.contextValue.principal;
+      const actor =
+        principal === undefined ? { name: 'unknown', role: 'unknown' } : actorOf(principal);
+      return {
+        async onExecuteDone(done) {
+          const result = done.result as ExecutionResult | AsyncIterable<ExecutionResult>;
+          const errors: readonly GraphQLError[] =
+            Symbol.asyncIterator in result ? [] : (result.errors ?? []);
+          await Promise.all(
+            fields.map((field) => {
+              const name = field.name.value;
+              const responseKey = field.alias?.value ?? name;
+              const error = errors.find((candidate) => candidate.path?.[0] === responseKey);
+              const code = error?.extensions['code'];
+              let argumentValues: unknown;
+              try {
+                const definition = fieldDefs[name];
+                argumentValues =
+                  definition === undefined
+                    ? {}
+                    : getArgumentValues(definition, field, args.variableValues ?? undefined);
+              } catch {
+                argumentValues = { unreadable: true };
+              }
+              return options.recorder.record({
+                actor,
+                action: `mutation:${name}`,
+                args: argumentValues,
+                result: error === undefined ? 'ok' : typeof code === 'string' ? code : 'ERROR',
+                // Only client-facing (coded) messages: an internal error's text may hold anything.
+                details: typeof code === 'string' ? { message: error?.message } : undefined,
+              });
+            }),
+          );
+        },
+      };
+    },
+  };
+}
+
+/** The root fields an operation selects, through fragments and inline fragments. */
+function rootFields(document: DocumentNode, selectionSet: SelectionSetNode): FieldNode[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments.set(definition.name.value, definition);
+    }
+  }
+  // Selections with one response key are merged into one execution: keep the first.
+  const fields = new Map<string, FieldNode>();
+  const visited = new Set<string>();
+  const walk = (set: SelectionSetNode): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const responseKey = selection.alias?.value ?? selection.name.value;
+        if (!fields.has(responseKey)) fields.set(responseKey, selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment !== undefined) walk(fragment.selectionSet);
+      }
+    }
+  };
+  walk(selectionSet);
+  return [...fields.values()];
+}

@@ -1,0 +1,47 @@
+import { createSchema, createYoga } from 'graphql-yoga';
+import { describe, expect, it } from 'vitest';
+import { useRequestParserGuard } from './use-request-parser-guard.ts';
+
+const schema = createSchema({ typeDefs: 'type Query { ok: Boolean }' });
+const yogaWith = (guarded: boolean) =>
+  createYoga({ schema, logging: false, plugins: guarded ? [useRequestParserGuard()] : [] });
+
+const BAD = [
+  '/graphql?query=%7Bok%7D&variables=%7B',
+  '/graphql?query=%7Bok%7D&variables==',
+  '/graphql?query=%7Bok%7D&extensions=nope',
+];
+
+describe('useRequestParserGuard', () => {
+  it('answers 400 BAD_REQUEST for unparsable JSON parameters (yoga alone answers 500)', async () => {
+    for (const path of BAD) {
+      const bare = await yogaWith(false).fetch(`http://localhost${path}`);
+      expect(bare.status, `yoga without the guard still answers 500 for ${path}`).toBe(500);
+
+      const response = await yogaWith(true).fetch(`http://localhost${path}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: 'Invalid request: the variables and extensions parameters must be JSON',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
+    }
+    const form = await yogaWith(true).fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7Bok%7D&variables=%7B',
+    });
+    expect(form.status).toBe(400);
+  });
+
+  it('leaves well-formed requests alone', async () => {
+    const response = await yogaWith(true).fetch(
+      'http://localhost/graphql?query=%7Bok%7D&variables=%7B%7D',
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { ok: null } });
+  });
+});

@@ -1,0 +1,168 @@
+// Public API of @taurine/monitor. Explicit named exports only.
+
+export { createManualClock, systemClock } from './metrics/clock.ts';
+export type { Clock, ManualClock } from './metrics/clock.ts';
+export { MonitorError } from './metrics/monitor-error.ts';
+export type { MonitorErrorCode } from './metrics/monitor-error.ts';
+
+export {
+  DDSketch,
+  DEFAULT_MAX_BUCKETS,
+  DEFAULT_RELATIVE_ACCURACY,
+  MIN_INDEXABLE_VALUE,
+} from './metrics/dd-sketch.ts';
+export type { DDSketchJSON, DDSketchOptions } from './metrics/dd-sketch.ts';
+
+export { createMetricsRegistry, MAX_SERIES_POINTS } from './metrics/metrics-registry.ts';
+export type {
+  CollectedMetric,
+  CollectedSeries,
+  MetricDefinition,
+  MetricInfo,
+  MetricsRegistry,
+  RejectedSamples,
+  SeriesInfo,
+  SeriesPoint,
+  SeriesStats,
+} from './metrics/metrics-registry.ts';
+export {
+  DEFAULT_MAX_METRICS,
+  DEFAULT_MAX_SERIES_PER_METRIC,
+  DEFAULT_RETENTION,
+  REGISTRY_OPTION_LIMITS,
+} from './metrics/registry-options.ts';
+export type { MetricsRegistryOptions, RetentionOptions } from './metrics/registry-options.ts';
+export { METRIC_KINDS, isMetricKind } from './metrics/metric-kind.ts';
+export type { MetricKind } from './metrics/metric-kind.ts';
+export { NON_NEGATIVE_UNITS, REJECT_REASONS } from './metrics/metric-state.ts';
+export type { MetricHandle, RejectReason } from './metrics/metric-state.ts';
+export { QUANTILE_STATS, STAT_NAMES, isStatName } from './metrics/metric-stats.ts';
+export type { MetricStats, QuantileStat, StatName } from './metrics/metric-stats.ts';
+export {
+  MAX_METRIC_NAME_LENGTH,
+  METRIC_NAME_PATTERN,
+  isValidMetricName,
+} from './metrics/metric-name.ts';
+export {
+  OVERFLOW_TAG,
+  RESERVED_TAG_KEYS,
+  STANDARD_TAG_KEYS,
+  TAG_KEY_PATTERN,
+  TAG_LIMITS,
+  seriesKey,
+} from './metrics/tag-set.ts';
+export type { Tags } from './metrics/tag-set.ts';
+export type { LoadRollupsResult, RollupRecord } from './metrics/rollup-record.ts';
+export {
+  FIVE_MINUTES_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  RESOLUTION_MS,
+  WINDOW_DURATIONS,
+  isWindowName,
+  resolveWindow,
+} from './metrics/windows.ts';
+export type { Resolution, TimeRange, Window, WindowName } from './metrics/windows.ts';
+
+export {
+  DURATION_UNIT_DIVISORS,
+  SIZE_UNIT_DIVISORS,
+  PROMETHEUS_CONTENT_TYPE,
+  PROMETHEUS_DEFAULTS,
+  escapeLabelValue,
+  prometheusName,
+  toPrometheusText,
+} from './export/prometheus-text.ts';
+export type { PrometheusTextOptions } from './export/prometheus-text.ts';
+export { DEFAULT_EXPORT_STATS, collectExportRows } from './export/export-row.ts';
+export type { ExportRow, ExportRowsOptions } from './export/export-row.ts';
+export { CSV_EXPORT_HEADER, toCsvExport } from './export/csv-export.ts';
+export { JSON_EXPORT_VERSION, toJsonExport } from './export/json-export.ts';
+export type { JsonExport, JsonExportMetric } from './export/json-export.ts';
+
+export { computeHealthScore, HEALTH_SCORE_WEIGHTS } from './health/health-score.ts';
+export type { HealthInputs, HealthPenalty, HealthScore } from './health/health-score.ts';
+export { ActiveSessions } from './sessions/active-sessions.ts';
+export type { ActiveSessionsOptions } from './sessions/active-sessions.ts';
+
+// Alert rules, lifecycle, silences and notification planning.
+export {
+  ALERT_COMPARISONS,
+  ALERT_SEVERITIES,
+  ALERT_STATS,
+  ALERT_WINDOWS,
+  ALERT_WINDOW_MS,
+  DEFAULT_NO_DATA_STATE,
+  NO_DATA_STATES,
+  isConditionMet,
+} from './alerting/alert-rule.ts';
+export type {
+  AlertComparison,
+  AlertRule,
+  AlertStat,
+  AlertWindow,
+  NoDataState,
+  Severity,
+} from './alerting/alert-rule.ts';
+export type { FieldError, FieldErrorCode } from './alerting/field-error.ts';
+export { RULE_LIMITS, validateRule } from './alerting/validate-rule.ts';
+export type { RuleValidationResult } from './alerting/validate-rule.ts';
+export { BUILT_IN_RULES } from './alerting/built-in-rules.ts';
+export {
+  CHANNEL_TYPES,
+  SEVERITY_POLICY,
+  channelsAtLevel,
+  resolveSeverityPolicy,
+} from './alerting/severity-policy.ts';
+export type {
+  AlertPriority,
+  ChannelType,
+  EscalationLevel,
+  SeverityPolicy,
+  SeverityPolicyOverrides,
+  SeverityPolicyTable,
+} from './alerting/severity-policy.ts';
+export { AlertingConfigError } from './alerting/alerting-config-error.ts';
+export type { AlertingConfigErrorCode } from './alerting/alerting-config-error.ts';
+export { alertFingerprint, fnv1a64 } from './alerting/fingerprint.ts';
+export {
+  RESERVED_LABEL_NAMES,
+  SILENCE_LIMITS,
+  alertLabels,
+  isSilenceActive,
+  isSilenced,
+  matchingSilences,
+  validateSilence,
+} from './alerting/silence.ts';
+export type {
+  Silence,
+  SilenceMatcher,
+  SilenceTarget,
+  SilenceValidationResult,
+} from './alerting/silence.ts';
+export { ALERT_STATUSES, NOTIFICATION_KINDS, SYSTEM_ACTOR } from './alerting/alert.ts';
+export type {
+  Alert,
+  AlertStatus,
+  AlertTransition,
+  AlertTransitionState,
+  NotificationIntent,
+  NotificationKind,
+  SuppressionReason,
+} from './alerting/alert.ts';
+export { scalarStatsReader } from './alerting/stats-reader.ts';
+export type { SeriesStat, StatQuery, StatsReader } from './alerting/stats-reader.ts';
+export { RULE_GONE_COMMENT } from './alerting/alert-lifecycle.ts';
+export { EVALUATOR_STATE_VERSION, parseEvaluatorState } from './alerting/evaluator-state.ts';
+export type { AlertEvaluatorState, StateParseResult } from './alerting/evaluator-state.ts';
+export { ALERT_EVALUATOR_DEFAULTS, createAlertEvaluator } from './alerting/alert-evaluator.ts';
+export type {
+  AlertActionError,
+  AlertActionErrorCode,
+  AlertActionResult,
+  AlertEvaluator,
+  AlertEvaluatorOptions,
+  EvaluationProblem,
+  EvaluationResult,
+  RestoreResult,
+} from './alerting/alert-evaluator.ts';

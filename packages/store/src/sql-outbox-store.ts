@@ -1,0 +1,338 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import { NotifyError } from '@taurine/notify';
+import type {
+  AlertNotification,
+  DeliveryAttempt,
+  NewOutboxItem,
+  OutboxItem,
+  OutboxStatus,
+  OutboxStore,
+} from '@taurine/notify';
+import { alertingDb, fromFlag, toFlag } from './alerting-tables.ts';
+import type {
+  AlertingDatabase,
+  NotificationAttemptTable,
+  NotificationOutboxTable,
+} from './alerting-tables.ts';
+import type { Database } from './database.ts';
+import type { SqlDialect } from './dialect.ts';
+import { assertEpochMs } from './validation.ts';
+
+/**
+ * Rows per INSERT statement: 14 parameters each keeps a statement far below SQLite's 32766 and
+ * PostgreSQL's 65535 bound parameters.
+ */
+export const OUTBOX_INSERT_BATCH_SIZE = 500;
+
+/** Filter of {@link SqlOutboxStore.recent}; results are newest first. */
+export interface RecentOutboxQuery {
+  status?: OutboxStatus | undefined;
+  channelName?: string | undefined;
+  /** Only the deliveries of this alert. */
+  fingerprint?: string | undefined;
+  /** @default 50 */
+  limit?: number | undefined;
+}
+
+/** A delivery made outside the queue (a test notification): stored already settled. */
+export interface SettledDelivery {
+  item: NewOutboxItem;
+  attempt: Omit<DeliveryAttempt, 'outboxId' | 'attempt' | 'channelName' | 'idempotencyKey'>;
+}
+
+/** The SQL {@link OutboxStore}, plus the reads the notification log needs. */
+export interface SqlOutboxStore extends OutboxStore {
+  /** Items matching `query`, newest first (the notification log). */
+  recent(query?: RecentOutboxQuery): Promise<OutboxItem[]>;
+  /** The attempts of several items at once, oldest first per item. */
+  attemptsOf(outboxIds: readonly string[]): Promise<Map<string, DeliveryAttempt[]>>;
+  /**
+   * Stores a delivery that was already made (e.g. "send test notification"): the item as `sent`
+   * or `failed` and its single attempt, in one transaction. The dispatcher never sees it.
+   */
+  recordSettled(delivery: SettledDelivery): Promise<OutboxItem>;
+}
+
+/**
+ * Creates the SQL outbox store on SQLite or PostgreSQL.
+ *
+ * `claimDue` is one `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING *` statement. On
+ * PostgreSQL the sub-select takes `FOR UPDATE SKIP LOCKED`, so concurrent dispatchers (other
+ * instances) skip each other's rows instead of waiting or double-claiming; the lease condition is
+ * re-checked on the locked row, so a row leased by a claimer that committed first is never taken
+ * again. SQLite has a single writer, so the statement is atomic as it stands.
+ */
+export function createSqlOutboxStore(db: Kysely<Database>, dialect: SqlDialect): SqlOutboxStore {
+  const adb = alertingDb(db);
+
+  async function update(
+    id: string,
+    values: Partial<Selectable<NotificationOutboxTable>>,
+    pendingOnly: boolean,
+  ): Promise<void> {
+    let query = adb.updateTable('notification_outbox').set(values).where('id', '=', id);
+    if (pendingOnly) query = query.where('status', '=', 'pending');
+    const result = await query.executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) await assertExists(adb, id);
+  }
+
+  const attemptsOf = async (outboxIds: readonly string[]) => {
+    const byItem = new Map<string, DeliveryAttempt[]>(outboxIds.map((id) => [id, []]));
+    if (outboxIds.length === 0) return byItem;
+    const rows = await adb
+      .selectFrom('notification_attempts')
+      .selectAll()
+      .where('outbox_id', 'in', [...outboxIds])
+      .orderBy('outbox_id')
+      .orderBy('attempt')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) byItem.get(row.outbox_id)?.push(toAttempt(row));
+    return byItem;
+  };
+
+  return {
+    enqueue: (items) => insertOutboxItems(adb, items),
+
+    async claimDue(now, limit, leaseMs) {
+      assertEpochMs(now, 'now');
+      const leaseUntil = now + Math.ceil(leaseMs);
+      assertEpochMs(leaseUntil, 'now + leaseMs');
+      if (limit <= 0) return [];
+      const rows = await adb
+        .updateTable('notification_outbox')
+        .set({ lease_until: leaseUntil })
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('notification_outbox')
+            .select('id')
+            .where('status', '=', 'pending')
+            .where('next_attempt_at', '<=', now)
+            .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<=', now)]))
+            .orderBy('next_attempt_at')
+            .orderBy('created_at')
+            .orderBy('id')
+            .limit(Math.floor(limit))
+            .$if(dialect === 'postgres', (select) => select.forUpdate().skipLocked()),
+        )
+        .returningAll()
+        .execute();
+      // RETURNING does not keep the sub-select's order.
+      return rows
+        .map(toOutboxItem)
+        .sort(
+          (a, b) =>
+            a.nextAttemptAt - b.nextAttemptAt ||
+            a.createdAt - b.createdAt ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        );
+    },
+
+    async recordAttempt(attempt) {
+      await adb.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('notification_outbox')
+          .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+          .where('id', '=', attempt.outboxId)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) throw unknownItem(attempt.outboxId);
+        await trx.insertInto('notification_attempts').values(toAttemptRow(attempt)).execute();
+      });
+    },
+
+    markSent: (id, at, responseStatus) => {
+      assertEpochMs(at, 'at');
+      return update(
+        id,
+        {
+          status: 'sent',
+          sent_at: at,
+          lease_until: null,
+          ...(responseStatus === undefined ? {} : { response_status: responseStatus }),
+        },
+        false,
+      );
+    },
+
+    markRetry: (id, nextAttemptAt, reason) => {
+      const next = Math.ceil(nextAttemptAt);
+      assertEpochMs(next, 'nextAttemptAt');
+      return update(id, { next_attempt_at: next, last_error: reason, lease_until: null }, true);
+    },
+
+    markFailed: (id, reason) =>
+      update(id, { status: 'failed', last_error: reason, lease_until: null }, true),
+
+    async list(query = {}) {
+      let select = adb.selectFrom('notification_outbox').selectAll();
+      if (query.status !== undefined) select = select.where('status', '=', query.status);
+      if (query.channelName !== undefined) {
+        select = select.where('channel_name', '=', query.channelName);
+      }
+      if (query.limit !== undefined) select = select.limit(Math.max(0, Math.floor(query.limit)));
+      const rows = await select.orderBy('created_at').orderBy('id').execute();
+      return rows.map(toOutboxItem);
+    },
+
+    async listAttempts(outboxId) {
+      return (await attemptsOf([outboxId])).get(outboxId) ?? [];
+    },
+
+    async recent(query = {}) {
+      let select = adb.selectFrom('notification_outbox').selectAll();
+      if (query.status !== undefined) select = select.where('status', '=', query.status);
+      if (query.channelName !== undefined) {
+        select = select.where('channel_name', '=', query.channelName);
+      }
+      if (query.fingerprint !== undefined) {
+        select = select.where('fingerprint', '=', query.fingerprint);
+      }
+      const rows = await select
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(Math.max(0, Math.floor(query.limit ?? 50)))
+        .execute();
+      return rows.map(toOutboxItem);
+    },
+
+    attemptsOf,
+
+    async recordSettled({ item, attempt }) {
+      const row = toOutboxRow(item);
+      const settled: Insertable<NotificationOutboxTable> = {
+        ...row,
+        status: attempt.ok ? 'sent' : 'failed',
+        attempts: 1,
+        last_error: attempt.ok ? null : (attempt.reason ?? null),
+        response_status: attempt.ok ? (attempt.status ?? null) : null,
+        sent_at: attempt.ok ? attempt.finishedAt : null,
+      };
+      await adb.transaction().execute(async (trx) => {
+        await trx.insertInto('notification_outbox').values(settled).execute();
+        await trx
+          .insertInto('notification_attempts')
+          .values(
+            toAttemptRow({
+              ...attempt,
+              outboxId: item.id,
+              attempt: 1,
+              channelName: item.channelName,
+              idempotencyKey: item.notification.idempotencyKey,
+            }),
+          )
+          .execute();
+      });
+      const stored = await adb
+        .selectFrom('notification_outbox')
+        .selectAll()
+        .where('id', '=', item.id)
+        .executeTakeFirstOrThrow();
+      return toOutboxItem(stored);
+    },
+  };
+}
+
+/**
+ * Inserts outbox items, skipping any whose (channel, idempotency key) or id is already stored;
+ * resolves to the number inserted. Takes a transaction so alert transitions and their
+ * notifications commit together.
+ */
+export async function insertOutboxItems(
+  db: Kysely<AlertingDatabase>,
+  items: readonly NewOutboxItem[],
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const rows = items.map(toOutboxRow);
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += OUTBOX_INSERT_BATCH_SIZE) {
+    const result = await db
+      .insertInto('notification_outbox')
+      .values(rows.slice(start, start + OUTBOX_INSERT_BATCH_SIZE))
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+function toOutboxRow(item: NewOutboxItem): Insertable<NotificationOutboxTable> {
+  assertEpochMs(item.createdAt, `createdAt of outbox item "${item.id}"`);
+  const nextAttemptAt = item.nextAttemptAt ?? item.createdAt;
+  assertEpochMs(nextAttemptAt, `nextAttemptAt of outbox item "${item.id}"`);
+  return {
+    id: item.id,
+    channel_name: item.channelName,
+    channel_type: item.channelType,
+    idempotency_key: item.notification.idempotencyKey,
+    fingerprint: item.notification.fingerprint,
+    notification: JSON.stringify(item.notification),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: nextAttemptAt,
+    lease_until: null,
+    last_error: null,
+    response_status: null,
+    created_at: item.createdAt,
+    sent_at: null,
+  };
+}
+
+function toOutboxItem(row: Selectable<NotificationOutboxTable>): OutboxItem {
+  return {
+    id: row.id,
+    channelName: row.channel_name,
+    channelType: row.channel_type,
+    idempotencyKey: row.idempotency_key,
+    notification: JSON.parse(row.notification) as AlertNotification,
+    status: row.status as OutboxStatus,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    ...(row.lease_until === null ? {} : { leaseUntil: row.lease_until }),
+    ...(row.last_error === null ? {} : { lastError: row.last_error }),
+    ...(row.response_status === null ? {} : { responseStatus: row.response_status }),
+    createdAt: row.created_at,
+    ...(row.sent_at === null ? {} : { sentAt: row.sent_at }),
+  };
+}
+
+function toAttemptRow(attempt: DeliveryAttempt): Insertable<NotificationAttemptTable> {
+  return {
+    outbox_id: attempt.outboxId,
+    attempt: attempt.attempt,
+    channel_name: attempt.channelName,
+    idempotency_key: attempt.idempotencyKey,
+    started_at: Math.round(attempt.startedAt),
+    finished_at: Math.round(attempt.finishedAt),
+    ok: toFlag(attempt.ok),
+    retryable: attempt.retryable === undefined ? null : toFlag(attempt.retryable),
+    status: attempt.status ?? null,
+    reason: attempt.reason ?? null,
+  };
+}
+
+function toAttempt(row: Selectable<NotificationAttemptTable>): DeliveryAttempt {
+  return {
+    outboxId: row.outbox_id,
+    attempt: row.attempt,
+    channelName: row.channel_name,
+    idempotencyKey: row.idempotency_key,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    ok: fromFlag(row.ok),
+    ...(row.retryable === null ? {} : { retryable: fromFlag(row.retryable) }),
+    ...(row.status === null ? {} : { status: row.status }),
+    ...(row.reason === null ? {} : { reason: row.reason }),
+  };
+}
+
+const unknownItem = (id: string): NotifyError =>
+  new NotifyError('UNKNOWN_OUTBOX_ITEM', `no outbox item "${id}"`);
+
+async function assertExists(db: Kysely<AlertingDatabase>, id: string): Promise<void> {
+  const row = await db
+    .selectFrom('notification_outbox')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) throw unknownItem(id);
+}
