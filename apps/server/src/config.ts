@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { API_KEY_PATTERN } from './access/api-keys.ts';
 import { checkAlertChannelEnv, readAlertChannelEnv } from './alerting/channel-env.ts';
@@ -27,7 +28,7 @@ export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   /** Standard tags stamped on every metric. */
   service: { name: string; version: string; region: string; deployment: string };
-  /** Identifies this instance in shared stores (rollups, locks). @default `<hostname>-<pid>` */
+  /** Identifies this instance in shared stores (rollups, locks). @default the host name */
   instanceId: string;
   /** Serve GraphiQL at GET /graphql (for exploration). @default true */
   graphiql: boolean;
@@ -133,7 +134,8 @@ export function loadConfig(env: Env, defaults: { webDistDir?: string | null } = 
       region: env.REGION ?? 'local',
       deployment: env.DEPLOYMENT ?? 'default',
     },
-    instanceId: env.INSTANCE_ID ?? `${env.HOSTNAME ?? 'local'}-${process.pid}`,
+    // Stable across restarts (rollups are reloaded by instance id); set one per instance per host.
+    instanceId: env.INSTANCE_ID ?? hostname(),
     graphiql: boolean('GRAPHIQL', true),
     cacheWarmOnStart: boolean('CACHE_WARM_ON_START', true),
     introspection: boolean('GRAPHQL_INTROSPECTION', true),
