@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { systemClock } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
@@ -17,6 +18,7 @@ import {
   createMemoryRateLimiter,
   createRedisRateLimiter,
 } from './access/rate-limiter.ts';
+import { apiKeyFromHeaders } from './access/principal.ts';
 import { useAccessControl } from './access/use-access-control.ts';
 import { useAuditLog } from './access/use-audit-log.ts';
 import { useRequestParserGuard } from './access/use-request-parser-guard.ts';
@@ -27,6 +29,7 @@ import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { createNodeBridge } from './http/node-bridge.ts';
 import type { NodeServerContext } from './http/node-bridge.ts';
+import { loadPersistedDocuments } from './http/persisted-documents.ts';
 import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { attachGraphQLWebSockets } from './http/websockets.ts';
@@ -182,6 +185,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     startedAt: Date.now(),
   };
 
+  const persistedDocuments = loadPersistedDocuments(config.persistedDocumentsPath);
   const authorize = createRouteAuthorizer({
     apiKeys,
     publicDashboard: config.publicDashboard,
@@ -269,6 +273,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
         blockFieldSuggestion: { enabled: !config.introspection },
       }),
       ...(config.introspection ? [] : [useNoIntrospection()]),
+      usePersistedOperations({
+        getPersistedOperation: (hash) => persistedDocuments.get(hash) ?? null,
+        allowArbitraryOperations: (request) =>
+          !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
+      }),
       useRoutes({
         routes: createRoutes(services, authorize),
         authorize,

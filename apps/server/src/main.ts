@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
-const webDistDir = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const here = dirname(fileURLToPath(import.meta.url));
+const webDistDir = join(here, '../../web/dist');
+const persistedDocumentsPath = join(here, '../../web/src/gql/persisted-documents.json');
 
 try {
-  const config = loadConfig(process.env, { webDistDir });
+  const config = loadConfig(process.env, { webDistDir, persistedDocumentsPath });
   const app = await buildApp(config);
   const { url } = await app.start();
   console.log(`Taurine is serving on ${url}  (GraphQL: ${url}/graphql, health: ${url}/health)`);

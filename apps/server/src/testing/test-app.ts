@@ -31,17 +31,23 @@ export interface TestApp extends App {
 }
 
 /** A real app (real SQLite file in a fresh temp dir) for tests; env overrides are validated. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  defaults: Parameters<typeof loadConfig>[1] = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'taurine-test-'));
   const adminKey = generateApiKey().key;
-  const config = loadConfig({
-    ADMIN_API_KEY: adminKey,
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    ...env,
-  });
+  const config = loadConfig(
+    {
+      ADMIN_API_KEY: adminKey,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...env,
+    },
+    defaults,
+  );
   const app = await buildApp(config);
   return {
     ...app,
