@@ -1,98 +1,153 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+/**
+ * SIGKILL of the real server (`apps/server/src/main.ts`) with a notification still in the outbox:
+ * the restarted server on the same `DATA_DIR` delivers it, once per idempotency key.
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { openStore } from '@taurine/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateApiKey } from '../../apps/server/src/access/api-keys.ts';
 import { startHttpReceiver } from '../../apps/server/src/alerting/test-support/http-receiver.ts';
 import type { HttpReceiver } from '../../apps/server/src/alerting/test-support/http-receiver.ts';
+import { startServerProcess, waitUntil } from './support/server-process.ts';
+import type { ServerProcess } from './support/server-process.ts';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const SCRIPT = join(ROOT, 'test/reliability/support/alerting-process.ts');
+const RULE = {
+  id: 'restart.api-p95',
+  name: 'API p95 above 0 ms',
+  metric: 'api.responseTime',
+  stat: 'P95',
+  window: 'LAST_5M',
+  comparison: 'GT',
+  threshold: 0,
+  severity: 'WARNING',
+  forMs: 0,
+  // After a restart the new process has no samples yet: the alert waits instead of resolving.
+  noDataState: 'NO_DATA',
+};
+
+interface Delivery {
+  idempotencyKey: string;
+  kind: string;
+  status: string;
+  attemptCount: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+}
+const NOTIFICATION_LOG = /* GraphQL */ `
+  {
+    notificationLog(channel: "env-webhook") {
+      idempotencyKey
+      kind
+      status
+      attemptCount
+      lastError
+      nextAttemptAt
+    }
+  }
+`;
 
 let dataDir: string;
 let receiver: HttpReceiver;
-let healthy = false;
-const accepted: { key: string; event: string }[] = [];
-const children: ChildProcess[] = [];
+let accepting = false;
+/** Idempotency keys of the requests the receiver accepted (200), in order. */
+const accepted: string[] = [];
+const servers: ServerProcess[] = [];
+const adminKey = generateApiKey().key;
 
-/** Starts the alerting process with `node --import tsx` (no npx wrapper: SIGKILL hits it). */
-async function startProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ALERT_WEBHOOK_URL: receiver.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function startServer(): Promise<ServerProcess> {
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    ADMIN_API_KEY: adminKey,
+    ALERT_WEBHOOK_URL: receiver.url,
+    COLLECT_INTERVAL_MS: '200',
+    CACHE_WARM_ON_START: 'false',
   });
-  children.push(child);
-  await new Promise<void>((ready, failed) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready')) ready();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      failed(new Error(`alerting process exited with ${String(code)}: ${output}`));
-    });
-  });
-  return child;
+  servers.push(server);
+  return server;
 }
 
-const waitFor = async (predicate: () => boolean | Promise<boolean>, timeoutMs = 20_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('timed out');
-};
+async function deliveries(server: ServerProcess): Promise<Delivery[]> {
+  const result = await server.graphql<{ notificationLog: Delivery[] }>(adminKey, NOTIFICATION_LOG);
+  expect(result.errors).toBeUndefined();
+  return result.data!.notificationLog;
+}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'taurine-sigkill-'));
   receiver = await startHttpReceiver((request) => {
-    if (!healthy) return { status: 503 };
-    const body = JSON.parse(request.body) as { event: string };
-    accepted.push({ key: String(request.headers['idempotency-key']), event: body.event });
-    return { status: 200 };
+    if (!accepting) return { status: 500, body: 'down for maintenance' };
+    accepted.push(String(request.headers['idempotency-key']));
+    return { status: 200, body: 'ok' };
   });
 });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  await Promise.all(servers.map((server) => server.kill('SIGKILL')));
   await receiver.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('alert delivery across a SIGKILL', () => {
-  it('delivers every notification left in the outbox after a restart, once per key', async () => {
-    const first = await startProcess();
-    // The firing notification was attempted (503) and retried: it sits in the outbox.
-    await waitFor(() => receiver.requests.length >= 2);
-    const exited = new Promise((resolve) => first.once('exit', resolve));
-    first.kill('SIGKILL');
-    await exited;
+describe('alert delivery across a SIGKILL of the server', () => {
+  it('delivers the notification left in the outbox after a restart, once per key', async () => {
+    const first = await startServer();
+    const created = await first.graphql<{ createAlertRule: { __typename: string } }>(
+      adminKey,
+      'mutation ($input: AlertRuleInput!) { createAlertRule(input: $input) { __typename } }',
+      { input: RULE },
+    );
+    expect(created.data?.createAlertRule.__typename).toBe('AlertRule');
 
-    const store = await openStore({ dataDir });
-    const pending = await store.outbox.list({ status: 'pending' });
-    await store.close();
-    expect(pending.length).toBeGreaterThan(0);
+    // A collection tick fires the alert; the receiver answers 500, so the item waits for a retry.
+    // Kill only once that failure is recorded and the retry is not imminent: a send in flight at
+    // SIGKILL keeps its lease (5 min by default) and would hold the redelivery back that long.
+    let pending: Delivery | undefined;
+    await waitUntil(async () => {
+      const [latest] = await deliveries(first);
+      pending = latest;
+      return (
+        latest !== undefined &&
+        latest.attemptCount >= 1 &&
+        latest.lastError !== null &&
+        Date.parse(latest.nextAttemptAt) - Date.now() > 300
+      );
+    });
+    await first.kill('SIGKILL');
+    expect(pending).toMatchObject({ kind: 'firing', status: 'PENDING' });
+    const key = pending!.idempotencyKey;
+    expect(receiver.requests.map((request) => request.headers['idempotency-key'])).toEqual(
+      Array.from({ length: pending!.attemptCount }, () => key),
+    );
     expect(accepted).toEqual([]);
 
-    healthy = true;
-    const second = await startProcess();
-    const keys = new Set(pending.map((item) => item.idempotencyKey));
-    await waitFor(() => [...keys].every((key) => accepted.some((entry) => entry.key === key)));
-    second.kill('SIGKILL');
+    // What SIGKILL left on disk: the item, still pending.
+    const store = await openStore({ dataDir });
+    const onDisk = await store.outbox.list({ status: 'pending' });
+    await store.close();
+    expect(onDisk.map((item) => item.idempotencyKey)).toEqual([key]);
 
-    expect(accepted.map((entry) => entry.event)).toEqual(['alert.firing']);
-    const after = await openStore({ dataDir });
-    expect(await after.outbox.list({ status: 'pending' })).toEqual([]);
-    expect(
-      (await after.outbox.list({ status: 'sent' })).map((item) => item.idempotencyKey),
-    ).toEqual([...keys]);
-    await after.close();
+    accepting = true;
+    const second = await startServer();
+    await waitUntil(() => accepted.includes(key));
+    await waitUntil(async () => (await deliveries(second))[0]?.status === 'SENT');
+    // Several more collection ticks and dispatcher rounds: nothing is sent again.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(accepted).toEqual([key]);
+    expect(await deliveries(second)).toEqual([
+      expect.objectContaining({
+        idempotencyKey: key,
+        kind: 'firing',
+        status: 'SENT',
+        attemptCount: pending!.attemptCount + 1,
+      }),
+    ]);
+    const alerts = await second.graphql<{ alerts: { edges: { node: { ruleId: string } }[] } }>(
+      adminKey,
+      '{ alerts { edges { node { ruleId } } } }',
+    );
+    expect(alerts.data!.alerts.edges.filter((edge) => edge.node.ruleId === RULE.id)).toHaveLength(
+      1,
+    );
+    await second.kill('SIGTERM');
   });
 });

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const MAIN = resolve(ROOT, 'apps/server/src/main.ts');
+
+/** The real server (`apps/server/src/main.ts`) in a child process. */
+export interface ServerProcess {
+  pid: number;
+  /** Base URL printed by the server (`Taurine is serving on …`). */
+  url: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Sends a GraphQL operation over HTTP with `x-api-key: apiKey` and returns the JSON body. */
+  // The caller names the shape it expects back, as GraphQL clients do.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+  graphql<TData>(
+    apiKey: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: TData; errors?: { message: string }[] }>;
+  /** Sends `signal` and resolves once the process has exited. */
+  kill(signal: 'SIGKILL' | 'SIGTERM'): Promise<void>;
+}
+
+/**
+ * Starts the server with `node --import tsx` rather than `npx tsx`: npx and the tsx CLI each run
+ * the script in a child process, and a SIGKILL (which cannot be forwarded) would hit the wrapper
+ * and leave the server running. Listens on 127.0.0.1, port 0; `env` is added to a clean base
+ * (production mode, no Redis, no PostgreSQL, no other alert channel).
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((done) => {
+    child.once('exit', () => {
+      done();
+    });
+  });
+  const url = await new Promise<string>((ready, failed) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      failed(new Error(`the server did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const listen = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /serving on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        ready(match[1]!);
+      }
+    };
+    child.stdout.on('data', listen);
+    child.stderr.on('data', listen);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      failed(new Error(`the server exited (${String(code ?? signal)}):\n${output}`));
+    });
+  });
+  return {
+    pid: child.pid!,
+    url,
+    output: () => output,
+    async graphql(apiKey, query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as never;
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** Polls `predicate` every 50 ms until it holds; throws after `timeoutMs`. */
+export async function waitUntil(
+  predicate: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
