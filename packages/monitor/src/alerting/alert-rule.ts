@@ -1,37 +1,17 @@
-/** Statistics a rule can compare with its threshold, read over the rule's window. */
-export const ALERT_STATS = [
-  'avg',
-  'min',
-  'max',
-  'p50',
-  'p75',
-  'p90',
-  'p95',
-  'p99',
-  'rate',
-  'last',
-  'count',
-  'sum',
-] as const;
-export type AlertStat = (typeof ALERT_STATS)[number];
+import { STAT_NAMES } from '../metrics/metric-stats.ts';
+import type { StatName } from '../metrics/metric-stats.ts';
+import { WINDOW_DURATIONS } from '../metrics/windows.ts';
+import type { WindowName } from '../metrics/windows.ts';
+/** Statistics a rule can compare with its threshold: every statistic a window has. */
+export const ALERT_STATS = STAT_NAMES;
+export type AlertStat = StatName;
 
-/** Look-back windows a rule can read a statistic over. */
-export const ALERT_WINDOWS = ['1m', '5m', '15m', '1h', '6h', '24h', '7d'] as const;
-export type AlertWindow = (typeof ALERT_WINDOWS)[number];
+/** Look-back windows a rule can read a statistic over: the registry's named windows. */
+export const ALERT_WINDOWS = Object.keys(WINDOW_DURATIONS) as WindowName[];
+export type AlertWindow = WindowName;
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-
-/** Length of each {@link AlertWindow} in milliseconds. */
-export const ALERT_WINDOW_MS: Readonly<Record<AlertWindow, number>> = {
-  '1m': MINUTE_MS,
-  '5m': 5 * MINUTE_MS,
-  '15m': 15 * MINUTE_MS,
-  '1h': HOUR_MS,
-  '6h': 6 * HOUR_MS,
-  '24h': 24 * HOUR_MS,
-  '7d': 7 * 24 * HOUR_MS,
-};
+/** Length of each window in ms. */
+export const ALERT_WINDOW_MS: Readonly<Record<AlertWindow, number>> = WINDOW_DURATIONS;
 
 /** How the statistic is compared with the threshold: the condition holds when `value <op> threshold`. */
 export const ALERT_COMPARISONS = ['>', '>=', '<', '<='] as const;

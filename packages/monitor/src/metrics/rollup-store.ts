@@ -50,14 +50,15 @@ function encodeEntry(
   let flags = dirty ? DIRTY : 0;
   const integral = Number.isInteger(count) && count < 2 ** 53;
   if (!integral) flags |= FLOAT_COUNT;
-  const single = count === 1 && sum === min && min === max && max === last;
+  // Object.is, not ===: an elided field must read back bit for bit, and -0 === 0.
+  const single = count === 1 && Object.is(sum, min) && Object.is(min, max) && Object.is(max, last);
   if (single) flags |= SINGLE_VALUE;
   else {
-    if (max === min) flags |= MAX_IS_MIN;
-    if (last === min) flags |= LAST_IS_MIN;
-    else if (last === max) flags |= LAST_IS_MAX;
-    if (count === 2 && min + max === sum) flags |= SUM_IS_MIN_PLUS_MAX;
-    else if (min * count === sum) flags |= SUM_IS_MIN_TIMES_COUNT;
+    if (Object.is(max, min)) flags |= MAX_IS_MIN;
+    if (Object.is(last, min)) flags |= LAST_IS_MIN;
+    else if (Object.is(last, max)) flags |= LAST_IS_MAX;
+    if (count === 2 && Object.is(min + max, sum)) flags |= SUM_IS_MIN_PLUS_MAX;
+    else if (Object.is(min * count, sum)) flags |= SUM_IS_MIN_TIMES_COUNT;
   }
   body.writeByte(flags);
   if (integral) body.writeVarUint(count);
