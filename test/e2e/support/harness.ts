@@ -32,14 +32,17 @@ export function assertWebBuildExists(): void {
   }
 }
 
-/** Starts the real server in-process, serving the built SPA, on 127.0.0.1 and a free port. */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * Starts the real server in-process, serving the built SPA, on 127.0.0.1 and a free port. `env`
+ * adds configuration, e.g. `{ COLLECT_INTERVAL_MS: '500' }` for snapshots twice a second.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   assertWebBuildExists();
   const dataDir = await mkdtemp(join(tmpdir(), 'taurine-e2e-'));
   try {
     const app = await buildApp(
       loadConfig(
-        { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test' },
+        { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test' },
         { webDistDir: WEB_DIST_DIR },
       ),
     );

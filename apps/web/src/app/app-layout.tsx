@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
+import { ApiKeySetting } from '../components/api-key-dialog.tsx';
 import { LoadingStatus } from '../components/loading-status.tsx';
 import { RouteErrorBoundary } from './route-error-boundary.tsx';
 
@@ -8,11 +9,17 @@ const NAV_ITEMS = [
   { to: '/monitoring', label: 'Monitoring', end: false },
   { to: '/alerts', label: 'Alerts', end: false },
   { to: '/performance', label: 'Performance', end: false },
+  { to: '/demo', label: 'Demo', end: false },
 ] as const;
 
-/** The page frame: skip link, top navigation, the routed page, footer. */
+/**
+ * The page frame: skip link, top navigation, the routed page, footer. With `?kiosk` (wall screens)
+ * only the page itself is shown: no navigation, settings or footer.
+ */
 export function AppLayout() {
   const { pathname } = useLocation();
+  const [searchParams] = useSearchParams();
+  const kiosk = searchParams.has('kiosk');
   const main = useRef<HTMLElement>(null);
   const previousPathname = useRef(pathname);
 
@@ -25,31 +32,36 @@ export function AppLayout() {
   }, [pathname]);
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="topbar">
-        <div className="topbar__inner">
-          <NavLink to="/" className="brand" aria-label="Taurine home">
-            <span className="brand__mark" aria-hidden="true">
-              T
-            </span>
-            Taurine
-          </NavLink>
-          <nav aria-label="Main">
-            <ul className="nav">
-              {NAV_ITEMS.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end} className="nav__link">
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </div>
-      </header>
+    <div className={kiosk ? 'shell shell--kiosk' : 'shell'} data-kiosk={kiosk || undefined}>
+      {kiosk ? null : (
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+      )}
+      {kiosk ? null : (
+        <header className="topbar">
+          <div className="topbar__inner">
+            <NavLink to="/" className="brand" aria-label="Taurine home">
+              <span className="brand__mark" aria-hidden="true">
+                T
+              </span>
+              Taurine
+            </NavLink>
+            <nav aria-label="Main">
+              <ul className="nav">
+                {NAV_ITEMS.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end} className="nav__link">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <ApiKeySetting />
+          </div>
+        </header>
+      )}
       <main id="main" ref={main} tabIndex={-1} className="main">
         <RouteErrorBoundary key={pathname}>
           <Suspense fallback={<LoadingStatus />}>
@@ -57,12 +69,14 @@ export function AppLayout() {
           </Suspense>
         </RouteErrorBoundary>
       </main>
-      <footer className="footer">
-        <p>
-          Taurine · caffeine guidance from EFSA: 400 mg a day and 200 mg at once (3 mg/kg) for
-          healthy adults. Not medical advice.
-        </p>
-      </footer>
+      {kiosk ? null : (
+        <footer className="footer">
+          <p>
+            Taurine · caffeine guidance from EFSA: 400 mg a day and 200 mg at once (3 mg/kg) for
+            healthy adults. Not medical advice.
+          </p>
+        </footer>
+      )}
     </div>
   );
 }

@@ -1,74 +1,88 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
 import type { OperationContext } from '@urql/core';
-import type { Client as WebSocketClient } from 'graphql-ws';
+import { API_KEY_HEADER, getApiKey } from './api-key.ts';
+import { withLocalStorageCache } from './browser-cache/cached-fetch.ts';
+import { localStorageCache } from './browser-cache/local-storage-cache.ts';
+import type { LocalStorageCache } from './browser-cache/local-storage-cache.ts';
+import { createWebSocketTransport } from './live-connection.ts';
+import type { ConnectionState, SubscriptionTransport } from './live-connection.ts';
 import { getSessionId } from './session-id.ts';
 
 const GRAPHQL_PATH = '/graphql';
 
-/** Headers every HTTP operation carries: yoga's CSRF guard for GETs and the visitor id. */
-const requestInit = (): RequestInit => ({
-  headers: { 'x-graphql-yoga-csrf': '1', 'x-session-id': getSessionId() },
-});
-
-/** `ws://` or `wss://` on the page's own origin, so dev (Vite proxy) and production both work. */
-export const webSocketUrl = (location: Pick<Location, 'protocol' | 'host'>): string =>
-  `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${GRAPHQL_PATH}`;
-
-let webSocketClient: Promise<WebSocketClient> | undefined;
-
 /**
- * graphql-ws is loaded on the first subscription only: the calculator never subscribes, so its
- * route does not pay for the WebSocket client.
+ * Headers every HTTP operation carries: yoga's CSRF guard for GETs, the visitor id, and the API key
+ * when one is set (read per request, so a new key applies at once).
  */
-const getWebSocketClient = (): Promise<WebSocketClient> =>
-  (webSocketClient ??= import('graphql-ws').then(({ createClient }) =>
-    createClient({
-      url: webSocketUrl(window.location),
-      connectionParams: { sessionId: getSessionId() },
-      lazy: true,
-      retryAttempts: Infinity,
-    }),
-  ));
+const requestInit = (): RequestInit => {
+  const apiKey = getApiKey();
+  return {
+    headers: {
+      'x-graphql-yoga-csrf': '1',
+      'x-session-id': getSessionId(),
+      ...(apiKey === null ? {} : { [API_KEY_HEADER]: apiKey }),
+    },
+  };
+};
+
+const transports = new WeakMap<Client, SubscriptionTransport>();
+
+export interface UrqlClientOptions {
+  /** The network; component tests answer from fixtures. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** How subscriptions travel. @default graphql-ws on `/graphql`, loaded on first use */
+  transport?: SubscriptionTransport;
+  /** The localStorage tier in front of the calculator's catalogue queries; null for none. */
+  localCache?: LocalStorageCache | null;
+}
 
 /**
  * Builds the urql client: document cache, WebSocket subscriptions, and HTTP for the rest (short
- * queries as GET, which browsers and the Service Worker can cache). `fetch` is replaceable so
- * component tests can answer with fixtures while keeping this exact configuration.
+ * queries as GET, which the localStorage tier, the Service Worker and browsers can cache).
  */
-export function createUrqlClient(options: { fetch?: typeof fetch } = {}): Client {
-  return new Client({
+export function createUrqlClient(options: UrqlClientOptions = {}): Client {
+  const transport = options.transport ?? createWebSocketTransport(GRAPHQL_PATH);
+  const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const localCache = options.localCache === undefined ? localStorageCache : options.localCache;
+  const client = new Client({
     url: GRAPHQL_PATH,
     preferGetMethod: 'within-url-limit',
     fetchOptions: requestInit,
-    fetch: options.fetch,
+    fetch: localCache === null ? baseFetch : withLocalStorageCache(baseFetch, localCache),
     exchanges: [
       cacheExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
-          subscribe: (sink) => {
-            let unsubscribe: (() => void) | undefined;
-            let closed = false;
-            getWebSocketClient().then(
-              (ws) => {
-                if (!closed)
-                  unsubscribe = ws.subscribe({ ...request, query: request.query ?? '' }, sink);
+          subscribe: (sink) => ({
+            unsubscribe: transport.subscribe(
+              {
+                query: request.query ?? '',
+                variables: request.variables as Record<string, unknown> | undefined,
+                operationName: request.operationName,
+                extensions: request.extensions,
               },
-              (error: unknown) => {
-                sink.error(error);
-              },
-            );
-            return {
-              unsubscribe: () => {
-                closed = true;
-                unsubscribe?.();
-              },
-            };
-          },
+              sink,
+            ),
+          }),
         }),
       }),
       fetchExchange,
     ],
   });
+  transports.set(client, transport);
+  return client;
+}
+
+/** The live connection behind a client's subscriptions. */
+export function connectionOf(
+  client: Client,
+): Pick<SubscriptionTransport, 'getState' | 'onStateChange'> {
+  return (
+    transports.get(client) ?? {
+      getState: (): ConnectionState => 'idle',
+      onStateChange: () => () => undefined,
+    }
+  );
 }
 
 /** The app's one urql client. */

@@ -1,8 +1,15 @@
 import type { Client } from '@urql/core';
+import type { LocalStorageCache } from '../lib/browser-cache/local-storage-cache.ts';
+import type { SubscriptionTransport } from '../lib/live-connection.ts';
 import { createUrqlClient } from '../lib/urql-client.ts';
 
 /** Computes an operation's `data` from its variables. */
 export type FixtureResolver = (variables: Record<string, unknown>) => unknown;
+
+/** A fixture answer with GraphQL errors instead of data (e.g. `UNAUTHENTICATED`). */
+export class FixtureErrors {
+  constructor(readonly errors: { message: string; extensions?: Record<string, unknown> }[]) {}
+}
 
 /** One request the client sent, decoded. */
 export interface RecordedRequest {
@@ -18,7 +25,15 @@ export interface RecordedRequest {
  * of fixtures by operation name: each is the `data` to answer with, or a {@link FixtureResolver}.
  * Operations without a fixture fail like a server error would.
  */
-export function createFixtureClient(fixtures: Record<string, unknown>): {
+export function createFixtureClient(
+  fixtures: Record<string, unknown>,
+  options: {
+    /** Subscriptions; see `createFakeTransport`. @default one that never delivers */
+    transport?: SubscriptionTransport;
+    /** The localStorage tier in front of the catalogue queries. @default none */
+    localCache?: LocalStorageCache | null;
+  } = {},
+): {
   client: Client;
   requests: RecordedRequest[];
   requestsFor: (operationName: string) => RecordedRequest[];
@@ -50,12 +65,14 @@ export function createFixtureClient(fixtures: Record<string, unknown>): {
     });
 
     const fixture = fixtures[operationName];
+    const answer =
+      typeof fixture === 'function' ? (fixture as FixtureResolver)(variables) : fixture;
     const payload =
       fixture === undefined
         ? { errors: [{ message: `No fixture for ${operationName}` }] }
-        : {
-            data: typeof fixture === 'function' ? (fixture as FixtureResolver)(variables) : fixture,
-          };
+        : answer instanceof FixtureErrors
+          ? { errors: answer.errors }
+          : { data: answer };
     return Promise.resolve(
       new Response(JSON.stringify(payload), {
         status: 200,
@@ -65,7 +82,15 @@ export function createFixtureClient(fixtures: Record<string, unknown>): {
   };
 
   return {
-    client: createUrqlClient({ fetch: fixtureFetch }),
+    client: createUrqlClient({
+      fetch: fixtureFetch,
+      transport: options.transport ?? {
+        subscribe: () => () => undefined,
+        getState: () => 'connecting',
+        onStateChange: () => () => undefined,
+      },
+      localCache: options.localCache ?? null,
+    }),
     requests,
     requestsFor: (operationName) =>
       requests.filter((request) => request.operationName === operationName),

@@ -1,23 +1,16 @@
-import { ComingSoon } from '../../components/coming-soon.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { AlertsPage } from '../../features/alerts/components/alerts-page.tsx';
 
 export default function AlertsRoute() {
   return (
     <>
       <PageHeader title="Alerts">
         <p>
-          Firing and acknowledged alerts, their history and the rules behind them. Nothing is
-          evaluated yet: alerting arrives with the metrics engine.
+          What fired, who owns it, and what was sent. Acknowledging or resolving needs an operator
+          key; editing rules and testing channels needs an admin key.
         </p>
       </PageHeader>
-      <ComingSoon
-        items={[
-          'Active alerts by severity (P0–P3), pushed live as they fire and resolve',
-          'Acknowledge and resolve, with who did it and when',
-          'Rules: metric, statistic, window, threshold and pending duration',
-          'Notification delivery per channel (Slack, email, PagerDuty, webhook)',
-        ]}
-      />
+      <AlertsPage />
     </>
   );
 }

@@ -154,6 +154,7 @@ async function pickRedBull() {
 
 afterEach(() => {
   cleanup();
+  localStorage.clear();
 });
 
 describe('Calculator', () => {

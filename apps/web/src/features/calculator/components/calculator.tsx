@@ -5,6 +5,7 @@ import { graphql } from '../../../gql/gql.ts';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value.ts';
 import { CalculateDrinkQuery } from '../api/calculate-drink.ts';
 import { IngredientsQuery } from '../api/ingredients.ts';
+import { loadLastDrink, useRememberDrink } from '../hooks/use-last-drink.ts';
 import { useTrackCalculation } from '../hooks/use-track-calculation.ts';
 import type { DrinkInput, FieldErrors } from '../utils/drink-form.ts';
 import {
@@ -47,7 +48,11 @@ interface CalculatorProps {
  */
 export function Calculator({ trackSettleMs }: CalculatorProps) {
   const id = useId();
-  const [form, dispatch] = useReducer(drinkFormReducer, initialDrinkForm);
+  // The visitor's last drink comes back from the localStorage tier, so a return visit starts
+  // where they left off.
+  const [restored] = useState(loadLastDrink);
+  const [form, dispatch] = useReducer(drinkFormReducer, restored ?? initialDrinkForm);
+  useRememberDrink(form);
   const [lastAddedKey, setLastAddedKey] = useState<number | null>(null);
   const { request, clientErrors } = useMemo(() => toDrinkRequest(form), [form]);
   const sent = useDebouncedValue(request, CALCULATE_DEBOUNCE_MS);
@@ -82,6 +87,20 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
 
   return (
     <div className="calculator">
+      {restored !== null && form !== initialDrinkForm ? (
+        <p className="notice calculator__restored" role="status" data-testid="restored-drink">
+          Your last drink is back.
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => {
+              dispatch({ type: 'reset' });
+            }}
+          >
+            Start over
+          </button>
+        </p>
+      ) : null}
       <div className="calculator__inputs">
         <FlavorPicker
           selectedId={form.flavorId}

@@ -21,7 +21,8 @@ export type DrinkFormAction =
   | { type: 'addAddIn'; ingredientId: string }
   | { type: 'updateAddIn'; key: number; ingredientId?: string; amount?: string }
   | { type: 'removeAddIn'; key: number }
-  | { type: 'setBodyWeight'; bodyWeightKg: string };
+  | { type: 'setBodyWeight'; bodyWeightKg: string }
+  | { type: 'reset' };
 
 /** Serving presets in ml: a small can, a US 12 oz can, a large can. */
 export const SERVING_PRESETS_ML = [250, 355, 500] as const;
@@ -66,6 +67,8 @@ export function drinkFormReducer(form: DrinkForm, action: DrinkFormAction): Drin
       };
     case 'removeAddIn':
       return { ...form, addIns: form.addIns.filter((row) => row.key !== action.key) };
+    case 'reset':
+      return initialDrinkForm;
   }
 }
 
@@ -182,4 +185,25 @@ export function mapServerErrors(
     }
   }
   return mapped;
+}
+
+/** True when `value` has the shape of a {@link DrinkForm} (for one read back from storage). */
+export function isDrinkForm(value: unknown): value is DrinkForm {
+  if (typeof value !== 'object' || value === null) return false;
+  const form = value as Partial<DrinkForm>;
+  return (
+    (form.flavorId === null || typeof form.flavorId === 'string') &&
+    typeof form.servingMl === 'string' &&
+    typeof form.bodyWeightKg === 'string' &&
+    typeof form.nextKey === 'number' &&
+    Array.isArray(form.addIns) &&
+    form.addIns.every(
+      (row: unknown) =>
+        typeof row === 'object' &&
+        row !== null &&
+        typeof (row as AddInRow).key === 'number' &&
+        typeof (row as AddInRow).ingredientId === 'string' &&
+        typeof (row as AddInRow).amount === 'string',
+    )
+  );
 }

@@ -1,0 +1,63 @@
+import { graphql } from '../../../gql/gql.ts';
+
+/** Hits and misses of the four cache tiers over the dashboard's range. */
+export const CacheTierTotalsQuery = graphql(`
+  query CacheTierTotals($range: TimeRangeInput!) {
+    memoryHits: stats(
+      name: "cache.lookups"
+      tags: [{ key: "tier", value: "memory" }, { key: "outcome", value: "hit" }]
+      range: $range
+    ) {
+      sum
+    }
+    memoryMisses: stats(
+      name: "cache.lookups"
+      tags: [{ key: "tier", value: "memory" }, { key: "outcome", value: "miss" }]
+      range: $range
+    ) {
+      sum
+    }
+    redisHits: stats(
+      name: "cache.lookups"
+      tags: [{ key: "tier", value: "redis" }, { key: "outcome", value: "hit" }]
+      range: $range
+    ) {
+      sum
+    }
+    redisMisses: stats(
+      name: "cache.lookups"
+      tags: [{ key: "tier", value: "redis" }, { key: "outcome", value: "miss" }]
+      range: $range
+    ) {
+      sum
+    }
+    serviceWorkerHits: stats(
+      name: "browser.cache.lookups"
+      tags: [{ key: "tier", value: "serviceWorker" }, { key: "outcome", value: "hit" }]
+      range: $range
+    ) {
+      sum
+    }
+    serviceWorkerMisses: stats(
+      name: "browser.cache.lookups"
+      tags: [{ key: "tier", value: "serviceWorker" }, { key: "outcome", value: "miss" }]
+      range: $range
+    ) {
+      sum
+    }
+    localStorageHits: stats(
+      name: "browser.cache.lookups"
+      tags: [{ key: "tier", value: "localStorage" }, { key: "outcome", value: "hit" }]
+      range: $range
+    ) {
+      sum
+    }
+    localStorageMisses: stats(
+      name: "browser.cache.lookups"
+      tags: [{ key: "tier", value: "localStorage" }, { key: "outcome", value: "miss" }]
+      range: $range
+    ) {
+      sum
+    }
+  }
+`);

@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { QueryProblem } from '../../../components/query-problem.tsx';
+import { MemorySeriesQuery } from '../api/chart-series.ts';
+import { useChartQuery } from '../hooks/use-chart-query.ts';
+import type { ChartSeries } from '../utils/chart-csv.ts';
+import { toPoints } from '../utils/chart-window.ts';
+import { formatMB } from '../utils/format-metric.ts';
+import { DASHBOARD_THRESHOLDS } from '../utils/thresholds.ts';
+import { CHART_COLORS } from './chart-props.ts';
+import type { DashboardChartProps } from './chart-props.ts';
+import { TimeSeriesChart } from './time-series-chart.tsx';
+
+/** V8 heap in use and the resident set size, with the heap warning threshold. */
+export function MemoryChart({ window, refreshKey, annotations, onZoom }: DashboardChartProps) {
+  const { data, error, fetching, retry } = useChartQuery(MemorySeriesQuery, window, refreshKey);
+  const series = useMemo<ChartSeries[]>(
+    () => [
+      {
+        key: 'heap',
+        label: 'heap used',
+        metricName: 'process.heapUsedMB.avg',
+        tags: {},
+        color: CHART_COLORS.violet,
+        points: toPoints(data?.heap),
+      },
+      {
+        key: 'rss',
+        label: 'RSS',
+        metricName: 'process.rssMB.avg',
+        tags: {},
+        color: CHART_COLORS.slate,
+        points: toPoints(data?.rss),
+      },
+    ],
+    [data],
+  );
+  return (
+    <TimeSeriesChart
+      id="memory"
+      title="Memory"
+      series={series}
+      range={window}
+      formatValue={(value) => formatMB(value)}
+      threshold={DASHBOARD_THRESHOLDS.heapUsedMB}
+      annotations={annotations}
+      fetching={fetching}
+      problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
+      onZoom={onZoom}
+    />
+  );
+}

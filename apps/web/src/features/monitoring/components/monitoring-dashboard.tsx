@@ -1,0 +1,141 @@
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useSubscription } from 'urql';
+import { QueryProblem } from '../../../components/query-problem.tsx';
+import { useFragment } from '../../../gql/fragment-masking.ts';
+import { graphql } from '../../../gql/gql.ts';
+import type { DashboardSnapshotSubscription as DashboardSnapshotData } from '../../../gql/graphql.ts';
+import { useConnectionState } from '../../../hooks/use-connection-state.ts';
+import { DashboardSnapshotSubscription } from '../api/dashboard-snapshot.ts';
+import { chartWindow } from '../utils/chart-window.ts';
+import { SEVERITY_LABELS } from './recent-alerts.tsx';
+import { parseTimeRange, resolveTimeRange, withTimeRange, zoomOut } from '../utils/time-range.ts';
+import type { TimeRange } from '../utils/time-range.ts';
+import { CacheHitRateChart } from './cache-hit-rate-chart.tsx';
+import { CacheTiersPanel } from './cache-tiers-panel.tsx';
+import { ConnectionBadge, liveStatus } from './connection-badge.tsx';
+import { DependencyStatusList } from './dependency-status-list.tsx';
+import { ErrorRateChart } from './error-rate-chart.tsx';
+import { MemoryChart } from './memory-chart.tsx';
+import { MetricCards } from './metric-cards.tsx';
+import { RecentAlerts } from './recent-alerts.tsx';
+import { ResponseTimeChart } from './response-time-chart.tsx';
+import { ShareLink } from './share-link.tsx';
+import { ThroughputChart } from './throughput-chart.tsx';
+import { TimeRangePicker } from './time-range-picker.tsx';
+import type { ChartAnnotation } from './time-series-chart.tsx';
+import './monitoring.css';
+
+export const MonitoringDashboard_SnapshotFragment = graphql(`
+  fragment MonitoringDashboard_SnapshotFragment on Snapshot {
+    activeAlerts {
+      fingerprint
+      name
+      severity
+      startsAt
+    }
+  }
+`);
+
+type PushedSnapshot = DashboardSnapshotData['snapshot'];
+
+/** Snapshots kept for the trend arrows (the latest and the ones before it). */
+const HISTORY_LENGTH = 10;
+
+const keepHistory = (history: PushedSnapshot[] = [], response: DashboardSnapshotData) =>
+  [...history, response.snapshot].slice(-HISTORY_LENGTH);
+
+/**
+ * The live monitoring dashboard: key numbers pushed by the `snapshot` subscription, five charts
+ * over a range kept in the URL, dependencies, cache tiers and active alerts. `?kiosk` hides the
+ * controls for wall screens.
+ */
+export function MonitoringDashboard() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const range = useMemo(() => parseTimeRange(searchParams), [searchParams]);
+  const kiosk = searchParams.has('kiosk');
+  const [paused, setPaused] = useState(false);
+  const [openedAt] = useState(() => Date.now());
+  const connection = useConnectionState();
+
+  const [{ data: history, error }] = useSubscription(
+    { query: DashboardSnapshotSubscription, pause: paused },
+    keepHistory,
+  );
+  const latest = history?.at(-1) ?? null;
+  const previous = history?.at(-2) ?? null;
+  const dashboard = useFragment(MonitoringDashboard_SnapshotFragment, latest);
+
+  // Relative ranges end at the server's clock of the latest snapshot, so the charts move with it.
+  const now = latest === null ? openedAt : Date.parse(latest.at);
+  const resolved = resolveTimeRange(range, now);
+  const window = chartWindow(resolved, range.kind === 'relative');
+  const refreshKey = range.kind === 'relative' && !paused ? (latest?.at ?? null) : null;
+  const annotations: ChartAnnotation[] = (dashboard?.activeAlerts ?? []).map((alert) => ({
+    t: Date.parse(alert.startsAt),
+    label: alert.name,
+    severity: alert.severity in SEVERITY_LABELS ? alert.severity : 'warning',
+  }));
+
+  const setRange = (next: TimeRange) => {
+    setSearchParams(withTimeRange(searchParams, next));
+  };
+  const onZoom = ({ from, to }: { from: number; to: number }) => {
+    setRange({ kind: 'absolute', from, to });
+  };
+  const shareUrl = `${location.origin}/monitoring?${withTimeRange(searchParams, {
+    kind: 'absolute',
+    ...resolved,
+  }).toString()}`;
+  const chartProps = { window, refreshKey, annotations, onZoom };
+
+  return (
+    <div className={kiosk ? 'dashboard dashboard--kiosk' : 'dashboard'}>
+      <div className="dashboard__bar">
+        <ConnectionBadge
+          status={liveStatus(connection, paused, error !== undefined)}
+          lastUpdate={latest?.at ?? null}
+        />
+        {kiosk ? null : (
+          <>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              aria-pressed={paused}
+              onClick={() => {
+                setPaused(!paused);
+              }}
+            >
+              {paused ? 'Resume' : 'Pause'}
+            </button>
+            <TimeRangePicker
+              range={range}
+              resolved={resolved}
+              onChange={setRange}
+              onZoomOut={() => {
+                setRange(zoomOut(resolved, Math.max(now, Date.now())));
+              }}
+            />
+            <ShareLink url={shareUrl} />
+          </>
+        )}
+      </div>
+      {error === undefined ? null : <QueryProblem error={error} />}
+      <MetricCards snapshot={latest} previous={previous} />
+      <div className="dashboard__grid">
+        <div className="dashboard__charts">
+          <ResponseTimeChart {...chartProps} />
+          <ThroughputChart {...chartProps} />
+          <ErrorRateChart {...chartProps} />
+          <MemoryChart {...chartProps} />
+          <CacheHitRateChart {...chartProps} />
+        </div>
+        <aside className="dashboard__side" aria-label="Status">
+          <DependencyStatusList snapshot={latest} connection={connection} />
+          <RecentAlerts snapshot={latest} />
+          <CacheTiersPanel window={window} />
+        </aside>
+      </div>
+    </div>
+  );
+}

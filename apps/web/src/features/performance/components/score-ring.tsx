@@ -1,0 +1,93 @@
+import { useFragment } from '../../../gql/fragment-masking.ts';
+import type { FragmentType } from '../../../gql/fragment-masking.ts';
+import { graphql } from '../../../gql/gql.ts';
+import { performanceScore } from '../utils/lighthouse-score.ts';
+import { VITALS, VITAL_NAMES } from '../utils/vitals.ts';
+import type { Percentile, VitalName } from '../utils/vitals.ts';
+
+export const ScoreRing_MetricStatsFragment = graphql(`
+  fragment ScoreRing_MetricStatsFragment on MetricStats {
+    p75
+    p90
+    p95
+    p99
+  }
+`);
+
+type StatsRef = FragmentType<typeof ScoreRing_MetricStatsFragment> | null;
+
+const RADIUS = 52;
+const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
+
+/** Lighthouse's colour bands: 90+ good, 50–89 average, below 50 poor. */
+const band = (score: number) => (score >= 90 ? 'good' : score >= 50 ? 'needs-improvement' : 'poor');
+
+/**
+ * A score ring in the style of Lighthouse: each vital at the chosen percentile scored on
+ * Lighthouse's log-normal curve, weighted LCP 30 %, INP 30 %, CLS 15 %, FCP 15 %, TTFB 10 %.
+ */
+export function ScoreRing({
+  stats,
+  percentile,
+}: {
+  stats: Record<VitalName, StatsRef> | null;
+  percentile: Percentile;
+}) {
+  const values: Partial<Record<VitalName, number | null>> = {};
+  const lcp = useFragment(ScoreRing_MetricStatsFragment, stats?.LCP ?? null);
+  const inp = useFragment(ScoreRing_MetricStatsFragment, stats?.INP ?? null);
+  const cls = useFragment(ScoreRing_MetricStatsFragment, stats?.CLS ?? null);
+  const fcp = useFragment(ScoreRing_MetricStatsFragment, stats?.FCP ?? null);
+  const ttfb = useFragment(ScoreRing_MetricStatsFragment, stats?.TTFB ?? null);
+  const byName = { LCP: lcp, INP: inp, CLS: cls, FCP: fcp, TTFB: ttfb };
+  for (const name of VITAL_NAMES) values[name] = byName[name]?.[percentile] ?? null;
+  const result = performanceScore(values);
+  const score = result?.score ?? null;
+
+  return (
+    <figure className="score-ring" data-testid="score-ring">
+      <svg
+        viewBox="0 0 128 128"
+        width={128}
+        height={128}
+        role="img"
+        aria-label={score === null ? 'No score yet' : `Score ${score} of 100`}
+      >
+        <circle cx={64} cy={64} r={RADIUS} className="score-ring__track" />
+        {score === null ? null : (
+          <circle
+            cx={64}
+            cy={64}
+            r={RADIUS}
+            className={`score-ring__value score-ring__value--${band(score)}`}
+            strokeDasharray={`${(score / 100) * CIRCUMFERENCE} ${CIRCUMFERENCE}`}
+            transform="rotate(-90 64 64)"
+          />
+        )}
+        <text
+          x={64}
+          y={72}
+          textAnchor="middle"
+          className="score-ring__text"
+          data-testid="score-value"
+        >
+          {score ?? '–'}
+        </text>
+      </svg>
+      <figcaption>
+        <p className="score-ring__caption">Score at {percentile}</p>
+        <ul className="score-ring__parts">
+          {VITAL_NAMES.map((name) => {
+            const part = result?.parts.find((p) => p.name === name);
+            return (
+              <li key={name}>
+                {name} <span className="muted">({Math.round(VITALS[name].weight * 100)}%)</span>:{' '}
+                {part === undefined ? 'no data' : Math.round(part.score * 100)}
+              </li>
+            );
+          })}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,80 @@
+import {
+  CLSThresholds,
+  FCPThresholds,
+  INPThresholds,
+  LCPThresholds,
+  TTFBThresholds,
+} from 'web-vitals';
+
+export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
+export type Rating = 'good' | 'needs-improvement' | 'poor';
+export type Percentile = 'p75' | 'p90' | 'p95' | 'p99';
+
+export const PERCENTILES: readonly Percentile[] = ['p75', 'p90', 'p95', 'p99'];
+
+/** Each vital: web-vitals' own good / poor thresholds, its Lighthouse weight and how to show it. */
+export const VITALS: Readonly<
+  Record<
+    VitalName,
+    {
+      label: string;
+      /** Upper bound of "good", upper bound of "needs improvement" (web-vitals' thresholds). */
+      thresholds: readonly [number, number];
+      /** Share of the score ring (Lighthouse's weighting: LCP and INP 30 %, CLS and FCP 15 %, TTFB 10 %). */
+      weight: number;
+      unit: 'ms' | '';
+    }
+  >
+> = {
+  LCP: {
+    label: 'Largest Contentful Paint',
+    thresholds: [LCPThresholds[0], LCPThresholds[1]],
+    weight: 0.3,
+    unit: 'ms',
+  },
+  INP: {
+    label: 'Interaction to Next Paint',
+    thresholds: [INPThresholds[0], INPThresholds[1]],
+    weight: 0.3,
+    unit: 'ms',
+  },
+  CLS: {
+    label: 'Cumulative Layout Shift',
+    thresholds: [CLSThresholds[0], CLSThresholds[1]],
+    weight: 0.15,
+    unit: '',
+  },
+  FCP: {
+    label: 'First Contentful Paint',
+    thresholds: [FCPThresholds[0], FCPThresholds[1]],
+    weight: 0.15,
+    unit: 'ms',
+  },
+  TTFB: {
+    label: 'Time to First Byte',
+    thresholds: [TTFBThresholds[0], TTFBThresholds[1]],
+    weight: 0.1,
+    unit: 'ms',
+  },
+};
+
+export const VITAL_NAMES = Object.keys(VITALS) as VitalName[];
+
+/** web-vitals' rating of a value: good up to the first threshold, poor above the second. */
+export function rateVital(name: VitalName, value: number): Rating {
+  const [good, poor] = VITALS[name].thresholds;
+  return value <= good ? 'good' : value <= poor ? 'needs-improvement' : 'poor';
+}
+
+/** `2,345 ms`, `0.12`. */
+export function formatVital(name: VitalName, value: number | null): string {
+  if (value === null) return 'no data';
+  if (VITALS[name].unit === '') return value.toFixed(value < 1 ? 3 : 2);
+  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value)} ms`;
+}
+
+export const RATING_LABELS: Record<Rating, string> = {
+  good: 'Good',
+  'needs-improvement': 'Needs improvement',
+  poor: 'Poor',
+};
