@@ -7,9 +7,8 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { systemClock } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import type { Plugin, YogaServerInstance } from 'graphql-yoga';
+import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { createApiKeyService } from './access/api-keys.ts';
 import { createAuditRecorder } from './access/audit.ts';
@@ -35,6 +34,7 @@ import { createStaticHandler } from './http/static-files.ts';
 import { attachGraphQLWebSockets } from './http/websockets.ts';
 import { useBodyLimit } from './plugins/use-body-limit.ts';
 import { useNestingLimit } from './plugins/use-nesting-limit.ts';
+import { useNoIntrospection } from './plugins/use-no-introspection.ts';
 import { useResponseTiming } from './plugins/use-response-timing.ts';
 import { useRoutes } from './plugins/use-routes.ts';
 import { buildSchema } from './schema/index.ts';
@@ -64,13 +64,6 @@ export interface App {
 
 const sessionIdFrom = (value: unknown): string | null =>
   typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : null;
-
-/** Turns off schema introspection (`GRAPHQL_INTROSPECTION=false`) for locked-down deployments. */
-const useNoIntrospection = (): Plugin => ({
-  onValidate({ addValidationRule }) {
-    addValidationRule(NoSchemaIntrospectionCustomRule);
-  },
-});
 
 /** The composition root: creates every service and adapter and wires them together. */
 export async function buildApp(config: AppConfig): Promise<App> {
