@@ -95,6 +95,10 @@ async function startServer(dataDir: string, intervalMs: number) {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       NODE_ENV: 'production',
+      // Subscribers connect without a key, all from one address: open the dashboard and lift the
+      // per-address limit so the benchmark measures fan-out, not access control.
+      PUBLIC_DASHBOARD: 'true',
+      RATE_LIMIT_ANONYMOUS: '1000000',
       COLLECT_INTERVAL_MS: String(intervalMs),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -139,15 +143,19 @@ async function fanOut(subscribers: number): Promise<BenchRow[]> {
         client.subscribe<{ snapshot: { at: string; memory: { rssMB: number } } }>(
           { query: 'subscription { snapshot { at healthScore requests24h memory { rssMB } } }' },
           {
-            next: ({ data }) => {
+            next: ({ data, errors }) => {
+              if (!data) {
+                reject(new Error(JSON.stringify(errors)));
+                return;
+              }
               if (first) {
                 first = false;
-                if (Number.isNaN(before)) before = data!.snapshot.memory.rssMB;
+                if (Number.isNaN(before)) before = data.snapshot.memory.rssMB;
                 resolve();
                 return;
               }
-              const at = data!.snapshot.at;
-              rssAt.set(at, data!.snapshot.memory.rssMB);
+              const at = data.snapshot.at;
+              rssAt.set(at, data.snapshot.memory.rssMB);
               const list = arrivals.get(at) ?? [];
               list.push(Date.now());
               arrivals.set(at, list);

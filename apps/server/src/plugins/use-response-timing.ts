@@ -1,12 +1,16 @@
-import { getOperationAST } from 'graphql';
-import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-/** The slice of the metrics registry the plugin writes to. */
+/** The slice of the metrics registry the plugin writes to: pre-resolved series handles. */
 export interface ResponseTimingRecorder {
-  distribution(name: string, value: number, tags: Record<string, string>): void;
-  counter(name: string, value: number, tags: Record<string, string>): void;
+  handle(
+    name: string,
+    kind: 'counter' | 'distribution',
+    tags: Record<string, string>,
+  ): { record(value: number): void };
 }
+
+/** Tag sets whose handles are kept; beyond it (hostile operation names) handles are not cached. */
+const MAX_CACHED_HANDLES = 4096;
 
 export interface ResponseTimingOptions {
   /** Where samples go. */
@@ -28,6 +32,8 @@ export interface ResponseTimingOptions {
 
 interface RequestState {
   startedAt: number;
+  /** The `endpoint` tag, or null when the path is not timed. */
+  endpoint: string | null;
   operation: string;
   graphqlErrors: boolean;
 }
@@ -54,30 +60,48 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
   const header = options.header === undefined ? 'X-Response-Time' : options.header;
   const now = options.now ?? (() => performance.now());
   const states = new WeakMap<Request, RequestState>();
+  // Resolving a series (sorting and joining tags) costs more than recording into it: resolve each
+  // tag set once. The registry bounds series per metric; this map bounds itself too.
+  const handles = new Map<string, { record(value: number): void }>();
+  const record = (
+    name: string,
+    kind: 'counter' | 'distribution',
+    tags: Record<string, string>,
+    value: number,
+  ) => {
+    const id = `${name}\u0000${Object.values(tags).join('\u0000')}`;
+    let handle = handles.get(id);
+    if (!handle) {
+      handle = recorder.handle(name, kind, tags);
+      if (handles.size < MAX_CACHED_HANDLES) handles.set(id, handle);
+    }
+    handle.record(value);
+  };
 
-  /** Named by `operationName`, else by the document's only operation (clients often omit it). */
-  const nameOperation = (args: {
-    contextValue: unknown;
-    document: DocumentNode;
-    operationName?: string | null;
-  }) => {
-    const request = (args.contextValue as { request?: Request }).request;
-    const state = request ? states.get(request) : undefined;
-    if (!state) return;
-    const name: string | undefined =
-      args.operationName ?? getOperationAST(args.document)?.name?.value;
-    state.operation = name ? name.slice(0, 64) : 'anonymous';
+  /**
+   * Named by `operationName`, else by the document's first operation (clients often omit the
+   * parameter). A regex on the text, not a parse: this runs on every request, before yoga parses.
+   */
+  const OPERATION_NAME =
+    /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+  const operationOf = (params: { operationName?: string | null; query?: string | null }) => {
+    const name =
+      params.operationName ?? (params.query ? OPERATION_NAME.exec(params.query)?.[1] : undefined);
+    return name ? name.slice(0, 64) : 'anonymous';
   };
 
   return {
-    onRequest({ request }) {
-      states.set(request, { startedAt: now(), operation: 'none', graphqlErrors: false });
+    onRequest({ request, url }) {
+      states.set(request, {
+        startedAt: now(),
+        endpoint: endpointOf(url.pathname),
+        operation: 'none',
+        graphqlErrors: false,
+      });
     },
-    onExecute({ args }) {
-      nameOperation(args);
-    },
-    onSubscribe({ args }) {
-      nameOperation(args);
+    onParams({ request, params }) {
+      const state = states.get(request);
+      if (state) state.operation = operationOf(params);
     },
     onResultProcess({ request, result }) {
       const state = states.get(request);
@@ -94,18 +118,18 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
       const durationMs = now() - state.startedAt;
       if (header) response.headers.set(header, `${durationMs.toFixed(1)}ms`);
       try {
-        const endpoint = endpointOf(new URL(request.url).pathname);
+        const { endpoint } = state;
         if (endpoint === null) return;
         const tags = { endpoint, operation: state.operation, method: request.method };
-        recorder.distribution('api.responseTime', durationMs, tags);
-        recorder.counter('api.requests', 1, { ...tags, status: String(response.status) });
+        record('api.responseTime', 'distribution', tags, durationMs);
+        record('api.requests', 'counter', { ...tags, status: String(response.status) }, 1);
         const type =
           response.status >= 500 || state.graphqlErrors
             ? 'server'
             : response.status >= 400
               ? 'client'
               : null;
-        if (type) recorder.counter('api.errors', 1, { ...tags, type });
+        if (type) record('api.errors', 'counter', { ...tags, type }, 1);
       } catch {
         // Telemetry never fails a request.
       }
