@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { calculate } from '@taurine/calculator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startTestApp } from './support/harness.ts';
 import type { TestApp } from './support/harness.ts';
@@ -254,6 +255,16 @@ describe('Web Vitals and browser cache tiers', () => {
     await page.getByTestId('flavor-option-red-bull-original').click();
     await expect.poll(() => caffeine.textContent(), { timeout: 10_000 }).toBe(online);
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+    // A drink never calculated online: the device calculates it with the same calculate().
+    await page.getByLabel('Serving size (ml)').fill('330');
+    const offlineResult = page.getByTestId('offline-result');
+    await offlineResult.waitFor({ timeout: 10_000 });
+    const expected = calculate({ flavorId: 'red-bull-original', servingMl: 330, addIns: [] });
+    if (!expected.ok) throw new Error('fixture drink should be valid');
+    expect(await offlineResult.getByTestId('result-caffeine').textContent()).toContain(
+      String(expected.result.caffeineMg),
+    );
 
     // Its hits reach the dashboard with the next batch, sent when the page is hidden (the page
     // stays open here, so the beacon is not racing the page's unload).

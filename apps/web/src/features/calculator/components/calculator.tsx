@@ -4,6 +4,7 @@ import { useFragment } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value.ts';
 import { CalculateDrinkQuery } from '../api/calculate-drink.ts';
+import { useOfflineCalculation } from '../hooks/use-offline-calculation.ts';
 import { IngredientsQuery } from '../api/ingredients.ts';
 import { loadLastDrink, useRememberDrink } from '../hooks/use-last-drink.ts';
 import { useTrackCalculation } from '../hooks/use-track-calculation.ts';
@@ -67,6 +68,7 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
   });
 
   const result = data?.calculate;
+  const offline = useOfflineCalculation(sent?.input ?? null, error);
   const validation = useFragment(
     Calculator_ValidationErrorFragment,
     result?.__typename === 'ValidationError' ? result : null,
@@ -175,6 +177,13 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
           <p className="notice" role="status">
             Fix the highlighted fields to see the result.
           </p>
+        ) : offline !== null && !fetching ? (
+          <div data-testid="offline-result">
+            <p className="notice" role="status">
+              Offline: calculated on this device. The numbers are the same as the server’s.
+            </p>
+            <CalculationResult calculation={offline} />
+          </div>
         ) : error && !fetching ? (
           <div className="notice notice--error" role="alert">
             <p>
