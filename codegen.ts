@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * GraphQL Code Generator, client preset: every `graphql()` document in the SPA gets typed results
@@ -15,7 +16,12 @@ const config: CodegenConfig = {
       presetConfig: {
         gqlTagName: 'graphql',
         fragmentMasking: { unmaskFunctionName: 'useFragment' },
+        // persisted-documents.json (hash → document) for the server; each document carries its
+        // hash, so the SPA sends short GETs by hash (cacheable by the Service Worker).
+        persistedDocuments: { hashAlgorithm: 'sha256' },
       },
+      // urql adds __typename to every selection at run time; the persisted copies must match.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: {
         // verbatimModuleSyntax: type-only imports must say so, and enums must not be runtime code.
         useTypeImports: true,

@@ -57,6 +57,12 @@ describe('calculator in Chromium against the real server', () => {
     const expected = outcome.result;
     const flavor = flavorById(input.flavorId)!;
 
+    // The SPA sends its queries as persisted documents: a hash in a short GET, no query text.
+    const graphqlGets: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.method() === 'GET' && url.pathname === '/graphql') graphqlGets.push(url);
+    });
     await page.goto(`${baseUrl}/`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Energy drink calculator',
@@ -121,6 +127,15 @@ describe('calculator in Chromium against the real server', () => {
     const events = await app.services.store.events.recent(50);
     expect(events.every((event) => event.flavorId === flavor.id)).toBe(true);
     expect(events.every((event) => event.sessionId === sessionId)).toBe(true);
+
+    const calculations = graphqlGets.filter(
+      (url) => url.searchParams.get('operationName') === 'CalculateDrink',
+    );
+    expect(calculations.length).toBeGreaterThan(0);
+    for (const url of calculations) {
+      expect(url.searchParams.get('query')).toBeNull();
+      expect(url.searchParams.get('extensions')).toMatch(/"sha256Hash":"[0-9a-f]{64}"/);
+    }
   });
 
   it('shows the server’s field errors beside the inputs', async () => {

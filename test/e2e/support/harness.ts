@@ -11,6 +11,8 @@ import { loadConfig } from '../../../apps/server/src/config.ts';
 
 /** The production build of the SPA; `npm test` builds it before any suite runs. */
 export const WEB_DIST_DIR = resolve(fileURLToPath(import.meta.url), '../../../../apps/web/dist');
+/** The SPA's persisted documents, as `npm start` serves them (queries go by hash). */
+const PERSISTED_DOCUMENTS = join(WEB_DIST_DIR, '../src/gql/persisted-documents.json');
 
 /** Debian's Chromium; see ARCHITECTURE.md "Known pitfalls". */
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -43,7 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     const app = await buildApp(
       loadConfig(
         { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test' },
-        { webDistDir: WEB_DIST_DIR },
+        { webDistDir: WEB_DIST_DIR, persistedDocumentsPath: PERSISTED_DOCUMENTS },
       ),
     );
     const { url } = await app.start().catch(async (error: unknown) => {

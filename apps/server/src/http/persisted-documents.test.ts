@@ -10,7 +10,7 @@ const DOCUMENT = 'query TopFlavors { flavors(first: 2) { totalCount } }';
 const HASH = createHash('sha256').update(DOCUMENT).digest('hex');
 const dir = mkdtempSync(join(tmpdir(), 'taurine-persisted-'));
 const path = join(dir, 'persisted-documents.json');
-writeFileSync(path, JSON.stringify({ [HASH]: DOCUMENT }));
+writeFileSync(path, JSON.stringify({ [`sha256:${HASH}`]: DOCUMENT }));
 
 let app: TestApp;
 beforeAll(async () => {

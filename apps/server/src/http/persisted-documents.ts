@@ -12,12 +12,15 @@ export function loadPersistedDocuments(path: string | null): Map<string, string>
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
     if (typeof parsed !== 'object' || parsed === null) return new Map();
-    return new Map(
-      Object.entries(parsed).filter(
-        (entry): entry is [string, string] =>
-          /^[0-9a-f]{64}$/.test(entry[0]) && typeof entry[1] === 'string',
-      ),
-    );
+    const documents = new Map<string, string>();
+    for (const [key, document] of Object.entries(parsed)) {
+      // Codegen writes `sha256:<hex>`; clients send the bare hex (Apollo's APQ format).
+      const hash = key.replace(/^sha256:/, '');
+      if (/^[0-9a-f]{64}$/.test(hash) && typeof document === 'string') {
+        documents.set(hash, document);
+      }
+    }
+    return documents;
   } catch {
     return new Map();
   }

@@ -1,4 +1,5 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import { persistedExchange } from '@urql/exchange-persisted';
 import type { OperationContext } from '@urql/core';
 import { API_KEY_HEADER, getApiKey } from './api-key.ts';
 import { withLocalStorageCache } from './browser-cache/cached-fetch.ts';
@@ -66,6 +67,16 @@ export function createUrqlClient(options: UrqlClientOptions = {}): Client {
           }),
         }),
       }),
+      // Queries go by the hash codegen put in each document (`persisted-documents.json` on the
+      // server): short GET URLs the Service Worker can cache, and compatible with the server's
+      // allow-list mode. Unknown hashes fall back to the full document.
+      persistedExchange({
+        preferGetForPersistedQueries: 'within-url-limit',
+        generateHash: (query, document) => {
+          const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+          return hash ? Promise.resolve(hash.replace(/^sha256:/, '')) : sha256Hex(query);
+        },
+      }),
       fetchExchange,
     ],
   });
@@ -96,3 +107,9 @@ export const client = createUrqlClient();
 export const keepaliveContext: Partial<OperationContext> = {
   fetchOptions: () => ({ ...requestInit(), keepalive: true }),
 };
+
+/** SHA-256 of a document's text, for documents that did not come from codegen. */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
