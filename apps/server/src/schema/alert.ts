@@ -38,8 +38,9 @@ export const AlertRef = builder.objectRef<AlertRecord>('Alert').implement({
       description: 'The fingerprint (stable per rule and tag set).',
       resolve: (r) => r.alert.fingerprint,
     }),
-    groupKey: t.string({
-      description: 'This episode: `fingerprint:startsAt`.',
+    episodeKey: t.string({
+      description:
+        'This episode of the alert: `fingerprint:startsAt` (idempotency keys start with it). Notifications group by the fingerprint (`id`): it is the webhook `groupKey` and the PagerDuty `dedup_key`.',
       resolve: (r) => r.alert.groupKey,
     }),
     ruleId: t.id({ resolve: (r) => r.alert.ruleId }),

@@ -23,7 +23,10 @@ export type AlertTransitionState = AlertStatus | 'inactive';
 export interface Alert {
   /** Stable: hash of rule id + sorted tags (see `alertFingerprint`). */
   readonly fingerprint: string;
-  /** Identifies this episode of the alert: `${fingerprint}:${startsAt}`; a PagerDuty dedup key. */
+  /**
+   * Identifies this episode of the alert: `${fingerprint}:${startsAt}`; idempotency keys start with
+   * it. (Receivers group by the fingerprint: webhook `groupKey`, PagerDuty `dedup_key`.)
+   */
   groupKey: string;
   readonly ruleId: string;
   ruleName: string;
