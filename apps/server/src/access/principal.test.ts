@@ -16,6 +16,8 @@ describe('reading the caller', () => {
   it('reads x-api-key from HTTP headers; blank is none', () => {
     expect(apiKeyFromHeaders(new Headers({ 'X-Api-Key': ' tk_a ' }))).toBe('tk_a');
     expect(apiKeyFromHeaders(new Headers({ 'x-api-key': '  ' }))).toBeNull();
+    expect(apiKeyFromHeaders(new Headers({ authorization: 'Bearer tk_b' }))).toBe('tk_b');
+    expect(apiKeyFromHeaders(new Headers({ authorization: 'Basic dXNlcjpwYXNz' }))).toBeNull();
     expect(apiKeyFromHeaders(new Headers())).toBeNull();
   });
 

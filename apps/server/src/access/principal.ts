@@ -24,10 +24,15 @@ export type Principal =
       ip: string;
     };
 
-/** The key in the `x-api-key` header, or null when there is none (an empty header is none). */
+/**
+ * The key in the `x-api-key` header, else in `Authorization: Bearer <key>` (what Prometheus'
+ * scrape `authorization` setting sends); null when there is none (an empty header is none).
+ */
 export function apiKeyFromHeaders(headers: Headers): string | null {
   const value = headers.get(API_KEY_HEADER)?.trim();
-  return value === undefined || value === '' ? null : value;
+  if (value !== undefined && value !== '') return value;
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '');
+  return bearer ? bearer[1]! : null;
 }
 
 /**

@@ -43,8 +43,9 @@ describe('exports', () => {
       ((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
         .extensions.code,
     ).toBe('UNAUTHENTICATED');
+    // Prometheus sends its scrape credentials as a bearer token.
     const viewer = await app.yoga.fetch('http://localhost/metrics', {
-      headers: { 'x-api-key': await app.createKey('viewer') },
+      headers: { authorization: `Bearer ${await app.createKey('viewer')}` },
     });
     expect(viewer.status).toBe(200);
   });
