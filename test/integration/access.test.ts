@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
+import { SHARED_REDIS_URL, deleteRedisKeys, uniqueRedisPrefix } from '../support/shared-redis.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
 
 const QUERY = '{ caches { hitRate } }';
@@ -12,12 +12,12 @@ const call = (app: TestApp, key: string) =>
   });
 
 describe('rate limits per key, shared through Redis', () => {
-  const prefix = `taurine-test-${randomBytes(6).toString('hex')}:`;
+  const prefix = uniqueRedisPrefix();
   let first: TestApp;
   let second: TestApp;
   beforeAll(async () => {
     const env = {
-      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_URL: SHARED_REDIS_URL,
       REDIS_PREFIX: prefix,
       CACHE_WARM_ON_START: 'false',
     };
@@ -31,9 +31,10 @@ describe('rate limits per key, shared through Redis', () => {
     });
   });
   afterAll(async () => {
-    await first.services.cache.clear('*');
     await second.dispose();
     await first.dispose();
+    // Leave the shared Redis as it was: rate-limit buckets and anything else under the prefix.
+    await deleteRedisKeys(prefix);
   });
 
   it('gives a third-party key 100 requests an hour across instances, then 429 with Retry-After', async () => {

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
+import { SHARED_REDIS_URL, deleteRedisKeys, uniqueRedisPrefix } from '../support/shared-redis.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
 
 // Two instances on the shared local Redis, isolated from other runs by a unique prefix.
-const prefix = `taurine-test-${randomBytes(6).toString('hex')}:`;
+const prefix = uniqueRedisPrefix();
 const env = (instance: string) => ({
-  REDIS_URL: 'redis://127.0.0.1:6379',
+  REDIS_URL: SHARED_REDIS_URL,
   REDIS_PREFIX: prefix,
   INSTANCE_ID: instance,
   CACHE_WARM_ON_START: 'false',
@@ -20,9 +20,9 @@ beforeAll(async () => {
   await Promise.all([first.services.cache.ready(), second.services.cache.ready()]);
 });
 afterAll(async () => {
-  await first.services.cache.clear('*');
   await first.dispose();
   await second.dispose();
+  await deleteRedisKeys(prefix);
 });
 
 const FLAVORS = '{ flavors(first: 3) { totalCount } }';
