@@ -19,7 +19,7 @@ import {
   createAlertingService,
   createRegistryStatsReader,
 } from '../../apps/server/src/alerting/alerting-service.ts';
-import { startHttpReceiver } from '../../apps/server/src/alerting/test-support/http-receiver.ts';
+import { startHttpReceiver } from '@taurine/notify/testing';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import { percentile, printTable } from './table.ts';
 

@@ -9,11 +9,8 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertingService } from '../../apps/server/src/alerting/alerting-service.ts';
-import { startHttpReceiver } from '../../apps/server/src/alerting/test-support/http-receiver.ts';
-import type {
-  HttpReceiver,
-  ReceivedRequest,
-} from '../../apps/server/src/alerting/test-support/http-receiver.ts';
+import { startHttpReceiver } from '@taurine/notify/testing';
+import type { HttpReceiver, ReceivedRequest } from '@taurine/notify/testing';
 import {
   MINUTE,
   T0,

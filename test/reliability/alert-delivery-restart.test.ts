@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { openStore } from '@taurine/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../apps/server/src/access/api-keys.ts';
-import { startHttpReceiver } from '../../apps/server/src/alerting/test-support/http-receiver.ts';
-import type { HttpReceiver } from '../../apps/server/src/alerting/test-support/http-receiver.ts';
+import { startHttpReceiver } from '@taurine/notify/testing';
+import type { HttpReceiver } from '@taurine/notify/testing';
 import { startServerProcess, waitUntil } from './support/server-process.ts';
 import type { ServerProcess } from './support/server-process.ts';
 

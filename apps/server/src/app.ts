@@ -272,7 +272,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
           !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
       }),
       useRoutes({
-        routes: createRoutes(services, authorize),
+        routes: createRoutes(services),
         authorize,
         fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
       }),

@@ -2,8 +2,8 @@ import type { AlertRecord, Store } from '@taurine/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertingService } from './alerting-service.ts';
 import { createAlertingService } from './alerting-service.ts';
-import { startHttpReceiver, scripted } from './test-support/http-receiver.ts';
-import type { HttpReceiver } from './test-support/http-receiver.ts';
+import { startHttpReceiver, scripted } from '@taurine/notify/testing';
+import type { HttpReceiver } from '@taurine/notify/testing';
 import { LATENCY_RULE, MINUTE, createServiceHarness } from './test-support/service-harness.ts';
 import type { ServiceHarness } from './test-support/service-harness.ts';
 

@@ -1,8 +1,8 @@
 import { alertingDb } from '@taurine/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkAlertChannelEnv, readAlertChannelEnv } from './channel-env.ts';
-import { startHttpReceiver } from './test-support/http-receiver.ts';
-import type { HttpReceiver } from './test-support/http-receiver.ts';
+import { startHttpReceiver } from '@taurine/notify/testing';
+import type { HttpReceiver } from '@taurine/notify/testing';
 import { createServiceHarness } from './test-support/service-harness.ts';
 import type { ServiceHarness } from './test-support/service-harness.ts';
 
@@ -13,7 +13,8 @@ let harness: ServiceHarness;
 let hook: HttpReceiver;
 beforeEach(async () => {
   harness = await createServiceHarness();
-  hook = await startHttpReceiver();
+  // A path, so the masked URL shows that it hides one.
+  hook = await startHttpReceiver(undefined, '/hook');
 });
 afterEach(async () => {
   await harness.cleanup();

@@ -13,10 +13,7 @@ import { createRumRoute } from './rum-route.ts';
  * (`/metrics`, exports, reports) needs a viewer key unless `PUBLIC_DASHBOARD=true`; cache actions
  * need an operator key; `/health` and `/rum` are public.
  */
-export function createRoutes(
-  services: Services,
-  authorize: NonNullable<RoutesOptions['authorize']>,
-): Route[] {
+export function createRoutes(services: Services): Route[] {
   const { registry, sessions } = services.metrics;
   const now = () => Date.now();
   const performance = createPerformanceRoutes(services);
@@ -50,13 +47,11 @@ export function createRoutes(
       method: 'GET',
       path: '/api/performance',
       // Reports are viewer data; `optimize` and `warm` act, so they need an operator.
-      access: 'viewer',
-      handler: (request, url, serverContext) =>
+      access: (url) =>
         url.searchParams.get('optimize') === 'true' || url.searchParams.get('warm') === 'true'
-          ? authorize(request, serverContext, 'operator').then(
-              (refusal) => refusal ?? performance.get(request, url),
-            )
-          : performance.get(request, url),
+          ? 'operator'
+          : 'viewer',
+      handler: (request, url) => performance.get(request, url),
     },
     {
       method: 'POST',

@@ -8,10 +8,15 @@ export type RouteHandler = (
   serverContext: Record<string, unknown>,
 ) => Response | Promise<Response>;
 
+export type RouteAccess = 'public' | 'viewer' | 'operator' | 'admin';
+
 export interface Route {
   method: 'GET' | 'POST' | 'HEAD';
-  /** Least role that may call the route; `public` for anyone. */
-  access: 'public' | 'viewer' | 'operator' | 'admin';
+  /**
+   * Least role that may call the route (`public` for anyone), or a function of the URL when a
+   * query parameter turns a read into an action.
+   */
+  access: RouteAccess | ((url: URL) => RouteAccess);
   /** Exact path (`/health`) or a prefix ending in `*` (`/assets/*`). */
   path: string;
   handler: RouteHandler;
@@ -26,7 +31,7 @@ export interface RoutesOptions {
   authorize?: (
     request: Request,
     serverContext: Record<string, unknown>,
-    access: Route['access'],
+    access: RouteAccess,
   ) => Promise<Response | null>;
   /** Handles GET requests no route claimed (the SPA's client-side routes). */
   fallback?: RouteHandler;
@@ -51,10 +56,11 @@ export function useRoutes(options: RoutesOptions): Plugin {
       if (graphqlPaths.includes(url.pathname)) return;
       const route = options.routes.find((r) => matches(r, request.method, url.pathname));
       if (route) {
+        const access = typeof route.access === 'function' ? route.access(url) : route.access;
         const refusal =
-          route.access === 'public' || !options.authorize
+          access === 'public' || !options.authorize
             ? null
-            : await options.authorize(request, serverContext, route.access);
+            : await options.authorize(request, serverContext, access);
         payload.endResponse(refusal ?? (await route.handler(request, url, serverContext)));
         return;
       }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHttpReceiver } from '../alerting/test-support/http-receiver.ts';
-import type { HttpReceiver } from '../alerting/test-support/http-receiver.ts';
+import { startHttpReceiver } from '@taurine/notify/testing';
+import type { HttpReceiver } from '@taurine/notify/testing';
 import { createSchemaHarness } from '../alerting/test-support/schema-harness.ts';
 import type { SchemaHarness } from '../alerting/test-support/schema-harness.ts';
 

@@ -13,11 +13,15 @@ export interface ReceivedRequest {
 /** How the receiver answers: a response, or `hang` to never answer (a timeout). */
 export type Reply = { status: number; body?: string; headers?: Record<string, string> } | 'hang';
 
-/** A real HTTP server on 127.0.0.1, port 0. */
+/** A real HTTP server on 127.0.0.1, port 0, recording what it receives. */
 export interface HttpReceiver {
   url: string;
   requests: ReceivedRequest[];
   close(): Promise<void>;
+  /** Parsed JSON bodies, in arrival order. */
+  bodies<T = unknown>(): T[];
+  /** Resolves once `count` requests have arrived (rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<void>;
 }
 
 function listen(server: Server): Promise<number> {
@@ -37,12 +41,19 @@ function close(server: Server): Promise<void> {
   });
 }
 
-/** Starts a receiver that records every request and answers with `respond(request, index)`. */
+/**
+ * Starts a receiver that records every request and answers with `respond(request, index)`
+ * (default: 200 `ok`, what Slack answers).
+ */
 export async function startHttpReceiver(
-  respond: (request: ReceivedRequest, index: number) => Reply | Promise<Reply>,
+  respond: (request: ReceivedRequest, index: number) => Reply | Promise<Reply> = () => ({
+    status: 200,
+    body: 'ok',
+  }),
   path = '/',
 ): Promise<HttpReceiver> {
   const requests: ReceivedRequest[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -54,15 +65,39 @@ export async function startHttpReceiver(
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(request);
-      void Promise.resolve(respond(request, requests.length - 1)).then((reply) => {
-        if (reply === 'hang') return;
-        res.writeHead(reply.status, reply.headers);
-        res.end(reply.body ?? '');
+      const arrived = requests.length;
+      void Promise.resolve(respond(request, arrived - 1)).then((reply) => {
+        if (reply !== 'hang') {
+          res.writeHead(reply.status, reply.headers);
+          res.end(reply.body ?? '');
+        }
+        // Waiters wake once the reply is on its way, as a sender would see it.
+        for (const waiter of waiters.filter((entry) => arrived >= entry.count)) waiter.resolve();
       });
     });
   });
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}${path}`, requests, close: () => close(server) };
+  return {
+    url: `http://127.0.0.1:${port}${path}`,
+    requests,
+    bodies: <T>() => requests.map((request) => JSON.parse(request.body) as T),
+    waitFor(count, timeoutMs = 5000) {
+      if (requests.length >= count) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          reject(new Error(`expected ${count} requests, got ${requests.length}`));
+        }, timeoutMs);
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      });
+    },
+    close: () => close(server),
+  };
 }
 
 /** Answers the scripted replies in order, repeating the last one. */
