@@ -88,5 +88,8 @@ export default defineConfig({
     name: 'web',
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}', 'build-tools/**/*.test.ts', 'scripts/**/*.test.ts'],
+    setupFiles: ['src/testing/setup-tests.ts'],
+    // Rendering charts in happy-dom on a loaded 2-core machine can take seconds.
+    testTimeout: 30_000,
   },
 });

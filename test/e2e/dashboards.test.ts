@@ -92,10 +92,12 @@ describe('monitoring dashboard in Chromium against the real server', () => {
     page.on('framenavigated', (frame) => navigations.push(frame.url()));
 
     await sendTraffic(25);
-    await expect.poll(() => requests.textContent(), { timeout: 10_000 }).not.toBe(before);
-    expect(Number((await requests.textContent())!.replace(/,/g, ''))).toBeGreaterThanOrEqual(
-      Number(before!.replace(/,/g, '')) + 25,
-    );
+    // A snapshot can be pushed while the 25 requests are still arriving, so wait for the count
+    // to cover all of them rather than for the first change.
+    const count = async () => Number((await requests.textContent())!.replace(/,/g, ''));
+    await expect
+      .poll(count, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(Number(before!.replace(/,/g, '')) + 25);
     expect(navigations).toEqual([]);
     expect(await page.getByTestId('dependency-database').textContent()).toContain('Up');
   });

@@ -64,9 +64,16 @@ describe('several instances on one Redis', () => {
   it('fans snapshots out to subscribers of every instance', async () => {
     const iterator = second.services.pubsub.subscribe('snapshot')[Symbol.asyncIterator]();
     const next = iterator.next();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await first.services.collector.tick();
-    const received = await next;
+    // The subscription reaches Redis asynchronously: tick until a snapshot arrives (a tick
+    // published before the SUBSCRIBE landed is simply not seen).
+    let received: IteratorResult<unknown> | undefined;
+    void next.then((result) => (received = result));
+    const deadline = Date.now() + 30_000;
+    while (!received && Date.now() < deadline) {
+      await first.services.collector.tick();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (!received) throw new Error('no snapshot reached the second instance within 30 s');
     await iterator.return();
     expect((received.value as { instanceId: string }).instanceId).toBe('first');
   });

@@ -216,8 +216,9 @@ describe('dispatcher', () => {
     const firstTick = first.tick();
     const secondTick = second.tick();
     const thirdTick = first.tick();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // Every item is leased and in flight: a fourth tick finds nothing.
+    // Every item has reached the (held) receiver, so every one is leased and in flight: a fourth
+    // tick finds nothing.
+    await hook.waitFor(8, 30_000);
     expect(await second.tick()).toMatchObject({ claimed: 0 });
     release();
     const summaries = await Promise.all([firstTick, secondTick, thirdTick]);
