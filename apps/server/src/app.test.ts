@@ -158,6 +158,14 @@ describe('configuration', () => {
     );
   });
 
+  it('keeps each Redis timeout default unless REDIS_TIMEOUT_MS sets one for both', () => {
+    expect(loadConfig({}).redisTimeoutMs).toBeUndefined();
+    expect(loadConfig({ REDIS_TIMEOUT_MS: '250' }).redisTimeoutMs).toBe(250);
+    expect(() => loadConfig({ REDIS_TIMEOUT_MS: '0' })).toThrow(
+      new ConfigError(['REDIS_TIMEOUT_MS must be an integer from 1 to 60000 (got "0")']),
+    );
+  });
+
   it('never echoes a URL that may hold a password', () => {
     expect(() => loadConfig({ REDIS_URL: 'not a url:secret' })).toThrow(
       /REDIS_URL is not a valid URL$/,

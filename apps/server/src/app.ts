@@ -99,6 +99,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     redis,
     instanceId: config.instanceId,
     redisPrefix: `${config.redisPrefix}cache:`,
+    redisTimeoutMs: config.redisTimeoutMs,
   });
   const catalog = createCatalogService(cache);
 
@@ -188,6 +189,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     ? createRedisRateLimiter({
         redis: redis.commands,
         keyPrefix: `${config.redisPrefix}ratelimit:`,
+        ...(config.redisTimeoutMs === undefined ? {} : { timeoutMs: config.redisTimeoutMs }),
         fallback: createMemoryRateLimiter(),
         onError: (error) => {
           log('rate limiter: Redis unavailable, limiting in memory', error);

@@ -18,6 +18,12 @@ export interface AppConfig {
   redisUrl: string | undefined;
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. @default 'taurine:' */
   redisPrefix: string;
+  /**
+   * How long a Redis command may take before the cache tier counts it as failed (its circuit
+   * breaker) and the rate limiter limits in memory instead. Undefined keeps each one's default
+   * (cache 50 ms, rate limiter 200 ms). A disconnected Redis fails at once whatever this says.
+   */
+  redisTimeoutMs: number | undefined;
   /** Collection tick: snapshot, rule evaluation and rollup flush. @default 30000 */
   collectIntervalMs: number;
   /** Largest accepted request body in bytes; larger bodies get HTTP 413. @default 1048576 */
@@ -132,6 +138,10 @@ export function loadConfig(
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: env.REDIS_PREFIX ?? 'taurine:',
+    redisTimeoutMs:
+      env.REDIS_TIMEOUT_MS === undefined || env.REDIS_TIMEOUT_MS === ''
+        ? undefined
+        : integer('REDIS_TIMEOUT_MS', 50, 1, 60_000),
     collectIntervalMs: integer('COLLECT_INTERVAL_MS', 30_000, 100, 3_600_000),
     maxBodyBytes: integer('MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     webDistDir: defaults.webDistDir ?? null,

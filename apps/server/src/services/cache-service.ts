@@ -12,6 +12,8 @@ export interface CacheServiceOptions {
   maxMemoryBytes?: number;
   /** Prefix of every Redis key, so `clear('*')` never reaches other data. @default 'taurine:cache:' */
   redisPrefix?: string;
+  /** Circuit-breaker timeout of a Redis command. @default CIRCUIT_BREAKER_DEFAULTS.timeoutMs */
+  redisTimeoutMs?: number | undefined;
 }
 
 /** Builds the server's tiered cache: memory (lru-cache) in front of Redis, with metrics and the bus. */
@@ -24,6 +26,9 @@ export function createCache(options: CacheServiceOptions): TieredCache {
       maxBytes: options.maxMemoryBytes ?? 64 * 1024 * 1024,
       compression: { thresholdBytes: 4096 },
     },
+    ...(options.redisTimeoutMs === undefined
+      ? {}
+      : { breaker: { timeoutMs: options.redisTimeoutMs } }),
     redis: options.redis ? new RedisTier({ client: options.redis.commands, prefix }) : undefined,
     bus: options.redis
       ? createRedisInvalidationBus({
