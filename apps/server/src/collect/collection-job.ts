@@ -10,6 +10,11 @@ export interface CollectionSources {
   cacheHitRate?: () => Promise<number | null>;
   /** Status of each dependency (database, redis, memory tier…). */
   dependencies: () => Promise<Record<string, DependencyStatus>>;
+  /**
+   * Status of each server cache tier: restated as `cache.tierUp{tier}` every tick, so the gauge
+   * stays fresh on `/metrics` (stale gauges leave the exposition) while a tier keeps its state.
+   */
+  cacheTiers?: () => Record<string, DependencyStatus>;
   /** Distinct visitors in the last 5 minutes. */
   activeUsers: (now: number) => number;
   webSocketConnections: () => number;
@@ -132,6 +137,10 @@ export function createCollectionJob(options: CollectionJobOptions) {
       ? await step('cache stats', sources.cacheHitRate, null)
       : null;
     if (cacheHitRate !== null) registry.gauge('cache.hitRate', cacheHitRate);
+    const tiers = sources.cacheTiers ? await step('cache tiers', sources.cacheTiers, {}) : {};
+    for (const [tier, status] of Object.entries(tiers)) {
+      if (status !== 'disabled') registry.gauge('cache.tierUp', status === 'up' ? 1 : 0, { tier });
+    }
 
     registry.rollover(at);
     const snapshotWithoutAlerts = buildSnapshot({
