@@ -114,8 +114,9 @@ export function createCollectionJob(options: CollectionJobOptions) {
     registry.gauge('process.heapUsedRatio', processSample.heapUsedRatio);
     registry.gauge('process.cpuUsage', processSample.cpuUsage);
     registry.gauge('process.uptimeSeconds', processSample.uptimeSeconds);
-    if (processSample.eventLoopDelay) {
-      registry.distribution('process.eventLoopDelay', processSample.eventLoopDelay.p99Ms);
+    const eventLoopDelay = registry.handle('process.eventLoopDelay', 'distribution');
+    for (const { valueMs, count } of processSample.eventLoopDelay?.observations ?? []) {
+      for (let i = 0; i < count; i++) eventLoopDelay.record(valueMs);
     }
     const webSocketConnections = sources.webSocketConnections();
     registry.gauge('websocket.connections', webSocketConnections);
@@ -193,11 +194,14 @@ export function createCollectionJob(options: CollectionJobOptions) {
       timer = setInterval(() => void runTick(), options.intervalMs);
       timer.unref();
     },
-    /** Stops the timer and flushes what is left, so a graceful shutdown loses no rollup. */
+    /** Stops the timer and flushes everything, the open minute included: a graceful stop loses no sample. */
     async stop() {
       clearInterval(timer);
       await running;
       registry.rollover(now());
+      // The minute still open is persisted too: loaded again within it, it merges with new
+      // samples, so a graceful restart loses nothing and counts nothing twice.
+      registry.sealOpenMinute();
       await step('final rollup flush', flushRollups, undefined);
     },
     /** Deletes persisted rollups past retention; run at start and hourly. */
