@@ -45,10 +45,12 @@ describe('Query.snapshot numbers', () => {
     apps.push(app);
     await app.services.collector.tick(); // starts a fresh sampling interval
     const blocked: number[] = [];
+    // The workload: the loop runs freely (observed every 20 ms), is blocked once, runs freely again.
+    const idle = () => new Promise((resolve) => setTimeout(resolve, 300));
     for (let round = 0; round < 3; round += 1) {
+      await idle();
       blocked.push(blockEventLoop(150));
-      // The workload's idle part: the loop runs freely and is observed every 20 ms.
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await idle();
       await app.services.collector.tick();
     }
     const { p50, p99 } = (await snapshot(app)).eventLoopDelayMs;
