@@ -20,7 +20,7 @@ beforeAll(async () => {
     body: JSON.stringify({ route: '/', vitals: [{ name: 'LCP', value: 1800 }] }),
   });
   await app.services.collector.tick();
-});
+}, 30_000);
 afterEach(() => {
   vi.useRealTimers();
 });

@@ -30,7 +30,7 @@ beforeAll(async () => {
     await mark(start + 50_000, 2);
   }
   vi.setSystemTime(t0 + 7 * MINUTE);
-});
+}, 30_000);
 afterAll(async () => {
   vi.useRealTimers();
   await app.dispose();

@@ -56,6 +56,7 @@ describe('Query.snapshot numbers', () => {
     const { p50, p99 } = (await snapshot(app)).eventLoopDelayMs;
     // 3 blocked observations among dozens of free ones: the median is a free one, the p99 a block.
     expect(p50).toBeLessThan(Math.min(...blocked) * 0.67);
-    expect(p99).toBeGreaterThanOrEqual(Math.min(...blocked) * 0.99);
+    // 0.98: the sketch's 1 % relative accuracy and the histogram's 3 significant digits.
+    expect(p99).toBeGreaterThanOrEqual(Math.min(...blocked) * 0.98);
   });
 });
