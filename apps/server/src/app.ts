@@ -153,6 +153,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
         websocket: wss ? 'up' : 'disabled',
       }),
       cacheHitRate: () => Promise.resolve(cacheHitRate(registry)),
+      cacheTiers: () => cache.status(),
       activeUsers: (now) => metrics.sessions.count(now),
       webSocketConnections: () => wss?.clients.size ?? 0,
       evaluateAlerts: async (now) => {

@@ -10,6 +10,11 @@ export interface CollectionSources {
   cacheHitRate?: () => Promise<number | null>;
   /** Status of each dependency (database, redis, memory tier…). */
   dependencies: () => Promise<Record<string, DependencyStatus>>;
+  /**
+   * Status of each server cache tier: restated as `cache.tierUp{tier}` every tick, so the gauge
+   * stays fresh on `/metrics` (stale gauges leave the exposition) while a tier keeps its state.
+   */
+  cacheTiers?: () => Record<string, DependencyStatus>;
   /** Distinct visitors in the last 5 minutes. */
   activeUsers: (now: number) => number;
   webSocketConnections: () => number;
@@ -109,8 +114,9 @@ export function createCollectionJob(options: CollectionJobOptions) {
     registry.gauge('process.heapUsedRatio', processSample.heapUsedRatio);
     registry.gauge('process.cpuUsage', processSample.cpuUsage);
     registry.gauge('process.uptimeSeconds', processSample.uptimeSeconds);
-    if (processSample.eventLoopDelay) {
-      registry.distribution('process.eventLoopDelay', processSample.eventLoopDelay.p99Ms);
+    const eventLoopDelay = registry.handle('process.eventLoopDelay', 'distribution');
+    for (const { valueMs, count } of processSample.eventLoopDelay?.observations ?? []) {
+      for (let i = 0; i < count; i++) eventLoopDelay.record(valueMs);
     }
     const webSocketConnections = sources.webSocketConnections();
     registry.gauge('websocket.connections', webSocketConnections);
@@ -132,6 +138,10 @@ export function createCollectionJob(options: CollectionJobOptions) {
       ? await step('cache stats', sources.cacheHitRate, null)
       : null;
     if (cacheHitRate !== null) registry.gauge('cache.hitRate', cacheHitRate);
+    const tiers = sources.cacheTiers ? await step('cache tiers', sources.cacheTiers, {}) : {};
+    for (const [tier, status] of Object.entries(tiers)) {
+      if (status !== 'disabled') registry.gauge('cache.tierUp', status === 'up' ? 1 : 0, { tier });
+    }
 
     registry.rollover(at);
     const snapshotWithoutAlerts = buildSnapshot({
@@ -184,11 +194,14 @@ export function createCollectionJob(options: CollectionJobOptions) {
       timer = setInterval(() => void runTick(), options.intervalMs);
       timer.unref();
     },
-    /** Stops the timer and flushes what is left, so a graceful shutdown loses no rollup. */
+    /** Stops the timer and flushes everything, the open minute included: a graceful stop loses no sample. */
     async stop() {
       clearInterval(timer);
       await running;
       registry.rollover(now());
+      // The minute still open is persisted too: loaded again within it, it merges with new
+      // samples, so a graceful restart loses nothing and counts nothing twice.
+      registry.sealOpenMinute();
       await step('final rollup flush', flushRollups, undefined);
     },
     /** Deletes persisted rollups past retention; run at start and hourly. */

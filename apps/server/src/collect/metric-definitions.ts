@@ -46,7 +46,7 @@ export const METRIC_DEFINITIONS: readonly {
     name: 'process.eventLoopDelay',
     kind: 'distribution',
     unit: 'ms',
-    help: 'Event-loop delay p99 per sampling interval',
+    help: 'Event-loop delay observations (libuv timer every 20 ms, its resolution included)',
   },
   {
     name: 'process.cpuUsage',

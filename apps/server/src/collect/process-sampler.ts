@@ -1,6 +1,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IntervalHistogram } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
+import { delayObservations } from './event-loop-observations.ts';
+import type { DelayObservations } from './event-loop-observations.ts';
 
 /** One reading of the process's own health. */
 export interface ProcessSample {
@@ -10,8 +12,17 @@ export interface ProcessSample {
   externalMB: number;
   /** Heap used as a share of V8's heap limit, 0..1. */
   heapUsedRatio: number;
-  /** Event-loop delay since the previous sample, in ms (null before any was measured). */
-  eventLoopDelay: { meanMs: number; p50Ms: number; p99Ms: number; maxMs: number } | null;
+  /**
+   * Event-loop delay since the previous sample, in ms (null before any was measured), with the
+   * observations behind it (values as libuv's timer reports them, resolution included).
+   */
+  eventLoopDelay: {
+    meanMs: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    observations: DelayObservations[];
+  } | null;
   /** CPU time used since the previous sample as a share of one core (can exceed 1). */
   cpuUsage: number;
   uptimeSeconds: number;
@@ -50,6 +61,7 @@ export class ProcessSampler {
             p50Ms: h.percentile(50) / 1e6,
             p99Ms: h.percentile(99) / 1e6,
             maxMs: h.max / 1e6,
+            observations: delayObservations(h.percentiles, h.count),
           }
         : null;
     h.reset();

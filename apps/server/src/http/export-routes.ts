@@ -35,8 +35,11 @@ export function parseExportQuery(url: URL, now: number): ExportQuery | string {
   if (range.to - range.from > EXPORT_LIMITS.maxRangeMs) return 'the range may span at most 90 days';
   const stepRaw = url.searchParams.get('step');
   const stepMs = stepRaw === null ? undefined : Number(stepRaw) * 1000;
-  if (stepMs !== undefined && !(Number.isInteger(stepMs) && stepMs >= 60_000)) {
-    return 'step must be a whole number of seconds, at least 60';
+  if (
+    stepMs !== undefined &&
+    !(Number.isInteger(stepMs) && stepMs >= 60_000 && stepMs % 60_000 === 0)
+  ) {
+    return 'step must be a whole number of minutes in seconds (60, 120, 300, ...)';
   }
   return { metric, range, stepMs };
 }

@@ -57,6 +57,8 @@ export const StatEnum = builder.enumType('Stat', {
 });
 
 export const TimeRangeInput = builder.inputType('TimeRangeInput', {
+  description:
+    'An explicit range. It is widened to whole rollup buckets: `from` is rounded down and `to` up to the minute (to 5 minutes beyond 6 hours ago, to the hour beyond 7 days ago), so the statistics are exactly those of the widened range.',
   fields: (t) => ({
     from: t.field({ type: 'DateTime', required: true }),
     to: t.field({ type: 'DateTime', required: true }),
@@ -176,7 +178,8 @@ builder.queryField('series', (t) =>
   t.field({
     authScopes: { viewer: true },
     type: [SeriesPointRef],
-    description: 'One statistic per step over a range, for charts. `stepSeconds` is at least 60.',
+    description:
+      'One statistic per step over a range, for charts. `stepSeconds` is a whole number of minutes (60, 120, …). Points start on whole steps (multiples of the step since the epoch, from `range.from` rounded down) and each covers `[t, t + step)`.',
     args: {
       name: t.arg.string({ required: true }),
       tags: t.arg({ type: [TagInput], required: false }),

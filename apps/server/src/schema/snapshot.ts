@@ -27,8 +27,10 @@ const MemoryRef = builder.objectRef<Snapshot['memory']>('MemorySummary').impleme
 const EventLoopRef = builder
   .objectRef<Snapshot['eventLoopDelayMs']>('EventLoopDelaySummary')
   .implement({
+    description:
+      'Event-loop delay in ms over the last 5 minutes: quantiles of every observation (libuv measures one every 20 ms, its 20 ms resolution included), not of per-tick summaries.',
     fields: (t) => ({
-      p50: t.exposeFloat('p50', { nullable: true }),
+      p50: t.exposeFloat('p50', { nullable: true, description: 'Median observation.' }),
       p99: t.exposeFloat('p99', { nullable: true }),
     }),
   });
@@ -68,7 +70,11 @@ export const SnapshotRef = builder.objectRef<Snapshot>('Snapshot').implement({
     instanceId: t.exposeString('instanceId'),
     uptimeSeconds: t.exposeInt('uptimeSeconds'),
     responseTime: t.field({ type: ResponseTimeRef, resolve: (s) => s.responseTime }),
-    requestsPerSecond: t.exposeFloat('requestsPerSecond', { nullable: true }),
+    requestsPerSecond: t.exposeFloat('requestsPerSecond', {
+      nullable: true,
+      description:
+        'Requests per second over the last 5 minutes, divided by the time covered: since the instance (or its oldest loaded rollup) started when that is later than the window start.',
+    }),
     requests24h: t.exposeFloat('requests24h'),
     errorRate: t.exposeFloat('errorRate', {
       nullable: true,

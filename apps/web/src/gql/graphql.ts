@@ -175,6 +175,7 @@ export type TagInput = {
   value: string;
 };
 
+/** An explicit range. It is widened to whole rollup buckets: `from` is rounded down and `to` up to the minute (to 5 minutes beyond 6 hours ago, to the hour beyond 7 days ago), so the statistics are exactly those of the widened range. */
 export type TimeRangeInput = {
   from: string;
   to: string;

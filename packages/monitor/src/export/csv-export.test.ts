@@ -70,11 +70,12 @@ describe('CSV and JSON exports', () => {
     registry.counter('calc.done', 4, { feature: 'mix' });
     registry.gauge('cache.hitRate', 0.75);
     registry.define('api.responseTime', 'distribution', { unit: 'ms' });
+    clock.set(T0 + 30_000);
     const exported = collectExportRows(registry, clock.now(), { stats: { gauge: ['last'] } });
     expect(exported.map((row) => `${row.metricName}=${row.value}`)).toEqual([
       'cache.hitRate.last=0.75',
       'calc.done.sum=4',
-      `calc.done.rate=${4 / 300}`, // a 5-minute window at a minute boundary covers 300 s
+      `calc.done.rate=${4 / 30}`, // the registry started 30 s ago: the rate covers those 30 s
     ]);
     expect(exported[1]!.tags).toEqual({ ...STANDARD, feature: 'mix' });
     expect(collectExportRows(registry, clock.now(), { prefix: 'cache.' })).toHaveLength(4);

@@ -29,15 +29,15 @@ function populatedRegistry() {
   }
   registry.distribution('api.responseTime', 5, { endpoint: 'a\\b"c\nd' });
   registry.distribution('api.responseTime', 7, { endpoint: '/third' }); // folded: limit is 2
-  registry.gauge('process.heapUsed', 41_000_000);
   registry.counter('calc.done', 3, { feature: 'mix' });
-  registry.gauge('webvitals.CLS', 0.05, { route: '/', device: 'mobile' });
-  registry.gauge('cache.hitRate', 0.93, { tier: 'memory' });
-  registry.gauge('queue.count', 4);
+  registry.gauge('cache.hitRate', 0.93, { tier: 'memory' }); // stale by the time of the scrape
   registry.distribution('api.responseTime', -1); // rejected: negative duration
   registry.record('unknown.metric', 1);
   clock.set(T0 + 10 * MINUTE_MS);
   registry.counter('calc.done', 2, { feature: 'mix' });
+  registry.gauge('process.heapUsed', 41_000_000);
+  registry.gauge('webvitals.CLS', 0.05, { route: '/', device: 'mobile' });
+  registry.gauge('queue.count', 4);
   return { clock, registry };
 }
 
@@ -84,6 +84,8 @@ describe('toPrometheusText', () => {
     );
     expect(sum?.endsWith(' 500.5')).toBe(true);
     expect(lines).toContain(`taurine_queue_count_value{${labels}} 4`);
+    // A gauge without a sample for longer than the window is stale: it leaves the exposition.
+    expect(lines.some((line) => line.startsWith('taurine_cache_hit_rate'))).toBe(false);
     expect(lines.some((line) => line.startsWith('taurine_webvitals_cls{'))).toBe(true);
     expect(lines.some((line) => line.includes('overflow="true"'))).toBe(true);
     expect(lines).toContain(
@@ -118,6 +120,11 @@ describe('toPrometheusText', () => {
       ['api.responseTime', 'distribution', 'ms', 'taurine_api_response_time_seconds'],
       ['webvitals.LCP', 'distribution', 'ms', 'taurine_webvitals_lcp_seconds'],
       ['cache.hitRate', 'gauge', '', 'taurine_cache_hit_rate'],
+      ['cache.hitRate', 'gauge', 'ratio', 'taurine_cache_hit_ratio'],
+      ['process.heapUsedRatio', 'gauge', 'ratio', 'taurine_process_heap_used_ratio'],
+      ['process.uptimeSeconds', 'gauge', 's', 'taurine_process_uptime_seconds'],
+      ['process.heapUsedMB', 'gauge', 'MB', 'taurine_process_heap_used_bytes'],
+      ['job.durationMs', 'counter', 'ms', 'taurine_job_duration_seconds_total'],
       ['business.affiliateClicks', 'counter', '', 'taurine_business_affiliate_clicks_total'],
       ['api.requests.total', 'counter', '', 'taurine_api_requests_total'],
       ['jobs.count', 'gauge', '', 'taurine_jobs_count_value'],

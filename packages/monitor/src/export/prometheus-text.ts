@@ -61,9 +61,40 @@ export function toSnakeCase(name: string): string {
 }
 
 /**
- * The exposition name of a metric and the divisor of its values: namespace, snake case, base unit
- * suffix (`_seconds` for durations), `_total` for counters. `api.responseTime` in `ms` becomes
- * `taurine_api_response_time_seconds`; the name always matches `[a-zA-Z_:][a-zA-Z0-9_:]*`.
+ * Name tokens that spell a unit, per unit: a name that already ends in its unit (`uptimeSeconds`
+ * in `s`, `heapUsedMB` in `MB`, `hitRate` as a `ratio`) loses them before the base-unit suffix is
+ * added, so the unit appears once, as the suffix (`_seconds`, never `_second_seconds`).
+ */
+const UNIT_NAME_TOKENS: Readonly<Record<string, readonly string[]>> = {
+  s: ['s', 'sec', 'secs', 'second', 'seconds'],
+  ms: ['ms', 'millis', 'millisecond', 'milliseconds'],
+  us: ['us', 'micros', 'microsecond', 'microseconds'],
+  ns: ['ns', 'nanos', 'nanosecond', 'nanoseconds'],
+  bytes: ['byte', 'bytes'],
+  KB: ['kb', 'kib', 'kilobytes'],
+  MB: ['mb', 'mib', 'megabytes'],
+  GB: ['gb', 'gib', 'gigabytes'],
+  ratio: ['ratio', 'rate'],
+};
+
+/** Drops the trailing `_token`s of `base` that spell `unit`. */
+function withoutUnitTokens(base: string, unit: string): string {
+  const tokens = UNIT_NAME_TOKENS[unit] ?? [toSnakeCase(unit)];
+  let stem = base;
+  for (;;) {
+    const cut = stem.lastIndexOf('_');
+    if (cut <= 0 || !tokens.includes(stem.slice(cut + 1))) return stem;
+    stem = stem.slice(0, cut);
+  }
+}
+
+/**
+ * The exposition name of a metric and the divisor of its values, following Prometheus' naming
+ * conventions: namespace, snake case, the base unit once as a suffix (`_seconds` for durations,
+ * `_bytes` for sizes, `_ratio` for 0..1 ratios), `_total` for counters. `api.responseTime` in `ms`
+ * becomes `taurine_api_response_time_seconds`, `process.uptimeSeconds` in `s`
+ * `taurine_process_uptime_seconds`, `cache.hitRate` as a `ratio` `taurine_cache_hit_ratio`; the
+ * name always matches `[a-zA-Z_:][a-zA-Z0-9_:]*`.
  */
 export function prometheusName(
   name: string,
@@ -71,12 +102,7 @@ export function prometheusName(
   unit: string,
   namespace: string = PROMETHEUS_DEFAULTS.namespace,
 ): { name: string; divisor: number } {
-  // `process.heapUsedMB` in MB: the unit moves from the name to the base-unit suffix.
-  const stem =
-    unit !== '' && name.endsWith(unit) && name.length > unit.length
-      ? name.slice(0, -unit.length)
-      : name;
-  let base = `${namespace === '' ? '' : `${toSnakeCase(namespace)}_`}${toSnakeCase(stem)}`;
+  let base = `${namespace === '' ? '' : `${toSnakeCase(namespace)}_`}${toSnakeCase(name)}`;
   if (!/^[a-zA-Z_]/.test(base)) base = `_${base}`;
   const durationDivisor = DURATION_UNIT_DIVISORS[unit];
   const sizeDivisor = SIZE_UNIT_DIVISORS[unit];
@@ -89,7 +115,7 @@ export function prometheusName(
         : unit === ''
           ? ''
           : toSnakeCase(unit);
-  if (suffix !== '' && !base.endsWith(`_${suffix}`)) base += `_${suffix}`;
+  if (suffix !== '') base = `${withoutUnitTokens(base, unit)}_${suffix}`;
   if (kind === 'counter') {
     if (!base.endsWith('_total')) base += '_total';
   } else if (RESERVED_SUFFIXES.test(base)) {
@@ -131,7 +157,8 @@ function formatValue(value: number): string {
 
 /**
  * The registry in the Prometheus text exposition format 0.0.4 (passes `promtool check metrics`):
- * counters as `_total` (cumulative since start), gauges with their last value, distributions as
+ * counters as `_total` (cumulative since start), gauges with their last value while they had a
+ * sample in the quantile window (stale gauges are left out, as Prometheus' staleness expects), distributions as
  * summaries with quantiles over the last 5 minutes and cumulative `_sum`/`_count`. Also exposes the
  * registry's own bookkeeping: series per metric, overflow and rejected samples. Two metrics whose
  * names convert to the same exposition name cannot both be exposed: the later one is skipped.
@@ -185,8 +212,11 @@ export function toPrometheusText(
     } else {
       if (!family(name, 'gauge', help, [name])) continue;
       for (const series of metric.series) {
-        if (series.last === null) continue;
-        out.push(`${name}{${labelPairs(series.tags)}} ${formatValue(series.last / divisor)}`);
+        // Stale after a quantile window without a sample (Prometheus' own 5-minute lookback):
+        // the series leaves the exposition, so a rule on it resolves instead of holding forever.
+        const last = series.stats.last;
+        if (series.stats.count === 0 || last === null) continue;
+        out.push(`${name}{${labelPairs(series.tags)}} ${formatValue(last / divisor)}`);
       }
     }
   }

@@ -375,9 +375,14 @@ describe('MetricsRegistry rollups and retention', () => {
     clock.set(T0 + 40 * MINUTE_MS); // minutes gone: the first minute of a block stands for its block
     registry.rollover(clock.now());
     expect(registry.stats('calc.done', undefined, { from: T0, to: T0 + MINUTE_MS }).sum).toBe(15);
+    // A range inside a 5-minute rollup is widened to that whole rollup.
     expect(
       registry.stats('calc.done', undefined, { from: T0 + MINUTE_MS, to: T0 + 2 * MINUTE_MS }).sum,
-    ).toBeNull();
+    ).toBe(15);
+    expect(
+      registry.stats('calc.done', undefined, { from: T0 + 5 * MINUTE_MS, to: T0 + 6 * MINUTE_MS })
+        .sum,
+    ).toBe(40);
     expect(registry.stats('calc.done', undefined, '1h').sum).toBe(55);
     clock.set(T0 + 150 * MINUTE_MS); // 5-minute rollups gone: the hour remains
     expect(registry.stats('calc.done', undefined, '6h').sum).toBe(55);

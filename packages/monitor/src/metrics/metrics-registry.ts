@@ -1,10 +1,5 @@
 import type { Clock } from './clock.ts';
-import {
-  DDSketch,
-  DEFAULT_RELATIVE_ACCURACY,
-  parseSerializedSketch,
-  serializeSketchParts,
-} from './dd-sketch.ts';
+import { DDSketch, DEFAULT_RELATIVE_ACCURACY, parseSerializedSketch } from './dd-sketch.ts';
 import { isMetricKind } from './metric-kind.ts';
 import type { MetricKind } from './metric-kind.ts';
 import { isValidMetricName } from './metric-name.ts';
@@ -12,14 +7,15 @@ import { MetricState, REJECT_REASONS, SeriesState, isNonNegative } from './metri
 import type { MetricHandle, RecordingContext, RejectReason, RollupLogs } from './metric-state.ts';
 import { QUANTILE_STATS, isStatName } from './metric-stats.ts';
 import type { MetricStats, StatName } from './metric-stats.ts';
-import { accumulateSeries, coverPlan, coveredSeconds } from './range-cover.ts';
+import { accumulateSeries, alignRange, coverPlan, coveredSeconds } from './range-cover.ts';
+import type { CoverPlan } from './range-cover.ts';
 import { MonitorError } from './monitor-error.ts';
 import { resolveRegistryOptions } from './registry-options.ts';
 import type { MetricsRegistryOptions, ResolvedRegistryOptions } from './registry-options.ts';
 import type { LoadRollupsResult, RollupRecord } from './rollup-record.ts';
+import { drainSeriesRollups } from './rollup-drain.ts';
 import { RollupLog } from './rollup-log.ts';
 import { RollupSealer } from './rollup-sealer.ts';
-import type { RollupStore } from './rollup-store.ts';
 import { DistributionHandle, RejectingHandle, ScalarHandle } from './series-handle.ts';
 import { StatsAccumulator } from './stats-accumulator.ts';
 import {
@@ -42,7 +38,7 @@ import {
   floorTo,
   resolveWindow,
 } from './windows.ts';
-import type { Resolution, TimeRange, Window } from './windows.ts';
+import type { TimeRange, Window } from './windows.ts';
 
 /** Help text and unit of a metric. `unit` is e.g. `ms`, `bytes`, `percent` or empty. */
 export interface MetricDefinition {
@@ -149,13 +145,17 @@ export interface MetricsRegistry {
    */
   rollover(now: number): void;
   /**
-   * Statistics of every series of `name` whose tags contain `tags`, over `window` (default `5m`).
-   * Throws `INVALID_QUERY` for a malformed window. Unknown names give "no data".
+   * Statistics of every series of `name` whose tags contain `tags`, over `window` (default `5m`);
+   * an explicit range is widened to whole rollup buckets (see `alignRange`). Throws
+   * `INVALID_QUERY` for a malformed window. Unknown names give "no data".
    */
   stats(name: string, tags?: Tags, window?: Window): MetricStats;
   /** Like `stats`, but one entry per matching series (e.g. one alert per endpoint). */
   seriesStats(name: string, tags?: Tags, window?: Window): SeriesStats[];
-  /** One statistic per `stepMs` (>= 60 000) over `range`, for charts. */
+  /**
+   * One statistic per `stepMs` (a whole number of minutes) over `range`, for charts. Points start
+   * on whole steps from `range.from` rounded down (see `alignRange`) and each covers `[t, t + step)`.
+   */
   series(
     name: string,
     tags: Tags | undefined,
@@ -171,6 +171,12 @@ export interface MetricsRegistry {
   rejectedSamples(): RejectedSamples;
   /** Every series with its statistics over `window` (default `5m`) as of `now`, for exporters. */
   collect(window?: Window, now?: number): CollectedMetric[];
+  /**
+   * Writes the open minute's samples into its minute rollup now, for the next drain (a graceful
+   * stop persists it; loaded again within that minute, later samples merge into it). Samples
+   * recorded after this in the same minute are merged into that rollup when the minute closes.
+   */
+  sealOpenMinute(): void;
   /** Rollups closed or changed since the previous drain, oldest first per series. */
   drainClosedRollups(): RollupRecord[];
   /** Restores drained rollups (replacing, never adding to, what is held for the same bucket). */
@@ -194,6 +200,8 @@ class Registry implements MetricsRegistry, RecordingContext {
   readonly standardTags: Tags;
   liveStart: number;
   liveEnd: number;
+  /** When the data begins (creation, or the oldest loaded rollup): rates divide from here. */
+  private dataSince: number;
   private readonly options: ResolvedRegistryOptions;
   private readonly metricsByName = new Map<string, MetricState>();
   private readonly allSeries: SeriesState[] = [];
@@ -225,6 +233,7 @@ class Registry implements MetricsRegistry, RecordingContext {
     }
     this.liveStart = floorTo(now, MINUTE_MS);
     this.liveEnd = this.liveStart + MINUTE_MS;
+    this.dataSince = now;
   }
 
   define(name: string, kind: MetricKind, definition: MetricDefinition = {}): void {
@@ -329,13 +338,12 @@ class Registry implements MetricsRegistry, RecordingContext {
   }
 
   stats(name: string, tags?: Tags, window: Window = '5m'): MetricStats {
-    const now = this.tick();
-    const range = resolveWindow(window, now);
+    const plan = this.plan(this.tick());
+    const range = this.rangeOf(window, plan);
     const metric = this.metricsByName.get(name);
     const accumulator = this.accumulator;
     accumulator.reset(metric?.kind === 'distribution');
     if (metric === undefined) return accumulator.toStats('gauge', 0);
-    const plan = coverPlan(now, this.liveStart, this.options.retention);
     for (const series of this.matching(metric, tags)) {
       accumulateSeries(series, range.from, range.to, plan, accumulator);
     }
@@ -343,11 +351,10 @@ class Registry implements MetricsRegistry, RecordingContext {
   }
 
   seriesStats(name: string, tags?: Tags, window: Window = '5m'): SeriesStats[] {
-    const now = this.tick();
-    const range = resolveWindow(window, now);
+    const plan = this.plan(this.tick());
+    const range = this.rangeOf(window, plan);
     const metric = this.metricsByName.get(name);
     if (metric === undefined) return [];
-    const plan = coverPlan(now, this.liveStart, this.options.retention);
     const seconds = coveredSeconds(range.from, range.to, plan);
     const accumulator = this.accumulator;
     return this.matching(metric, tags).map((series) => {
@@ -367,26 +374,27 @@ class Registry implements MetricsRegistry, RecordingContext {
     if (typeof range !== 'object')
       throw new MonitorError('INVALID_QUERY', 'range must be { from, to }');
     const { from, to } = resolveWindow(range, 0);
-    if (!Number.isInteger(stepMs) || stepMs < MINUTE_MS) {
+    if (!Number.isInteger(stepMs) || stepMs < MINUTE_MS || stepMs % MINUTE_MS !== 0) {
       throw new MonitorError(
         'INVALID_QUERY',
-        `stepMs must be an integer >= 60000, got ${String(stepMs)}`,
+        `stepMs must be a whole number of minutes (60000, 120000, ...), got ${String(stepMs)}`,
       );
     }
     if (Math.ceil((to - from) / stepMs) > MAX_SERIES_POINTS) {
       throw new MonitorError('INVALID_QUERY', `a series is limited to ${MAX_SERIES_POINTS} points`);
     }
     if (!isStatName(stat)) throw new MonitorError('INVALID_QUERY', `unknown stat ${String(stat)}`);
-    const now = this.tick();
+    const plan = this.plan(this.tick());
     const metric = this.metricsByName.get(name);
     const matched = metric === undefined ? [] : this.matching(metric, tags);
     const kind = metric?.kind ?? 'gauge';
     const withSketch = kind === 'distribution' && Object.hasOwn(QUANTILE_STATS, stat);
-    const plan = coverPlan(now, this.liveStart, this.options.retention);
     const accumulator = this.accumulator;
     const points: SeriesPoint[] = [];
-    for (let t = from; t < to; t += stepMs) {
-      const end = Math.min(t + stepMs, to);
+    const aligned = alignRange(from, to, plan);
+    // Points start on whole steps (as Grafana and Prometheus align them): each covers [t, t + step).
+    for (let t = floorTo(aligned.from, stepMs); t < aligned.to; t += stepMs) {
+      const end = t + stepMs;
       accumulator.reset(withSketch);
       for (const series of matched) {
         accumulateSeries(series, t, end, plan, accumulator);
@@ -448,8 +456,8 @@ class Registry implements MetricsRegistry, RecordingContext {
   collect(window: Window = '5m', now?: number): CollectedMetric[] {
     const at = now ?? this.clock.now();
     this.advance(at);
-    const range = resolveWindow(window, at);
-    const plan = coverPlan(at, this.liveStart, this.options.retention);
+    const plan = this.plan(at);
+    const range = this.rangeOf(window, plan);
     const seconds = coveredSeconds(range.from, range.to, plan);
     const accumulator = this.accumulator;
     return this.sortedMetrics().map((metric) => {
@@ -471,14 +479,15 @@ class Registry implements MetricsRegistry, RecordingContext {
     });
   }
 
+  sealOpenMinute(): void {
+    this.tick();
+    for (const series of this.allSeries) this.sealer.closeLiveMinute(series, this.liveStart);
+  }
+
   drainClosedRollups(): RollupRecord[] {
     this.tick();
     const records: RollupRecord[] = [];
-    for (const series of this.allSeries) {
-      this.drainStore(series, series.minutes, '1m', records);
-      this.drainStore(series, series.fiveMinutes, '5m', records);
-      this.drainStore(series, series.hours, '1h', records);
-    }
+    for (const series of this.allSeries) drainSeriesRollups(series, records);
     return records;
   }
 
@@ -512,6 +521,17 @@ class Registry implements MetricsRegistry, RecordingContext {
    */
   private fiveMinuteLimit(): number {
     return ceilTo(this.liveEnd - this.options.retention.minuteMs, FIVE_MINUTES_MS);
+  }
+
+  /** Where each resolution is read for a query at `now`. */
+  private plan(now: number): CoverPlan {
+    return coverPlan(now, this.liveStart, this.options.retention, this.dataSince);
+  }
+
+  /** The buckets of a window: a named one as is, an explicit range widened to whole buckets. */
+  private rangeOf(window: Window, plan: CoverPlan): TimeRange {
+    const range = resolveWindow(window, plan.now);
+    return typeof window === 'string' ? range : alignRange(range.from, range.to, plan);
   }
 
   /** Reads the clock and rolls over when a new minute started. */
@@ -620,44 +640,6 @@ class Registry implements MetricsRegistry, RecordingContext {
     return [...this.metricsByName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
-  private drainStore(
-    series: SeriesState,
-    store: RollupStore,
-    resolution: Resolution,
-    records: RollupRecord[],
-  ): void {
-    if (store.dirtyCount === 0) return;
-    const { metric } = series;
-    store.takeDirty((bucketStart, entry) => {
-      const { count, sum, min, max, last } = entry;
-      records.push({
-        seriesKey: series.key,
-        name: metric.name,
-        tags: series.tags,
-        kind: metric.kind,
-        resolution,
-        bucketStart,
-        count,
-        sum,
-        min,
-        max,
-        last,
-        sketch: store.withSketch
-          ? serializeSketchParts(
-              DEFAULT_RELATIVE_ACCURACY,
-              count,
-              sum,
-              min,
-              max,
-              entry.bytes,
-              entry.sketchBegin,
-              entry.sketchEnd,
-            )
-          : null,
-      });
-    });
-  }
-
   /** Restores one record; false when it is skipped. */
   private loadRecord(
     record: RollupRecord,
@@ -714,6 +696,7 @@ class Registry implements MetricsRegistry, RecordingContext {
           ? series.fiveMinutes
           : series.hours;
     store.write(bucketStart, count, sum, min, max, last, bytes, begin, bytes.length, false);
+    if (bucketStart < this.dataSince) this.dataSince = bucketStart;
     if (bucketStart > series.lastAt) {
       series.last = last;
       series.lastAt = bucketStart;

@@ -3,6 +3,7 @@ import type { RetentionOptions } from './registry-options.ts';
 import type { RollupStore } from './rollup-store.ts';
 import type { StatsAccumulator } from './stats-accumulator.ts';
 import { FIVE_MINUTES_MS, HOUR_MS, MINUTE_MS, ceilTo, floorTo } from './windows.ts';
+import type { TimeRange } from './windows.ts';
 
 /**
  * Where each resolution is complete for queries at `now` (computed once per query):
@@ -13,16 +14,38 @@ import { FIVE_MINUTES_MS, HOUR_MS, MINUTE_MS, ceilTo, floorTo } from './windows.
 export interface CoverPlan {
   readonly now: number;
   readonly liveStart: number;
+  /** When the registry's data begins: its creation, or its oldest loaded rollup. */
+  readonly dataSince: number;
   readonly minuteFrom: number;
   readonly fiveFrom: number;
   readonly hourDone: number;
 }
 
 /** The {@link CoverPlan} of a query at `now`. */
-export function coverPlan(now: number, liveStart: number, retention: RetentionOptions): CoverPlan {
+export function coverPlan(
+  now: number,
+  liveStart: number,
+  retention: RetentionOptions,
+  dataSince: number,
+): CoverPlan {
   const fiveFrom = ceilTo(now - retention.fiveMinuteMs, HOUR_MS);
   const minuteFrom = Math.max(ceilTo(now - retention.minuteMs, FIVE_MINUTES_MS), fiveFrom);
-  return { now, liveStart, minuteFrom, fiveFrom, hourDone: floorTo(liveStart, HOUR_MS) };
+  const hourDone = floorTo(liveStart, HOUR_MS);
+  return { now, liveStart, dataSince, minuteFrom, fiveFrom, hourDone };
+}
+
+/** The rollup resolution that the part of a range at `ms` is read at. */
+const resolutionAt = (ms: number, plan: CoverPlan): number =>
+  ms >= plan.minuteFrom ? MINUTE_MS : ms >= plan.fiveFrom ? FIVE_MINUTES_MS : HOUR_MS;
+
+/**
+ * An explicit range widened to whole rollup buckets: `from` rounded down and `to` up to the
+ * resolution each end is read at (minutes over the minute retention, 5 minutes or hours further
+ * back). A bucket counts entirely or not at all, so the statistics are exactly those of the
+ * returned range, whatever second the asked range started at.
+ */
+export function alignRange(from: number, to: number, plan: CoverPlan): TimeRange {
+  return { from: floorTo(from, resolutionAt(from, plan)), to: ceilTo(to, resolutionAt(to, plan)) };
 }
 
 /**
@@ -73,13 +96,13 @@ export function accumulateSeries(
 }
 
 /**
- * Seconds covered by the buckets of `[from, to)` up to `now` (bucket edges at the resolution each
- * end of the range is read at): the divisor of `rate`.
+ * Seconds covered by the buckets of `[from, to)` from when the data begins up to `now` (bucket
+ * edges at the resolution each end of the range is read at): the divisor of `rate`, so a fresh
+ * instance's rate is not diluted by the part of the window before it started.
  */
 export function coveredSeconds(from: number, to: number, plan: CoverPlan): number {
-  const edge = (ms: number) =>
-    ceilTo(ms, ms >= plan.minuteFrom ? MINUTE_MS : ms >= plan.fiveFrom ? FIVE_MINUTES_MS : HOUR_MS);
-  return (Math.min(edge(to), plan.now) - edge(from)) / 1000;
+  const edge = (ms: number) => ceilTo(ms, resolutionAt(ms, plan));
+  return (Math.min(edge(to), plan.now) - Math.max(edge(from), plan.dataSince)) / 1000;
 }
 
 /**

@@ -4,7 +4,13 @@ import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import type { StatsWindow } from '../../../gql/graphql.ts';
 import { VitalRatingsQuery } from '../api/vital-ratings.ts';
-import { RATING_LABELS, VITALS, formatVital, rateVital } from '../utils/vitals.ts';
+import {
+  RATING_LABELS,
+  VITALS,
+  formatVital,
+  rateAtPercentile,
+  rateVital,
+} from '../utils/vitals.ts';
 import type { Percentile, Rating, VitalName } from '../utils/vitals.ts';
 
 export const VitalCard_MetricStatsFragment = graphql(`
@@ -45,13 +51,15 @@ export function VitalCard({ name, stats: statsRef, percentile, device, window }:
     },
   });
   const value = stats?.[percentile] ?? null;
-  const rating = value === null ? null : rateVital(name, value);
   const counts = {
     good: ratings?.good.sum ?? 0,
     'needs-improvement': ratings?.needsImprovement.sum ?? 0,
     poor: ratings?.poor.sum ?? 0,
   };
   const total = counts.good + counts['needs-improvement'] + counts.poor;
+  // The exact counts decide; the sketched value only while they are not loaded yet.
+  const rating =
+    value === null ? null : (rateAtPercentile(percentile, counts) ?? rateVital(name, value));
   const [good, poor] = VITALS[name].thresholds;
 
   return (
@@ -66,7 +74,7 @@ export function VitalCard({ name, stats: statsRef, percentile, device, window }:
         {formatVital(name, value)}
         <span className="vital-card__percentile"> {percentile}</span>
       </p>
-      <p className="vital-card__rating">
+      <p className="vital-card__rating" data-testid={`vital-${name}-rating`}>
         {rating === null ? 'No reports yet' : RATING_LABELS[rating]}
         <span className="muted"> · {stats?.count ?? 0} reports</span>
       </p>

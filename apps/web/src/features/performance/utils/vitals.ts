@@ -66,6 +66,34 @@ export function rateVital(name: VitalName, value: number): Rating {
   return value <= good ? 'good' : value <= poor ? 'needs-improvement' : 'poor';
 }
 
+/** Rank of each percentile as a share. */
+const PERCENTILE_SHARES: Readonly<Record<Percentile, number>> = {
+  p75: 0.75,
+  p90: 0.9,
+  p95: 0.95,
+  p99: 0.99,
+};
+
+/**
+ * The rating of the value at `percentile`, from the exact number of good, needs-improvement and
+ * poor reports (null without reports). The percentile is the report of rank
+ * ⌊q·(n − 1)⌋ in ascending order (the server's quantile definition), so it is good when more
+ * reports than that rank are good, and poor when no more than that rank are good or need
+ * improvement. Rating the sketched value instead (1 % accurate) can put a p75 of exactly 2,500 ms,
+ * shown as 2,515 ms, on the wrong side of the threshold.
+ */
+export function rateAtPercentile(
+  percentile: Percentile,
+  counts: Readonly<Record<Rating, number>>,
+): Rating | null {
+  const total = counts.good + counts['needs-improvement'] + counts.poor;
+  if (total === 0) return null;
+  const rank = Math.floor(PERCENTILE_SHARES[percentile] * (total - 1));
+  if (counts.good > rank) return 'good';
+  if (counts.good + counts['needs-improvement'] > rank) return 'needs-improvement';
+  return 'poor';
+}
+
 /** `2,345 ms`, `0.12`. */
 export function formatVital(name: VitalName, value: number | null): string {
   if (value === null) return 'no data';

@@ -1,0 +1,50 @@
+import { DEFAULT_RELATIVE_ACCURACY, serializeSketchParts } from './dd-sketch.ts';
+import type { SeriesState } from './metric-state.ts';
+import type { RollupRecord } from './rollup-record.ts';
+import type { RollupStore } from './rollup-store.ts';
+import type { Resolution } from './windows.ts';
+
+/** Appends the dirty rollups of every resolution of `series` to `records`, clearing their flags. */
+export function drainSeriesRollups(series: SeriesState, records: RollupRecord[]): void {
+  drainStore(series, series.minutes, '1m', records);
+  drainStore(series, series.fiveMinutes, '5m', records);
+  drainStore(series, series.hours, '1h', records);
+}
+
+function drainStore(
+  series: SeriesState,
+  store: RollupStore,
+  resolution: Resolution,
+  records: RollupRecord[],
+): void {
+  if (store.dirtyCount === 0) return;
+  const { metric } = series;
+  store.takeDirty((bucketStart, entry) => {
+    const { count, sum, min, max, last } = entry;
+    records.push({
+      seriesKey: series.key,
+      name: metric.name,
+      tags: series.tags,
+      kind: metric.kind,
+      resolution,
+      bucketStart,
+      count,
+      sum,
+      min,
+      max,
+      last,
+      sketch: store.withSketch
+        ? serializeSketchParts(
+            DEFAULT_RELATIVE_ACCURACY,
+            count,
+            sum,
+            min,
+            max,
+            entry.bytes,
+            entry.sketchBegin,
+            entry.sketchEnd,
+          )
+        : null,
+    });
+  });
+}
