@@ -78,7 +78,9 @@ describe('README walk-through: keys, roles, limits', () => {
       'mutation { clearCache(pattern: "data:flavors:*") { ... on CacheClearReport { memory redis } } }',
     );
     expect(cleared.errors).toBeUndefined();
-    expect(cleared.data?.['clearCache']).toEqual({ memory: expect.any(Number), redis: null });
+    const report = cleared.data?.['clearCache'] as { memory: number; redis: number | null };
+    expect(report.memory).toBeGreaterThanOrEqual(0);
+    expect(report.redis).toBeNull();
 
     const audit = await curl(
       admin!,
