@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,40 @@ import type { ServerProcess } from '../reliability/support/server-process.ts';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const KEY = /tk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}/;
 const run = promisify(execFile);
+
+/** One command of the README's walk-through: a `curl` (key variable and JSON body) or `npm run keys`. */
+type Step =
+  { kind: 'curl'; keyVariable: string; body: { query: string } } | { kind: 'keys'; args: string[] };
+
+/**
+ * The commands of the README's walk-through block, in order, read from README.md itself so the
+ * test follows the text: continuation lines are joined and `# comments` dropped.
+ */
+async function readmeWalkthrough(): Promise<Step[]> {
+  const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const block = /A walk-through on a fresh `npm start`[\s\S]*?```sh\n([\s\S]*?)```/.exec(
+    readme,
+  )?.[1];
+  if (block === undefined) throw new Error('README.md has no access walk-through block');
+  const commands = block
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line !== '');
+  return commands.flatMap((command): Step[] => {
+    if (command.startsWith('npm run keys -- ')) {
+      return [{ kind: 'keys', args: command.slice('npm run keys -- '.length).split(/\s+/) }];
+    }
+    if (command.startsWith('curl ')) {
+      const keyVariable = /x-api-key: \$(\w+)/.exec(command)?.[1];
+      const body = /-d '([^']*)'/.exec(command)?.[1];
+      if (keyVariable === undefined || body === undefined)
+        throw new Error(`unreadable: ${command}`);
+      return [{ kind: 'curl', keyVariable, body: JSON.parse(body) as { query: string } }];
+    }
+    return [];
+  });
+}
 
 /**
  * The README's "Access: keys, roles, limits" walk-through as printed: the server as `npm start`
@@ -58,6 +92,24 @@ describe('README walk-through: keys, roles, limits', () => {
   });
 
   it('creates an operator key with the CLI that the running server accepts, audits, refuses, lists and revokes it', async () => {
+    const steps = await readmeWalkthrough();
+    expect(steps.map((step) => (step.kind === 'keys' ? step.args[0] : step.keyVariable))).toEqual([
+      'create',
+      'KEY',
+      'ADMIN',
+      'KEY',
+      'list',
+      'revoke',
+    ]);
+    const [create, clear, audit, forbidden, list, revoke] = steps as [
+      Extract<Step, { kind: 'keys' }>,
+      Extract<Step, { kind: 'curl' }>,
+      Extract<Step, { kind: 'curl' }>,
+      Extract<Step, { kind: 'curl' }>,
+      Extract<Step, { kind: 'keys' }>,
+      Extract<Step, { kind: 'keys' }>,
+    ];
+
     // "ADMIN=tk_…  # printed at the first start"
     const admin = KEY.exec(
       /First start: an admin API key was generated[\s\S]*/.exec(server.output())?.[0] ?? '',
@@ -65,40 +117,35 @@ describe('README walk-through: keys, roles, limits', () => {
     expect(admin).toBeDefined();
 
     // "npm run keys -- create --role operator --name ci-bot  # prints the key once"
-    const created = await npmRunKeys('create', '--role', 'operator', '--name', 'ci-bot');
+    const created = await npmRunKeys(...create.args);
     const key = KEY.exec(created.stdout)?.[0];
     expect(key, created.stderr).toBeDefined();
-    expect(created.stderr).toMatch(
-      /Created operator key "ci-bot" \(id (\d+), prefix [0-9a-f]{8}\)/,
-    );
+    expect(created.stderr).toMatch(/Created operator key "ci-bot" \(id \d+, prefix [0-9a-f]{8}\)/);
     const id = /\(id (\d+),/.exec(created.stderr)![1]!;
+    const keys: Record<string, string> = { KEY: key!, ADMIN: admin! };
 
-    const cleared = await curl(
-      key!,
-      'mutation { clearCache(pattern: "data:flavors:*") { ... on CacheClearReport { memory redis } } }',
-    );
+    const cleared = await curl(keys[clear.keyVariable]!, clear.body.query);
     expect(cleared.errors).toBeUndefined();
     const report = cleared.data?.['clearCache'] as { memory: number; redis: number | null };
     expect(report.memory).toBeGreaterThanOrEqual(0);
     expect(report.redis).toBeNull();
 
-    const audit = await curl(
-      admin!,
-      '{ auditLog(first: 5) { at actorName action result arguments } }',
-    );
-    expect(audit.errors).toBeUndefined();
-    expect((audit.data?.['auditLog'] as unknown[])[0]).toMatchObject({
+    // "# the entry"
+    const entries = await curl(keys[audit.keyVariable]!, audit.body.query);
+    expect(entries.errors).toBeUndefined();
+    expect((entries.data?.['auditLog'] as unknown[])[0]).toMatchObject({
       actorName: 'ci-bot',
       action: 'mutation:clearCache',
       result: 'ok',
       arguments: JSON.stringify({ pattern: 'data:flavors:*' }),
     });
 
-    const forbidden = await curl(key!, 'mutation { deleteAlertRule(id: "x") { __typename } }');
-    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // "# FORBIDDEN"
+    const refused = await curl(keys[forbidden.keyVariable]!, forbidden.body.query);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // "npm run keys -- list  # prefixes, roles, last use"
-    const listed = await npmRunKeys('list');
+    const listed = await npmRunKeys(...list.args);
     const row = listed.stdout.split('\n').find((line) => line.includes('ci-bot'));
     expect(row).toMatch(
       new RegExp(
@@ -106,8 +153,8 @@ describe('README walk-through: keys, roles, limits', () => {
       ),
     );
 
-    // "npm run keys -- revoke <id>  # … within 0.5 s on others": the server is another process.
-    await npmRunKeys('revoke', id);
+    // "npm run keys -- revoke <id>  # the server refuses the key within 0.5 s (its key cache)"
+    await npmRunKeys(...revoke.args.map((arg) => (arg === '<id>' ? id : arg)));
     await waitUntil(async () => {
       const after = await curl(key!, '{ caches { hitRate } }');
       return after.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED';
