@@ -184,6 +184,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     apiKeys,
     publicDashboard: config.publicDashboard,
     trustProxy: config.trustProxy,
+    audit,
   });
   const limiter = redis
     ? createRedisRateLimiter({

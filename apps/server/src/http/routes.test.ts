@@ -131,11 +131,19 @@ describe('cache actions through /api/performance', () => {
     expect((await post({ action: 'clear', pattern: 'data:flavors:*' })).status).toBe(200);
     expect((await post({ action: 'delete', key: '' })).status).toBe(400);
     expect((await get('/api/performance?optimize=true', operator)).status).toBe(200);
+    const viewer = await app.createKey('viewer', 'nosy-viewer');
+    expect((await get('/api/performance?warm=true', viewer)).status).toBe(403);
 
     const log = await app.graphql<{
       auditLog: { actorName: string; action: string; result: string; arguments: string }[];
-    }>('{ auditLog(first: 3) { actorName action result arguments details } }');
+    }>('{ auditLog(first: 4) { actorName action result arguments details } }');
     expect(log.data?.auditLog).toEqual([
+      expect.objectContaining({
+        actorName: 'nosy-viewer',
+        action: 'rest:GET /api/performance',
+        result: 'FORBIDDEN',
+        arguments: JSON.stringify({ warm: 'true' }),
+      }),
       expect.objectContaining({
         actorName: 'rest-bot',
         action: 'rest:optimizeMemory',

@@ -1,10 +1,10 @@
 import type { ApiKeyService } from '../access/api-keys.ts';
 import { actorOf } from '../access/audit.ts';
-import type { AuditActor } from '../access/audit.ts';
+import type { AuditActor, AuditRecorder } from '../access/audit.ts';
 import { apiKeyFromHeaders, clientIpOf, resolvePrincipal } from '../access/principal.ts';
 import type { Principal } from '../access/principal.ts';
 import { roleAtLeast } from '../access/roles.ts';
-import type { Route, RoutesOptions } from '../plugins/use-routes.ts';
+import type { Route, RouteAccess, RoutesOptions } from '../plugins/use-routes.ts';
 import type { Services } from '../services/services.ts';
 import { exportRoute, prometheusRoute } from './export-routes.ts';
 import { healthRoute } from './health-route.ts';
@@ -101,12 +101,37 @@ async function principalOf(
   return resolvePrincipal(apiKeys, apiKeyFromHeaders(request.headers), ip);
 }
 
-/** Checks a REST caller's key against the route's least role (401 without a usable key, 403 below it). */
+/**
+ * Checks a REST caller's key against the route's least role (401 without a usable key, 403 below
+ * it). A refused action (a route needing an operator or admin) is audited, as refused mutations
+ * are: `rest:<METHOD> <path>` with the query parameters and `UNAUTHENTICATED` or `FORBIDDEN`.
+ */
 export function createRouteAuthorizer(options: {
   apiKeys: Pick<ApiKeyService, 'authenticate'>;
   publicDashboard: boolean;
   trustProxy: boolean;
+  audit?: AuditRecorder;
 }): NonNullable<RoutesOptions['authorize']> {
+  const refuse = async (
+    request: Request,
+    principal: Principal,
+    access: RouteAccess,
+    status: 401 | 403,
+    code: 'UNAUTHENTICATED' | 'FORBIDDEN',
+    message: string,
+  ): Promise<Response> => {
+    if (access === 'operator' || access === 'admin') {
+      const url = new URL(request.url);
+      await options.audit?.record({
+        actor: actorOf(principal),
+        action: `rest:${request.method} ${url.pathname}`,
+        args: Object.fromEntries(url.searchParams),
+        result: code,
+        details: { message },
+      });
+    }
+    return refusal(status, code, message);
+  };
   return async (request, serverContext, access) => {
     if (access === 'public') return null;
     const principal = await principalOf(
@@ -118,14 +143,20 @@ export function createRouteAuthorizer(options: {
     if (principal.kind === 'anonymous') {
       if (access === 'viewer' && options.publicDashboard) return null;
       const why = principal.rejectedKey ? ` (the key sent is ${principal.rejectedKey})` : '';
-      return refusal(
+      return refuse(
+        request,
+        principal,
+        access,
         401,
         'UNAUTHENTICATED',
         `This route needs a ${access} API key in the x-api-key header${why}`,
       );
     }
     if (!roleAtLeast(principal.role, access)) {
-      return refusal(
+      return refuse(
+        request,
+        principal,
+        access,
         403,
         'FORBIDDEN',
         `This route needs an ${access} key; "${principal.name}" is a ${principal.role} key`,
