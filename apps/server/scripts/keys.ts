@@ -3,9 +3,11 @@
  * the server (`DATA_DIR` or `DATABASE_URL`). A created key is printed once, alone on stdout, so
  * `npm run -s keys -- create … > key.txt` captures just the key; messages go to stderr.
  */
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '@taurine/store';
+import { SQLITE_FILE_NAME, openStore } from '@taurine/store';
 import type { ApiKey, Store } from '@taurine/store';
 import { AccessError } from '../src/access/access-error.ts';
 import { createApiKeyService, generateApiKey, parseApiKey } from '../src/access/api-keys.ts';
@@ -23,7 +25,9 @@ const USAGE = `Usage: npm run keys -- <command>
                     revokes a key at once
   generate          prints a new random key without storing it (for ADMIN_API_KEY)
 
-Uses DATA_DIR (default ./data) or DATABASE_URL, like the server.`;
+Uses the server's database: DATABASE_URL, else the SQLite file in DATA_DIR (default ./data; a
+relative DATA_DIR is taken from the repository root, as the server does). The database must exist:
+start the server once first.`;
 
 /** A failure the user can fix: printed without a stack, with the usage when it helps. */
 class CliError extends Error {
@@ -61,6 +65,18 @@ function statusOf(key: ApiKey, now: number): string {
 
 async function withStore<T>(run: (store: Store) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
+  // A key stored in a database the server does not read would be printed and then refused:
+  // never create one here, the server makes it at its first start.
+  const file = join(config.dataDir, SQLITE_FILE_NAME);
+  if (config.databaseUrl === undefined && !existsSync(file)) {
+    throw new CliError(
+      `No Taurine database at ${file}.\n` +
+        'Start the server once first (npm start creates it there), or set DATA_DIR (or ' +
+        "DATABASE_URL) to the server's.",
+      false,
+      1,
+    );
+  }
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     await store.migrate();

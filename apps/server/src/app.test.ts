@@ -2,7 +2,9 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ConfigError, loadConfig } from './config.ts';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, REPOSITORY_ROOT, loadConfig } from './config.ts';
 import { createTestApp } from './testing/test-app.ts';
 import type { TestApp } from './testing/test-app.ts';
 
@@ -170,5 +172,34 @@ describe('configuration', () => {
     expect(() => loadConfig({ REDIS_URL: 'not a url:secret' })).toThrow(
       /REDIS_URL is not a valid URL$/,
     );
+  });
+
+  it('takes a relative DATA_DIR from the repository root, whatever the working directory', () => {
+    expect(REPOSITORY_ROOT).toBe(
+      fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, ''),
+    );
+    expect(loadConfig({}).dataDir).toBe(join(REPOSITORY_ROOT, 'data'));
+    expect(loadConfig({ DATA_DIR: './state/a' }).dataDir).toBe(join(REPOSITORY_ROOT, 'state/a'));
+    expect(loadConfig({ DATA_DIR: '/var/lib/taurine' }).dataDir).toBe('/var/lib/taurine');
+  });
+
+  it('serves under any NODE_ENV, tagging metrics with it and behaving like production', async () => {
+    expect(loadConfig({ NODE_ENV: 'staging' })).toMatchObject({
+      environment: 'production',
+      environmentName: 'staging',
+    });
+    const staging = await createTestApp({ NODE_ENV: 'staging', DEPLOYMENT: 'blue' });
+    try {
+      expect((await staging.yoga.fetch('http://localhost/health')).status).toBe(200);
+      await staging.graphql('{ flavors(first: 1) { totalCount } }');
+      const metrics = await staging.yoga.fetch('http://localhost/metrics', {
+        headers: { 'x-api-key': staging.adminKey },
+      });
+      const text = await metrics.text();
+      expect(text).toMatch(/taurine_api_requests_total\{[^}]*environment="staging"/);
+      expect(text).toMatch(/taurine_api_requests_total\{[^}]*deployment="blue"/);
+    } finally {
+      await staging.dispose();
+    }
   });
 });

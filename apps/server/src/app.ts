@@ -36,7 +36,7 @@ import { useBodyLimit } from './plugins/use-body-limit.ts';
 import { useNestingLimit } from './plugins/use-nesting-limit.ts';
 import { useNoIntrospection } from './plugins/use-no-introspection.ts';
 import { useResponseTiming } from './plugins/use-response-timing.ts';
-import { useRoutes } from './plugins/use-routes.ts';
+import { rateLimitedPaths, useRoutes } from './plugins/use-routes.ts';
 import { buildSchema } from './schema/index.ts';
 import { cacheHitRate } from './services/cache-metrics-recorder.ts';
 import { createCacheOperations } from './services/cache-operations.ts';
@@ -180,11 +180,13 @@ export async function buildApp(config: AppConfig): Promise<App> {
     startedAt: Date.now(),
   };
 
+  const routes = createRoutes(services);
   const persistedDocuments = loadPersistedDocuments(config.persistedDocumentsPath);
   const authorize = createRouteAuthorizer({
     apiKeys,
     publicDashboard: config.publicDashboard,
     trustProxy: config.trustProxy,
+    audit,
   });
   const limiter = redis
     ? createRedisRateLimiter({
@@ -250,6 +252,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
       useAccessControl({
         apiKeys,
         limiter,
+        // Every route draws from the caller's one bucket (a key's, or its address' without one).
+        paths: ['/graphql', ...rateLimitedPaths(routes)],
         trustProxy: config.trustProxy,
         policies: {
           ...DEFAULT_RATE_LIMIT_POLICIES,
@@ -275,7 +279,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
           !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
       }),
       useRoutes({
-        routes: createRoutes(services),
+        routes,
         authorize,
         fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
       }),

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const MAIN = resolve(ROOT, 'apps/server/src/main.ts');
+/** tsx's loader, as the root package sees it. */
+const TSX = createRequire(resolve(ROOT, 'package.json')).resolve('tsx');
 
 /** The real server (`apps/server/src/main.ts`) in a child process. */
 export interface ServerProcess {
@@ -24,6 +27,15 @@ export interface ServerProcess {
   kill(signal: 'SIGKILL' | 'SIGTERM'): Promise<void>;
 }
 
+/** Where {@link startServerProcess} runs the server. */
+export interface ServerProcessOptions {
+  /**
+   * Working directory. `apps/server` is where `npm start` (its `serve` step) runs it.
+   * @default the repository root
+   */
+  cwd?: string;
+}
+
 /**
  * Starts the server with `node --import tsx` rather than `npx tsx`: npx and the tsx CLI each run
  * the script in a child process, and a SIGKILL (which cannot be forwarded) would hit the wrapper
@@ -33,9 +45,11 @@ export interface ServerProcess {
 export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: ROOT,
+  // tsx by path: `--import tsx` is resolved from the working directory, which need not see it.
+  const child = spawn(process.execPath, ['--import', pathToFileURL(TSX).href, MAIN], {
+    cwd: options.cwd ?? ROOT,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,10 +28,15 @@ async function keys(dataDir: string, ...args: string[]) {
   }
 }
 
-describe('npm run keys (child process)', () => {
+// Each run starts Node and tsx afresh: seconds apiece on a busy machine, so tests get minutes.
+describe('npm run keys (child process)', { timeout: 180_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'taurine-keys-cli-'));
+    // What the server's first start does: the CLI only works on a database that exists.
+    const store = await openStore({ dataDir });
+    await store.migrate();
+    await store.close();
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
@@ -113,5 +119,20 @@ describe('npm run keys (child process)', () => {
 
     const generated = await keys(dataDir, 'generate');
     expect(generated.stdout.trim()).toMatch(/^tk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('refuses to create a database the server would not use', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'taurine-keys-cli-empty-'));
+    try {
+      const refused = await keys(empty, 'create', '--role', 'viewer', '--name', 'lost');
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toContain(`No Taurine database at ${join(empty, 'taurine.sqlite')}`);
+      expect(refused.stderr).toContain('Start the server once first');
+      expect(await readdir(empty)).toEqual([]);
+      expect(existsSync(join(empty, 'taurine.sqlite'))).toBe(false);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -34,7 +34,16 @@ const schema = createSchema<{ principal: Principal }>({
       updateRule(id: Int!): Boolean!
       explode: Boolean!
       trackEvent(flavorId: String!): Boolean!
+      acknowledge(id: Int!): AcknowledgeResult!
     }
+    type Acknowledged {
+      id: Int!
+    }
+    type AcknowledgeActionError {
+      message: String!
+      code: String!
+    }
+    union AcknowledgeResult = Acknowledged | AcknowledgeActionError
   `,
   resolvers: {
     Mutation: {
@@ -49,6 +58,17 @@ const schema = createSchema<{ principal: Principal }>({
         throw new Error('db password is hunter2');
       },
       trackEvent: () => true,
+      // A typed failure for even ids: the schema's way of saying "refused, nothing changed".
+      acknowledge: (_root: unknown, { id }: { id: number }) =>
+        Promise.resolve(
+          id % 2 === 0
+            ? { message: `alert ${id} is resolved`, code: 'invalid-transition' }
+            : { id },
+        ),
+    },
+    AcknowledgeResult: {
+      __resolveType: (value: { code?: string }) =>
+        value.code === undefined ? 'Acknowledged' : 'AcknowledgeActionError',
     },
   },
 });
@@ -144,5 +164,29 @@ describe('useAuditLog', () => {
     `);
     const entries = await store.auditLog.list({ limit: 10 });
     expect(entries.map((entry) => entry.action)).toEqual(['mutation:clearCache']);
+  });
+
+  it('records a typed error result as refused with its reason, whatever the selection', async () => {
+    await mutate(`mutation {
+      done: acknowledge(id: 1) { ... on Acknowledged { id } }
+      refused: acknowledge(id: 2) { ... on Acknowledged { id } }
+    }`);
+    const entries = await store.auditLog.list({ limit: 10 });
+    expect(
+      entries.map(({ action, arguments: args, result, details }) => ({
+        action,
+        args,
+        result,
+        details,
+      })),
+    ).toEqual([
+      {
+        action: 'mutation:acknowledge',
+        args: { id: 2 },
+        result: 'ACKNOWLEDGE_ACTION_ERROR',
+        details: { message: 'alert 2 is resolved', code: 'invalid-transition' },
+      },
+      { action: 'mutation:acknowledge', args: { id: 1 }, result: 'ok', details: null },
+    ]);
   });
 });

@@ -1,11 +1,23 @@
-import { getArgumentValues, getOperationAST, Kind, OperationTypeNode } from 'graphql';
+import {
+  defaultFieldResolver,
+  getArgumentValues,
+  getNamedType,
+  getOperationAST,
+  isAbstractType,
+  Kind,
+  OperationTypeNode,
+} from 'graphql';
 import type {
   DocumentNode,
   ExecutionArgs,
   ExecutionResult,
   FieldNode,
   FragmentDefinitionNode,
+  GraphQLAbstractType,
   GraphQLError,
+  GraphQLField,
+  GraphQLResolveInfo,
+  GraphQLSchema,
   SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -23,16 +35,81 @@ export interface AuditLogPluginOptions {
   skip?: readonly string[];
 }
 
+/** A mutation that answered with a typed error result (`ValidationError`, `NotFoundError`…). */
+interface TypedFailure {
+  /** The result type's name in capitals: `NOT_FOUND_ERROR`. */
+  result: string;
+  /** Its message, code and field errors: the reason, as the caller read it. */
+  details: Record<string, unknown>;
+}
+
+/** Per operation context: the typed failures of its root mutation fields, by response key. */
+const typedFailures = new WeakMap<object, Map<string, TypedFailure>>();
+const wrappedFields = new WeakSet<GraphQLField<unknown, unknown>>();
+
+/** `NotFoundError` → `NOT_FOUND_ERROR`. */
+const constantCase = (name: string): string =>
+  name.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '_').toUpperCase();
+
+/** Notes `value` as a typed failure when the union resolves it to a type named `…Error`. */
+async function noteTypedFailure(
+  type: GraphQLAbstractType,
+  value: unknown,
+  context: unknown,
+  info: GraphQLResolveInfo,
+): Promise<void> {
+  const failures =
+    typeof context === 'object' && context !== null ? typedFailures.get(context) : undefined;
+  if (failures === undefined || typeof value !== 'object' || value === null) return;
+  try {
+    const resolved: unknown = await type.resolveType?.(value, context, info, type);
+    const name = typeof resolved === 'string' ? resolved : undefined;
+    if (name === undefined || !name.endsWith('Error')) return;
+    const { message, code, errors } = value as Record<string, unknown>;
+    const details = Object.fromEntries(
+      Object.entries({ message, code, errors }).filter(([, detail]) => detail !== undefined),
+    );
+    failures.set(String(info.path.key), { result: constantCase(name), details });
+  } catch {
+    // The audit must never fail the mutation: the entry then says `ok`, as before.
+  }
+}
+
+/**
+ * Wraps the resolvers of mutations that answer a union, once per schema, to see which member they
+ * returned: a typed error result changed nothing and is audited as such.
+ */
+function observeTypedResults(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const type = getNamedType(field.type);
+    if (wrappedFields.has(field) || !isAbstractType(type)) continue;
+    wrappedFields.add(field);
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (source, args, context, info) => {
+      const value: unknown = await resolve(source, args, context, info);
+      await noteTypedFailure(type, value, context, info);
+      return value;
+    };
+  }
+}
+
 /**
  * Records every root mutation field that runs, whatever its outcome, as `mutation:<field>` with
- * the caller, its arguments (redacted by the recorder) and `ok` or the error's code (so refused
- * attempts, `FORBIDDEN` and `UNAUTHENTICATED`, are on record too). New mutations are covered
- * without any change here. The response waits for the write, so the entry is visible as soon as
- * the mutation has answered; a failing write never fails the mutation.
+ * the caller, its arguments (redacted by the recorder) and `ok`, the error's code (so refused
+ * attempts, `FORBIDDEN` and `UNAUTHENTICATED`, are on record too), or the typed error result it
+ * answered (`VALIDATION_ERROR`, `NOT_FOUND_ERROR`, `ALERT_ACTION_ERROR`, with its message in the
+ * details). New mutations are covered without any change here. The response waits for the write,
+ * so the entry is visible as soon as the mutation has answered; a failing write never fails the
+ * mutation.
  */
 export function useAuditLog(options: AuditLogPluginOptions): Plugin<{ principal?: Principal }> {
   const skip = options.skip ?? ['trackEvent'];
   return {
+    onSchemaChange({ schema }) {
+      // Typed here: envelop's own schema type does not resolve graphql in this workspace.
+      observeTypedResults(schema as GraphQLSchema);
+    },
+
     onExecute(payload) {
       // Typed here: envelop's own ExecutionArgs type does not resolve graphql in this workspace.
       const args = payload.args as unknown as ExecutionArgs & {
@@ -49,6 +126,8 @@ export function useAuditLog(options: AuditLogPluginOptions): Plugin<{ principal?
       const principal = args.contextValue.principal;
       const actor =
         principal === undefined ? { name: 'unknown', role: 'unknown' } : actorOf(principal);
+      const failures = new Map<string, TypedFailure>();
+      typedFailures.set(args.contextValue, failures);
       return {
         async onExecuteDone(done) {
           const result = done.result as ExecutionResult | AsyncIterable<ExecutionResult>;
@@ -70,13 +149,18 @@ export function useAuditLog(options: AuditLogPluginOptions): Plugin<{ principal?
               } catch {
                 argumentValues = { unreadable: true };
               }
+              const typed = error === undefined ? failures.get(responseKey) : undefined;
               return options.recorder.record({
                 actor,
                 action: `mutation:${name}`,
                 args: argumentValues,
-                result: error === undefined ? 'ok' : typeof code === 'string' ? code : 'ERROR',
+                result:
+                  typed?.result ??
+                  (error === undefined ? 'ok' : typeof code === 'string' ? code : 'ERROR'),
                 // Only client-facing (coded) messages: an internal error's text may hold anything.
-                details: typeof code === 'string' ? { message: error?.message } : undefined,
+                details:
+                  typed?.details ??
+                  (typeof code === 'string' ? { message: error?.message } : undefined),
               });
             }),
           );

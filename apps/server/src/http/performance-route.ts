@@ -1,7 +1,9 @@
 import { CacheError } from '@taurine/cache';
 import { collectExportRows, toJsonExport } from '@taurine/monitor';
+import type { AuditActor } from '../access/audit.ts';
 import { cacheReport } from '../services/cache-report.ts';
 import type { Services } from '../services/services.ts';
+import { checkHealth } from './health-route.ts';
 
 /** Key figures of the report: statistic per metric over the last 5 minutes. */
 const REPORT_METRICS = [
@@ -28,20 +30,74 @@ const metricsReport = (services: Services) => ({
   ),
 });
 
+/** The short summary: overall status, health score and the snapshot's key numbers. */
+const basicReport = async (services: Services) => {
+  const health = await checkHealth(services);
+  const snapshot = services.collector.latest();
+  return {
+    timestamp: new Date().toISOString(),
+    status: health.status,
+    healthScore: snapshot?.healthScore ?? null,
+    uptimeSeconds: health.uptimeSeconds,
+    // From the latest collection tick (`snapshotAt`); null when nothing was measured yet.
+    snapshotAt: snapshot === null ? null : new Date(snapshot.at).toISOString(),
+    stats: {
+      requestsPerSecond: snapshot?.requestsPerSecond ?? null,
+      responseTimeP95Ms: snapshot?.responseTime.p95 ?? null,
+      errorRate: snapshot?.errorRate ?? null,
+      cacheHitRate: snapshot?.cacheHitRate ?? null,
+      heapUsedMB: snapshot?.memory.heapUsedMB ?? null,
+      activeUsers: snapshot?.activeUsers ?? null,
+      activeAlerts: snapshot?.activeAlerts.length ?? null,
+    },
+  };
+};
+
 const fullReport = async (services: Services) => ({
   ...metricsReport(services),
   snapshot: services.collector.latest(),
   caches: await cacheReport(services.cache, services.metrics.registry),
 });
 
+const warmSummary = (result: Awaited<ReturnType<Services['cacheOps']['warm']>>) => ({
+  warmed: result.warmed,
+  skipped: result.skipped,
+  failed: result.failed.map((f) => f.key),
+});
+
 /**
  * The seed's REST facade over the same services as GraphQL: `GET /api/performance` with
- * `report=full|metrics`, `export=true`, `optimize=true` or `warm=true`; `POST` with
+ * `report=basic|full|metrics`, `export=true`, `optimize=true` or `warm=true`; `POST` with
  * `{ action: 'clear' | 'delete' | 'warm' | 'metrics', key?, pattern?, ttl? }` (ttl in seconds).
+ * Cache actions are audited like their mutations, as `rest:<mutation>` (`rest:clearCache`, …).
  */
 export function createPerformanceRoutes(services: Services) {
+  /** Runs a cache action and records it: `ok`, or the cache's refusal with its reason. */
+  const audited = async (
+    actor: AuditActor,
+    action: string,
+    args: Record<string, unknown>,
+    run: () => Promise<Response>,
+  ): Promise<Response> => {
+    try {
+      const response = await run();
+      await services.audit.record({ actor, action: `rest:${action}`, args, result: 'ok' });
+      return response;
+    } catch (error) {
+      await services.audit.record({
+        actor,
+        action: `rest:${action}`,
+        args,
+        result: error instanceof CacheError ? 'VALIDATION_ERROR' : 'ERROR',
+        details:
+          error instanceof CacheError ? { message: error.message, code: error.code } : undefined,
+      });
+      throw error;
+    }
+  };
+
   return {
-    async get(_request: Request, url: URL): Promise<Response> {
+    async get(_request: Request, url: URL, actor: AuditActor): Promise<Response> {
       const params = url.searchParams;
       if (params.get('export') === 'true') {
         const now = Date.now();
@@ -49,23 +105,23 @@ export function createPerformanceRoutes(services: Services) {
         return respond('export', document);
       }
       if (params.get('optimize') === 'true') {
-        return respond('optimize', services.cache.optimizeMemory());
+        return audited(actor, 'optimizeMemory', {}, () =>
+          Promise.resolve(respond('optimize', services.cache.optimizeMemory())),
+        );
       }
       if (params.get('warm') === 'true') {
-        const result = await services.cacheOps.warm();
-        return respond('warm', {
-          warmed: result.warmed,
-          skipped: result.skipped,
-          failed: result.failed.map((f) => f.key),
-        });
+        return audited(actor, 'warmCache', {}, async () =>
+          respond('warm', warmSummary(await services.cacheOps.warm())),
+        );
       }
       const report = params.get('report') ?? 'full';
+      if (report === 'basic') return respond('basic', await basicReport(services));
       if (report === 'metrics') return respond('metrics', metricsReport(services));
       if (report === 'full') return respond('full', await fullReport(services));
-      return respond('error', { error: 'report must be full or metrics' }, 400);
+      return respond('error', { error: 'report must be basic, full or metrics' }, 400);
     },
 
-    async post(request: Request): Promise<Response> {
+    async post(request: Request, actor: AuditActor): Promise<Response> {
       let body: unknown;
       try {
         body = await request.json();
@@ -81,12 +137,16 @@ export function createPerformanceRoutes(services: Services) {
           case 'clear': {
             if (typeof pattern !== 'string')
               return respond('error', { error: 'clear needs a pattern' }, 400);
-            return respond('clear', { pattern, ...(await services.cache.clear(pattern)) });
+            return await audited(actor, 'clearCache', { pattern }, async () =>
+              respond('clear', { pattern, ...(await services.cache.clear(pattern)) }),
+            );
           }
           case 'delete': {
             if (typeof key !== 'string')
               return respond('error', { error: 'delete needs a key' }, 400);
-            return respond('delete', { key, deleted: await services.cache.delete(key) });
+            return await audited(actor, 'deleteCacheKey', { cacheKey: key }, async () =>
+              respond('delete', { key, deleted: await services.cache.delete(key) }),
+            );
           }
           case 'warm': {
             if (key !== undefined && typeof key !== 'string') {
@@ -98,17 +158,15 @@ export function createPerformanceRoutes(services: Services) {
             ) {
               return respond('error', { error: 'ttl must be whole seconds from 1 to 86400' }, 400);
             }
-            const result =
-              typeof key === 'string'
-                ? await services.cache.warm([key], (k) => services.catalog.loaderFor(k), {
-                    refresh: true,
-                    ...(typeof ttl === 'number' ? { ttlMs: ttl * 1000 } : {}),
-                  })
-                : await services.cacheOps.warm();
-            return respond('warm', {
-              warmed: result.warmed,
-              skipped: result.skipped,
-              failed: result.failed.map((f) => f.key),
+            return await audited(actor, 'warmCache', { cacheKey: key ?? null, ttl }, async () => {
+              const result =
+                typeof key === 'string'
+                  ? await services.cache.warm([key], (k) => services.catalog.loaderFor(k), {
+                      refresh: true,
+                      ...(typeof ttl === 'number' ? { ttlMs: ttl * 1000 } : {}),
+                    })
+                  : await services.cacheOps.warm();
+              return respond('warm', warmSummary(result));
             });
           }
           case 'metrics':

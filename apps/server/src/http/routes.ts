@@ -1,7 +1,10 @@
 import type { ApiKeyService } from '../access/api-keys.ts';
+import { actorOf } from '../access/audit.ts';
+import type { AuditActor, AuditRecorder } from '../access/audit.ts';
 import { apiKeyFromHeaders, clientIpOf, resolvePrincipal } from '../access/principal.ts';
+import type { Principal } from '../access/principal.ts';
 import { roleAtLeast } from '../access/roles.ts';
-import type { Route, RoutesOptions } from '../plugins/use-routes.ts';
+import type { Route, RouteAccess, RoutesOptions } from '../plugins/use-routes.ts';
 import type { Services } from '../services/services.ts';
 import { exportRoute, prometheusRoute } from './export-routes.ts';
 import { healthRoute } from './health-route.ts';
@@ -17,8 +20,23 @@ export function createRoutes(services: Services): Route[] {
   const { registry, sessions } = services.metrics;
   const now = () => Date.now();
   const performance = createPerformanceRoutes(services);
+  // The authorizer has already checked the key; keys are cached, so asking again is cheap.
+  const actor = async (
+    request: Request,
+    serverContext: Record<string, unknown>,
+  ): Promise<AuditActor> =>
+    actorOf(
+      await principalOf(services.apiKeys, request, serverContext, services.config.trustProxy),
+    );
   return [
-    { method: 'GET', path: '/health', access: 'public', handler: () => healthRoute(services) },
+    {
+      method: 'GET',
+      path: '/health',
+      access: 'public',
+      // Load balancers probe it every few seconds from one address: never refuse them.
+      unlimited: true,
+      handler: () => healthRoute(services),
+    },
     {
       method: 'POST',
       path: '/rum',
@@ -51,13 +69,15 @@ export function createRoutes(services: Services): Route[] {
         url.searchParams.get('optimize') === 'true' || url.searchParams.get('warm') === 'true'
           ? 'operator'
           : 'viewer',
-      handler: (request, url) => performance.get(request, url),
+      handler: async (request, url, serverContext) =>
+        performance.get(request, url, await actor(request, serverContext)),
     },
     {
       method: 'POST',
       path: '/api/performance',
       access: 'operator',
-      handler: (request) => performance.post(request),
+      handler: async (request, _url, serverContext) =>
+        performance.post(request, await actor(request, serverContext)),
     },
   ];
 }
@@ -68,35 +88,75 @@ const refusal = (status: 401 | 403, code: string, message: string) =>
     { status, headers: { 'cache-control': 'no-store' } },
   );
 
-/** Checks a REST caller's key against the route's least role (401 without a usable key, 403 below it). */
+/** Who sent a REST request: its key's holder, or an anonymous client at its address. */
+async function principalOf(
+  apiKeys: Pick<ApiKeyService, 'authenticate'>,
+  request: Request,
+  serverContext: Record<string, unknown>,
+  trustProxy: boolean,
+): Promise<Principal> {
+  const remoteAddress =
+    typeof serverContext['remoteAddress'] === 'string' ? serverContext['remoteAddress'] : undefined;
+  const ip = clientIpOf(request.headers, remoteAddress, { trustProxy });
+  return resolvePrincipal(apiKeys, apiKeyFromHeaders(request.headers), ip);
+}
+
+/**
+ * Checks a REST caller's key against the route's least role (401 without a usable key, 403 below
+ * it). A refused action (a route needing an operator or admin) is audited, as refused mutations
+ * are: `rest:<METHOD> <path>` with the query parameters and `UNAUTHENTICATED` or `FORBIDDEN`.
+ */
 export function createRouteAuthorizer(options: {
   apiKeys: Pick<ApiKeyService, 'authenticate'>;
   publicDashboard: boolean;
   trustProxy: boolean;
+  audit?: AuditRecorder;
 }): NonNullable<RoutesOptions['authorize']> {
+  const refuse = async (
+    request: Request,
+    principal: Principal,
+    access: RouteAccess,
+    status: 401 | 403,
+    code: 'UNAUTHENTICATED' | 'FORBIDDEN',
+    message: string,
+  ): Promise<Response> => {
+    if (access === 'operator' || access === 'admin') {
+      const url = new URL(request.url);
+      await options.audit?.record({
+        actor: actorOf(principal),
+        action: `rest:${request.method} ${url.pathname}`,
+        args: Object.fromEntries(url.searchParams),
+        result: code,
+        details: { message },
+      });
+    }
+    return refusal(status, code, message);
+  };
   return async (request, serverContext, access) => {
     if (access === 'public') return null;
-    const remoteAddress =
-      typeof serverContext['remoteAddress'] === 'string'
-        ? serverContext['remoteAddress']
-        : undefined;
-    const ip = clientIpOf(request.headers, remoteAddress, { trustProxy: options.trustProxy });
-    const principal = await resolvePrincipal(
+    const principal = await principalOf(
       options.apiKeys,
-      apiKeyFromHeaders(request.headers),
-      ip,
+      request,
+      serverContext,
+      options.trustProxy,
     );
     if (principal.kind === 'anonymous') {
       if (access === 'viewer' && options.publicDashboard) return null;
       const why = principal.rejectedKey ? ` (the key sent is ${principal.rejectedKey})` : '';
-      return refusal(
+      return refuse(
+        request,
+        principal,
+        access,
         401,
         'UNAUTHENTICATED',
         `This route needs a ${access} API key in the x-api-key header${why}`,
       );
     }
     if (!roleAtLeast(principal.role, access)) {
-      return refusal(
+      return refuse(
+        request,
+        principal,
+        access,
         403,
         'FORBIDDEN',
         `This route needs an ${access} key; "${principal.name}" is a ${principal.role} key`,

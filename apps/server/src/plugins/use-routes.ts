@@ -20,7 +20,17 @@ export interface Route {
   /** Exact path (`/health`) or a prefix ending in `*` (`/assets/*`). */
   path: string;
   handler: RouteHandler;
+  /**
+   * Leave the route out of rate limiting, for probes a load balancer sends many times a minute
+   * (`/health`). @default false
+   */
+  unlimited?: boolean;
 }
+
+/** The paths to rate limit: every route's path unless the route says it is unlimited. */
+export const rateLimitedPaths = (routes: readonly Route[]): string[] => [
+  ...new Set(routes.filter((route) => route.unlimited !== true).map((route) => route.path)),
+];
 
 export interface RoutesOptions {
   routes: Route[];
@@ -37,6 +47,11 @@ export interface RoutesOptions {
   fallback?: RouteHandler;
   /** Paths left to yoga itself. @default ['/graphql'] */
   graphqlPaths?: string[];
+  /**
+   * Prefixes of API paths: an unknown one gets a JSON 404, never the SPA's page (a client
+   * calling a wrong URL must see that it is wrong). @default ['/api/']
+   */
+  apiPrefixes?: string[];
 }
 
 const matches = (route: Route, method: string, path: string): boolean =>
@@ -49,6 +64,9 @@ const matches = (route: Route, method: string, path: string): boolean =>
  */
 export function useRoutes(options: RoutesOptions): Plugin {
   const graphqlPaths = options.graphqlPaths ?? ['/graphql'];
+  const apiPrefixes = options.apiPrefixes ?? ['/api/'];
+  const isApiPath = (path: string): boolean =>
+    apiPrefixes.some((prefix) => path.startsWith(prefix) || `${path}/` === prefix);
   return {
     async onRequest(payload) {
       const { request, url } = payload;
@@ -69,7 +87,8 @@ export function useRoutes(options: RoutesOptions): Plugin {
         payload.endResponse(new Response('Method Not Allowed', { status: 405 }));
         return;
       }
-      if ((request.method === 'GET' || request.method === 'HEAD') && options.fallback) {
+      const isRead = request.method === 'GET' || request.method === 'HEAD';
+      if (isRead && options.fallback && !isApiPath(url.pathname)) {
         payload.endResponse(await options.fallback(request, url, serverContext));
         return;
       }

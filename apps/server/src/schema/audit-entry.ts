@@ -1,5 +1,17 @@
 import type { AuditEntry } from '@taurine/store';
+import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
+
+/** `before` as an entry id: a positive whole number, else the caller's mistake. */
+const entryId = (before: string | null | undefined): number | undefined => {
+  if (before == null) return undefined;
+  if (!/^[1-9]\d{0,14}$/.test(before)) {
+    throw new GraphQLError(`before must be an audit entry id (got "${before.slice(0, 40)}")`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'before' },
+    });
+  }
+  return Number(before);
+};
 
 const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
   description:
@@ -16,7 +28,16 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
       description: 'JSON, secrets redacted.',
       resolve: (entry) => JSON.stringify(entry.arguments),
     }),
-    result: t.exposeString('result', { description: '`ok` or the error code.' }),
+    result: t.exposeString('result', {
+      description:
+        '`ok`; an error code (`FORBIDDEN`, `BAD_USER_INPUT`…) when the operation failed; or, when it answered with a typed error result, that type in capitals (`VALIDATION_ERROR`, `NOT_FOUND_ERROR`, `ALERT_ACTION_ERROR`): nothing was changed.',
+    }),
+    details: t.string({
+      nullable: true,
+      description:
+        'JSON: why it failed (the error message, the typed error’s code and field errors); null when it succeeded.',
+      resolve: (entry) => (entry.details == null ? null : JSON.stringify(entry.details)),
+    }),
   }),
 });
 
@@ -33,7 +54,7 @@ builder.queryField('auditLog', (t) =>
     resolve: (_root, args, { services }) =>
       services.store.auditLog.list({
         limit: Math.min(500, Math.max(1, args.first ?? 50)),
-        before: args.before == null ? undefined : Number(args.before),
+        before: entryId(args.before),
         action: args.action ?? undefined,
       }),
   }),

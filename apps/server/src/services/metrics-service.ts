@@ -16,7 +16,7 @@ export function createMetricsService(
   const registry = createMetricsRegistry({
     clock,
     standardTags: {
-      environment: config.environment,
+      environment: config.environmentName,
       region: config.service.region,
       service: config.service.name,
       version: config.service.version,
