@@ -26,7 +26,7 @@ import { createCollectionJob } from './collect/collection-job.ts';
 import { ProcessSampler } from './collect/process-sampler.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
-import { createNodeBridge } from './http/node-bridge.ts';
+import { createNodeBridge, refuseConnect } from './http/node-bridge.ts';
 import type { NodeServerContext } from './http/node-bridge.ts';
 import { loadPersistedDocuments } from './http/persisted-documents.ts';
 import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
@@ -35,8 +35,8 @@ import { attachGraphQLWebSockets } from './http/websockets.ts';
 import { useBodyLimit } from './plugins/use-body-limit.ts';
 import { useNestingLimit } from './plugins/use-nesting-limit.ts';
 import { useNoIntrospection } from './plugins/use-no-introspection.ts';
-import { useResponseTiming } from './plugins/use-response-timing.ts';
-import { useRoutes } from './plugins/use-routes.ts';
+import { recordBridgeAnswer, useResponseTiming } from './plugins/use-response-timing.ts';
+import { allowedMethods, useRoutes } from './plugins/use-routes.ts';
 import { buildSchema } from './schema/index.ts';
 import { cacheHitRate } from './services/cache-metrics-recorder.ts';
 import { createCacheOperations } from './services/cache-operations.ts';
@@ -194,6 +194,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
         },
       })
     : createMemoryRateLimiter();
+  const routing = {
+    routes: createRoutes(services),
+    authorize,
+    fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
+  };
 
   const yoga: TaurineYoga = createYoga<NodeServerContext, AppContext>({
     schema: buildSchema(),
@@ -271,11 +276,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
         allowArbitraryOperations: (request) =>
           !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
       }),
-      useRoutes({
-        routes: createRoutes(services),
-        authorize,
-        fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
-      }),
+      useRoutes(routing),
     ],
   });
 
@@ -289,10 +290,16 @@ export async function buildApp(config: AppConfig): Promise<App> {
     services,
     bootstrapAdminKey: bootstrap.action === 'generated' ? bootstrap.key : null,
     async start() {
+      const onAnswer = (answer: Parameters<typeof recordBridgeAnswer>[1]) => {
+        recordBridgeAnswer(registry, answer);
+      };
       const bridge = createNodeBridge((request, context) => yoga.fetch(request, context), {
         maxBodyBytes: config.maxBodyBytes,
+        allowedMethods: (pathname) => allowedMethods(routing, pathname),
+        onAnswer,
       });
       server = createServer((req, res) => void bridge(req, res));
+      server.on('connect', refuseConnect({ onAnswer }));
       wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.maxBodyBytes });
       closeWebSockets = attachGraphQLWebSockets(wss, yoga, {
         sessionIdFrom: (params) => sessionIdFrom(params['sessionId']),

@@ -162,3 +162,33 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
     },
   };
 }
+
+/** A request answered before yoga saw it (see `http/node-bridge.ts`). */
+export interface BridgeAnswerSample {
+  method: string;
+  /** Null when the request target was unreadable. */
+  pathname: string | null;
+  status: number;
+}
+
+/**
+ * Counts a request the Node bridge answered itself (malformed `Host` or target, a method no
+ * `Request` can carry, an oversized body) in the series {@link useResponseTiming} writes, with the
+ * same error rule, so `api.requests` and `api.errors` see every request. Never throws.
+ */
+export function recordBridgeAnswer(
+  recorder: ResponseTimingRecorder,
+  { method, pathname, status }: BridgeAnswerSample,
+): void {
+  try {
+    const endpoint = pathname === null ? 'invalid' : (defaultEndpointOf(pathname) ?? 'static');
+    const tags = { endpoint, operation: 'none', method };
+    recorder.handle('api.requests', 'counter', { ...tags, status: String(status) }).record(1);
+    if (status >= 400) {
+      const type = status >= 500 ? 'server' : 'client';
+      recorder.handle('api.errors', 'counter', { ...tags, type }).record(1);
+    }
+  } catch {
+    // Telemetry never fails a request.
+  }
+}
