@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -28,6 +27,7 @@ import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { createNodeBridge, refuseConnect } from './http/node-bridge.ts';
 import type { NodeServerContext } from './http/node-bridge.ts';
+import { createHttpServer } from './http/http-server.ts';
 import { loadPersistedDocuments } from './http/persisted-documents.ts';
 import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
@@ -298,7 +298,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
         allowedMethods: (pathname) => allowedMethods(routing, pathname),
         onAnswer,
       });
-      server = createServer((req, res) => void bridge(req, res));
+      server = createHttpServer((req, res) => void bridge(req, res), config.http);
       server.on('connect', refuseConnect({ onAnswer }));
       wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.maxBodyBytes });
       closeWebSockets = attachGraphQLWebSockets(wss, yoga, {

@@ -151,8 +151,14 @@ export function createNodeBridge(handler: FetchHandler, options: NodeBridgeOptio
         req.destroy();
         return;
       }
-      // A request the Fetch API refuses (an aborted upload, a header it will not carry) is the
-      // client's: 400, never a 500 counted against the server.
+      if (req.socket.destroyed) {
+        // The body never arrived whole: Node's requestTimeout answered 408 and closed the socket
+        // (or the client went away). Counted as the client's, as 408.
+        answered({ method, pathname, status: 408 });
+        return;
+      }
+      // A request the Fetch API refuses (a header it will not carry) is the client's: 400, never
+      // a 500 counted against the server.
       if (!res.headersSent) refuse(400, errorBody('Bad request', 'BAD_REQUEST'));
       else res.destroy();
       return;
