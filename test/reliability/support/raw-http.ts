@@ -13,6 +13,8 @@ export interface RawConnection {
   closed(): boolean;
   /** True when the connection never got established or was reset. */
   failed(): boolean;
+  /** Resolves once the connection is closed, or after `timeoutMs` (check `closed()`). */
+  whenClosed(timeoutMs: number): Promise<void>;
   end(): void;
 }
 
@@ -23,12 +25,27 @@ export function openRaw(port: number): Promise<RawConnection> {
     let data = '';
     let isClosed = false;
     let isFailed = false;
+    const closedOnce = new Promise<void>((done) => {
+      socket.once('close', () => {
+        done();
+      });
+    });
     const connection: RawConnection = {
       write: (text) => socket.write(text, 'latin1'),
       received: () => data,
       closed: () => isClosed,
       failed: () => isFailed,
       end: () => socket.destroy(),
+      whenClosed: async (timeoutMs) => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          closedOnce,
+          new Promise<void>((done) => {
+            timer = setTimeout(done, timeoutMs);
+          }),
+        ]);
+        clearTimeout(timer);
+      },
     };
     socket.on('data', (chunk: Buffer) => {
       data += chunk.toString('latin1');
@@ -74,10 +91,7 @@ export async function rawRequest(
 ): Promise<RawAnswer> {
   const connection = await openRaw(port);
   connection.write(text);
-  const deadline = Date.now() + timeoutMs;
-  while (!connection.closed() && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await connection.whenClosed(timeoutMs);
   connection.end();
   return parseRawAnswer(connection.received());
 }
