@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorRate } from '../../apps/server/src/collect/snapshot.ts';
 import { hostileJson, run, startFuzzTarget } from './support/fuzz.ts';
 import type { FuzzTarget } from './support/fuzz.ts';
 import { rawRequest } from './support/raw-http.ts';
@@ -229,6 +230,11 @@ describe('fuzzing the REST routes through fetch (bounded, seeded)', () => {
   it('counted nothing a client sent as a server fault, and is still up', async () => {
     expect(target.requests() + rawProbes).toBeGreaterThan(100);
     expect(target.serverErrors()).toBeNull();
+    // What feeds api.errorRate, the snapshot and the critical error-rate rule: all that traffic,
+    // refused methods and malformed Host headers included, is no server fault.
+    const { registry } = target.app.services.metrics;
+    expect(registry.stats('api.errors', { type: 'client' }).sum).toBeGreaterThan(0);
+    expect(errorRate(registry)).toBe(0);
     const response = await fetch(`${target.url}/health`, { signal: AbortSignal.timeout(5_000) });
     expect(response.status).toBe(200);
   });
