@@ -275,6 +275,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
         getPersistedOperation: (hash) => persistedDocuments.get(hash) ?? null,
         allowArbitraryOperations: (request) =>
           !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
+        // Neither a query nor a document id is a malformed request: 400 as without the plugin
+        // (which would answer 200 with PERSISTED_QUERY_ID_REQUIRED).
+        customErrors: {
+          keyNotFound: {
+            message: 'Must provide query string or a persisted document id.',
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          },
+        },
       }),
       useRoutes(routing),
     ],

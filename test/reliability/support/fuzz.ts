@@ -43,7 +43,10 @@ export interface FuzzTarget {
   app: TestApp;
   url: string;
   port: number;
-  /** Sends one probe and checks the answer: no 5xx, JSON when it says JSON, GraphQL's shape. */
+  /**
+   * Sends one probe and checks the answer: no 5xx, JSON when it says JSON, GraphQL's shape, no
+   * masked unexpected error.
+   */
   probe(probe: Probe): Promise<void>;
   /** Probes sent so far. */
   requests(): number;
@@ -95,6 +98,10 @@ export async function startFuzzTarget(
         const graphql = path.split('?')[0] === '/graphql' && response.status !== 413;
         if (graphql && !isGraphQLResponse(parsed)) {
           throw new Error(`not a GraphQL response: ${context}`);
+        }
+        // A masked unexpected error is a server fault even in a 200: the error-rate rule counts it.
+        if (text.includes('"INTERNAL_SERVER_ERROR"')) {
+          throw new Error(`server fault (masked error): ${context}`);
         }
       }
     },

@@ -1,3 +1,4 @@
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { useRequestParserGuard } from './use-request-parser-guard.ts';
@@ -78,5 +79,44 @@ describe('useRequestParserGuard', () => {
       body: JSON.stringify({ query: 'query A { ok }', operationName: 'A' }),
     });
     expect(named.status).toBe(200);
+  });
+
+  it('refuses batch items that are not objects before other plugins read them', async () => {
+    const yoga = createYoga({
+      schema,
+      logging: false,
+      batching: true,
+      plugins: [
+        useRequestParserGuard(),
+        usePersistedOperations({
+          getPersistedOperation: () => null,
+          allowArbitraryOperations: () => true,
+        }),
+      ],
+    });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[{"query":"{ ok }"}, null, 1]',
+    });
+    expect(await response.json()).toEqual([
+      { data: { ok: null } },
+      {
+        errors: [
+          {
+            message: 'Expected params to be an object but given null.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      },
+      {
+        errors: [
+          {
+            message: 'Expected params to be an object but given number.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      },
+    ]);
   });
 });

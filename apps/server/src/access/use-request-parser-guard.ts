@@ -10,12 +10,22 @@ const typeOf = (value: unknown): string =>
  * `variables` and `extensions` parameters of GET and form-encoded POST requests unguarded, so
  * `GET /graphql?query={__typename}&variables={` answered 500 (found by the fuzz suite); and it
  * checks the types of `query`, `variables` and `extensions` but not of `operationName`, so
- * `{"operationName": 1}` reached code that expects a string.
+ * `{"operationName": 1}` reached code that expects a string; a batch item that is not an object
+ * (`[null]`) crashed the persisted-operations plugin.
  */
 export function useRequestParserGuard(): Plugin {
   return {
     onParams({ params }) {
-      const { operationName } = params as { operationName?: unknown };
+      // A batch item may be anything (`[null, 1]`). yoga refuses non-objects, but only after the
+      // persisted-operations plugin read `null.query` (a masked INTERNAL_SERVER_ERROR): refuse
+      // them here first, with yoga's own message.
+      const raw: unknown = params;
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        throw createGraphQLError(`Expected params to be an object but given ${typeOf(raw)}.`, {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      }
+      const { operationName } = raw as { operationName?: unknown };
       if (operationName == null || typeof operationName === 'string') return;
       throw createGraphQLError(
         `Expected "operationName" param to be a string, but given ${typeOf(operationName)}.`,

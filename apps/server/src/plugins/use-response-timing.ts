@@ -105,8 +105,10 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
     /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
   // Parameters arrive as the client sent them, before yoga validates them: `operationName` may be
   // `1` or `{}` (once a `TypeError` here answered 500), so only strings are read.
-  const operationOf = (params: { operationName?: unknown; query?: unknown }): string => {
-    const { operationName, query } = params;
+  const operationOf = (params: unknown): string => {
+    // A batch item may be anything at all (`[null, 1]`); yoga refuses it after this runs.
+    if (typeof params !== 'object' || params === null) return 'invalid';
+    const { operationName, query } = params as { operationName?: unknown; query?: unknown };
     if (typeof operationName === 'string' && operationName !== '')
       return operationName.slice(0, 64);
     if (operationName != null && operationName !== '') return 'invalid';
