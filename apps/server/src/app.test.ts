@@ -168,6 +168,27 @@ describe('configuration', () => {
     );
   });
 
+  it('validates the HTTP timeouts and connection limit', () => {
+    expect(loadConfig({}).http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 65_000,
+      maxConnections: 10_000,
+    });
+    expect(() =>
+      loadConfig({
+        HTTP_HEADERS_TIMEOUT_MS: '20000',
+        HTTP_REQUEST_TIMEOUT_MS: '5000',
+        HTTP_MAX_CONNECTIONS: '0',
+      }),
+    ).toThrow(
+      new ConfigError([
+        'HTTP_MAX_CONNECTIONS must be an integer from 1 to 1000000 (got "0")',
+        'HTTP_HEADERS_TIMEOUT_MS (20000) must not exceed HTTP_REQUEST_TIMEOUT_MS (5000): the headers are part of the request',
+      ]),
+    );
+  });
+
   it('never echoes a URL that may hold a password', () => {
     expect(() => loadConfig({ REDIS_URL: 'not a url:secret' })).toThrow(
       /REDIS_URL is not a valid URL$/,

@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -26,8 +25,9 @@ import { createCollectionJob } from './collect/collection-job.ts';
 import { ProcessSampler } from './collect/process-sampler.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
-import { createNodeBridge } from './http/node-bridge.ts';
+import { createNodeBridge, refuseConnect } from './http/node-bridge.ts';
 import type { NodeServerContext } from './http/node-bridge.ts';
+import { createHttpServer } from './http/http-server.ts';
 import { loadPersistedDocuments } from './http/persisted-documents.ts';
 import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
@@ -35,8 +35,8 @@ import { attachGraphQLWebSockets } from './http/websockets.ts';
 import { useBodyLimit } from './plugins/use-body-limit.ts';
 import { useNestingLimit } from './plugins/use-nesting-limit.ts';
 import { useNoIntrospection } from './plugins/use-no-introspection.ts';
-import { useResponseTiming } from './plugins/use-response-timing.ts';
-import { rateLimitedPaths, useRoutes } from './plugins/use-routes.ts';
+import { recordBridgeAnswer, useResponseTiming } from './plugins/use-response-timing.ts';
+import { allowedMethods, rateLimitedPaths, useRoutes } from './plugins/use-routes.ts';
 import { buildSchema } from './schema/index.ts';
 import { cacheHitRate } from './services/cache-metrics-recorder.ts';
 import { createCacheOperations } from './services/cache-operations.ts';
@@ -199,6 +199,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
         },
       })
     : createMemoryRateLimiter();
+  const routing = {
+    routes: createRoutes(services),
+    authorize,
+    fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
+  };
 
   const yoga: TaurineYoga = createYoga<NodeServerContext, AppContext>({
     schema: buildSchema(),
@@ -277,12 +282,16 @@ export async function buildApp(config: AppConfig): Promise<App> {
         getPersistedOperation: (hash) => persistedDocuments.get(hash) ?? null,
         allowArbitraryOperations: (request) =>
           !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
+        // Neither a query nor a document id is a malformed request: 400 as without the plugin
+        // (which would answer 200 with PERSISTED_QUERY_ID_REQUIRED).
+        customErrors: {
+          keyNotFound: {
+            message: 'Must provide query string or a persisted document id.',
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          },
+        },
       }),
-      useRoutes({
-        routes,
-        authorize,
-        fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
-      }),
+      useRoutes(routing),
     ],
   });
 
@@ -296,10 +305,16 @@ export async function buildApp(config: AppConfig): Promise<App> {
     services,
     bootstrapAdminKey: bootstrap.action === 'generated' ? bootstrap.key : null,
     async start() {
+      const onAnswer = (answer: Parameters<typeof recordBridgeAnswer>[1]) => {
+        recordBridgeAnswer(registry, answer);
+      };
       const bridge = createNodeBridge((request, context) => yoga.fetch(request, context), {
         maxBodyBytes: config.maxBodyBytes,
+        allowedMethods: (pathname) => allowedMethods(routing, pathname),
+        onAnswer,
       });
-      server = createServer((req, res) => void bridge(req, res));
+      server = createHttpServer((req, res) => void bridge(req, res), config.http);
+      server.on('connect', refuseConnect({ onAnswer }));
       wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.maxBodyBytes });
       closeWebSockets = attachGraphQLWebSockets(wss, yoga, {
         sessionIdFrom: (params) => sessionIdFrom(params['sessionId']),

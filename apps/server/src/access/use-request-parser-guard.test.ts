@@ -1,3 +1,4 @@
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { useRequestParserGuard } from './use-request-parser-guard.ts';
@@ -43,5 +44,79 @@ describe('useRequestParserGuard', () => {
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { ok: null } });
+  });
+
+  it('answers 400 BAD_REQUEST for an operationName that is not a string, in a batch too', async () => {
+    const yoga = createYoga({
+      schema,
+      logging: false,
+      batching: true,
+      plugins: [useRequestParserGuard()],
+    });
+    for (const [value, type] of [
+      [1, 'number'],
+      [{}, 'object'],
+      [[], 'array'],
+      [true, 'boolean'],
+    ] as const) {
+      for (const batched of [false, true]) {
+        const params = { query: '{ ok }', operationName: value };
+        const response = await yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(batched ? [{ query: '{ ok }' }, params] : params),
+        });
+        // yoga answers a batch 200 with one result per operation, the bad one an error.
+        expect(response.status, `${type}, batched: ${batched}`).toBe(batched ? 200 : 400);
+        expect(JSON.stringify(await response.json())).toContain(
+          `Expected \\"operationName\\" param to be a string, but given ${type}.`,
+        );
+      }
+    }
+    const named = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query A { ok }', operationName: 'A' }),
+    });
+    expect(named.status).toBe(200);
+  });
+
+  it('refuses batch items that are not objects before other plugins read them', async () => {
+    const yoga = createYoga({
+      schema,
+      logging: false,
+      batching: true,
+      plugins: [
+        useRequestParserGuard(),
+        usePersistedOperations({
+          getPersistedOperation: () => null,
+          allowArbitraryOperations: () => true,
+        }),
+      ],
+    });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[{"query":"{ ok }"}, null, 1]',
+    });
+    expect(await response.json()).toEqual([
+      { data: { ok: null } },
+      {
+        errors: [
+          {
+            message: 'Expected params to be an object but given null.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      },
+      {
+        errors: [
+          {
+            message: 'Expected params to be an object but given number.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      },
+    ]);
   });
 });

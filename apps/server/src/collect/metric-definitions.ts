@@ -26,7 +26,7 @@ export const METRIC_DEFINITIONS: readonly {
     name: 'api.errors',
     kind: 'counter',
     unit: '',
-    help: 'Failed requests: type=server (5xx, unexpected GraphQL errors) or client (4xx)',
+    help: 'Failed requests (4xx/5xx or GraphQL errors): type=server (5xx, unexpected errors) or client',
   },
   {
     name: 'api.errorRate',

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { payloadTooLarge } from '../plugins/use-body-limit.ts';
+import { requestTargetOf } from './request-target.ts';
 
 /** Per-request values yoga passes to plugins and the context factory. */
 export interface NodeServerContext {
@@ -11,7 +13,33 @@ export interface NodeServerContext {
 
 type FetchHandler = (request: Request, context: NodeServerContext) => Promise<Response> | Response;
 
+/** An answer the bridge wrote itself, without yoga (so no plugin timed it). */
+export interface BridgeAnswer {
+  method: string;
+  /** The path asked for, or null when the request target was unreadable. */
+  pathname: string | null;
+  status: number;
+}
+
+export interface NodeBridgeOptions {
+  /** Bodies larger than this get 413 while they stream in. */
+  maxBodyBytes: number;
+  /** Methods the resource at `pathname` supports: the `Allow` header of a 405. */
+  allowedMethods: (pathname: string) => string[];
+  /** Told of every answer the bridge writes itself, to count it (telemetry must not throw). */
+  onAnswer?: (answer: BridgeAnswer) => void;
+}
+
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Methods a WHATWG `Request` cannot carry (the Fetch standard forbids them: `new Request` throws,
+ * which answered 500). No resource here supports them, so they get 405 (RFC 9110 §15.5.6: the
+ * method is known but not supported by the target resource) rather than 501, a 5xx that would
+ * count against the server for something a client chose. CONNECT comes through `refuseConnect`.
+ */
+const FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
+/** Every method some resource of this server answers (`OPTIONS *`). */
+const SERVER_METHODS = ['GET', 'HEAD', 'POST'];
 
 class BodyTooLargeError extends Error {}
 
@@ -26,33 +54,83 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
+const errorBody = (message: string, code: string) =>
+  JSON.stringify({ errors: [{ message, extensions: { code } }] });
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value))
+      value.forEach((v) => {
+        headers.append(name, v);
+      });
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
 /**
  * Turns a Node request into a WHATWG `Request` for yoga and writes the `Response` back. The body is
  * read here with a hard cap, so a chunked upload without `content-length` cannot grow past
- * `maxBodyBytes`; streamed responses (SSE) are piped and stopped when the client goes away.
+ * `maxBodyBytes`; streamed responses (SSE) are piped and stopped when the client goes away. What a
+ * `Request` cannot represent — a malformed `Host` or target, a forbidden method — is answered here
+ * with a 4xx: nothing a client sends becomes a 500.
  */
-export function createNodeBridge(handler: FetchHandler, options: { maxBodyBytes: number }) {
+export function createNodeBridge(handler: FetchHandler, options: NodeBridgeOptions) {
+  const answered = (answer: BridgeAnswer) => {
+    try {
+      options.onAnswer?.(answer);
+    } catch {
+      // Telemetry never fails a request.
+    }
+  };
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const abort = new AbortController();
     res.on('close', () => {
       abort.abort();
     });
+    const method = req.method ?? 'GET';
+    const target = requestTargetOf(req);
+    const pathname = target.kind === 'url' ? target.url.pathname : null;
+    const refuse = (status: number, body: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        'cache-control': 'no-store',
+        // The rest of a malformed request cannot be trusted: do not read another from this socket.
+        connection: 'close',
+        ...headers,
+      });
+      res.end(body);
+      answered({ method, pathname, status });
+    };
+    if (target.kind === 'invalid') {
+      refuse(400, errorBody(`Bad request: ${target.reason}`, 'BAD_REQUEST'));
+      return;
+    }
+    if (target.kind === 'server') {
+      res.writeHead(204, { allow: SERVER_METHODS.join(', '), 'content-length': '0' });
+      res.end();
+      answered({ method, pathname, status: 204 });
+      return;
+    }
+    if (FORBIDDEN_METHODS.has(method)) {
+      const allow = options.allowedMethods(target.url.pathname).join(', ');
+      refuse(405, errorBody(`Method ${method} is not allowed here`, 'METHOD_NOT_ALLOWED'), {
+        allow,
+      });
+      return;
+    }
+    let request: Request;
     try {
-      const method = req.method ?? 'GET';
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value === undefined) continue;
-        if (Array.isArray(value))
-          value.forEach((v) => {
-            headers.append(name, v);
-          });
-        else headers.set(name, value);
-      }
+      const headers = headersOf(req);
       let body: Buffer | undefined;
       if (!BODYLESS.has(method)) {
         const declared = Number(req.headers['content-length'] ?? '0');
         if (declared > options.maxBodyBytes) {
           await writeResponse(res, payloadTooLarge(options.maxBodyBytes), abort.signal);
+          answered({ method, pathname, status: 413 });
           req.resume();
           return;
         }
@@ -60,30 +138,66 @@ export function createNodeBridge(handler: FetchHandler, options: { maxBodyBytes:
         headers.set('content-length', String(body.length));
         headers.delete('transfer-encoding');
       }
-      const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-      const request = new Request(url, {
+      request = new Request(target.url, {
         method,
         headers,
         body: body ? new Uint8Array(body) : undefined,
         signal: abort.signal,
       });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        await writeResponse(res, payloadTooLarge(options.maxBodyBytes), abort.signal);
+        answered({ method, pathname, status: 413 });
+        req.destroy();
+        return;
+      }
+      if (req.socket.destroyed) {
+        // The body never arrived whole: Node's requestTimeout answered 408 and closed the socket
+        // (or the client went away). Counted as the client's, as 408.
+        answered({ method, pathname, status: 408 });
+        return;
+      }
+      // A request the Fetch API refuses (a header it will not carry) is the client's: 400, never
+      // a 500 counted against the server.
+      if (!res.headersSent) refuse(400, errorBody('Bad request', 'BAD_REQUEST'));
+      else res.destroy();
+      return;
+    }
+    try {
       const response = await handler(request, {
         req,
         remoteAddress: req.socket.remoteAddress ?? 'unknown',
       });
       await writeResponse(res, response, abort.signal);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        await writeResponse(res, payloadTooLarge(options.maxBodyBytes), abort.signal);
-        req.destroy();
-        return;
-      }
+    } catch {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ errors: [{ message: 'Unexpected error' }] }));
+        answered({ method, pathname, status: 500 });
       } else {
         res.destroy();
       }
+    }
+  };
+}
+
+/**
+ * Answers `CONNECT` (a proxy's method: Node hands it to the server's `connect` event, and without
+ * a listener drops the socket with no answer) with 405 like the other methods nobody here serves.
+ */
+export function refuseConnect(options: Pick<NodeBridgeOptions, 'onAnswer'>) {
+  return (req: IncomingMessage, socket: Duplex): void => {
+    socket.on('error', () => {
+      // The client may be gone already; nothing to answer.
+    });
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${SERVER_METHODS.join(', ')}\r\n` +
+        'Content-Length: 0\r\nConnection: close\r\n\r\n',
+    );
+    try {
+      options.onAnswer?.({ method: req.method ?? 'CONNECT', pathname: null, status: 405 });
+    } catch {
+      // Telemetry never fails a request.
     }
   };
 }

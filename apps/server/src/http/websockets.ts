@@ -1,4 +1,5 @@
-import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type { DocumentNode, ExecutionArgs, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
 import type { TaurineYoga } from '../app.ts';
@@ -45,7 +46,16 @@ export function attachGraphQLWebSockets(
           params: payload,
           sessionId: options.sessionIdFrom(params),
         }) as Enveloped;
-        const document = parse(payload.query);
+        // A syntax error (or a document armor refuses while parsing) is this operation's error,
+        // as HTTP answers 400: thrown, graphql-ws would close the socket with 4500 and end every
+        // other subscription on it.
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         const contextValue = await contextFactory();

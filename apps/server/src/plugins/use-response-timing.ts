@@ -35,7 +35,8 @@ interface RequestState {
   /** The `endpoint` tag, or null when the path is not timed. */
   endpoint: string | null;
   operation: string;
-  graphqlErrors: boolean;
+  /** What the GraphQL result(s) reported, whatever the HTTP status says. */
+  graphqlErrors: 'none' | 'client' | 'server';
 }
 
 const API_PATHS = ['/graphql', '/health', '/metrics', '/rum', '/livez'];
@@ -48,11 +49,29 @@ const defaultEndpointOf = (pathname: string): string | null => {
 };
 
 /**
+ * Who a GraphQL result's errors are due to: `server` when one is an unexpected (masked) error,
+ * `client` for any other error (syntax, validation, variables, keys, limits, typed refusals).
+ */
+function errorKindOf(result: unknown): 'none' | 'client' | 'server' {
+  if (typeof result !== 'object' || result === null || !('errors' in result)) return 'none';
+  const { errors } = result as { errors?: unknown };
+  if (!Array.isArray(errors) || errors.length === 0) return 'none';
+  const unexpected = errors.some(
+    (error: { extensions?: Record<string, unknown> } | null) =>
+      error?.extensions?.['code'] === 'INTERNAL_SERVER_ERROR',
+  );
+  return unexpected ? 'server' : 'client';
+}
+
+/**
  * Times every HTTP request that reaches yoga — GraphQL operations and REST routes alike — and
- * records `api.responseTime` (ms, tagged `endpoint`, `operation`, `method`),
- * `api.requests` (also tagged `status`) and `api.errors` (tagged `type`: `server` for 5xx and unexpected GraphQL errors,
- * `client` for 4xx and GraphQL validation errors). Never throws into the request: a failing
- * recorder loses the sample, not the response.
+ * records `api.responseTime` (ms, tagged `endpoint`, `operation`, `method`), `api.requests` (also
+ * tagged `status`) and `api.errors`. One rule for errors, whatever the status yoga chose for the
+ * media type (a validation error is 200 with `application/json`, 400 with
+ * `application/graphql-response+json`): a request counts once in `api.errors` when its status is
+ * 4xx/5xx or its GraphQL result carries errors, tagged `type=server` for 5xx and unexpected
+ * (masked, `INTERNAL_SERVER_ERROR`) errors and `type=client` for everything a client can provoke.
+ * Never throws into the request: a failing recorder loses the sample, not the response.
  */
 export function useResponseTiming(options: ResponseTimingOptions): Plugin {
   const { recorder } = options;
@@ -84,9 +103,16 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
    */
   const OPERATION_NAME =
     /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
-  const operationOf = (params: { operationName?: string | null; query?: string | null }) => {
-    const name =
-      params.operationName ?? (params.query ? OPERATION_NAME.exec(params.query)?.[1] : undefined);
+  // Parameters arrive as the client sent them, before yoga validates them: `operationName` may be
+  // `1` or `{}` (once a `TypeError` here answered 500), so only strings are read.
+  const operationOf = (params: unknown): string => {
+    // A batch item may be anything at all (`[null, 1]`); yoga refuses it after this runs.
+    if (typeof params !== 'object' || params === null) return 'invalid';
+    const { operationName, query } = params as { operationName?: unknown; query?: unknown };
+    if (typeof operationName === 'string' && operationName !== '')
+      return operationName.slice(0, 64);
+    if (operationName != null && operationName !== '') return 'invalid';
+    const name = typeof query === 'string' ? OPERATION_NAME.exec(query)?.[1] : undefined;
     return name ? name.slice(0, 64) : 'anonymous';
   };
 
@@ -96,7 +122,7 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
         startedAt: now(),
         endpoint: endpointOf(url.pathname),
         operation: 'none',
-        graphqlErrors: false,
+        graphqlErrors: 'none',
       });
     },
     onParams({ request, params }) {
@@ -105,11 +131,13 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
     },
     onResultProcess({ request, result }) {
       const state = states.get(request);
-      if (!state || Array.isArray(result) || !('errors' in result)) return;
-      const errors = (result as { errors?: readonly { extensions?: Record<string, unknown> }[] })
-        .errors;
-      if (errors?.some((error) => error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR')) {
-        state.graphqlErrors = true;
+      if (!state) return;
+      // A batch fails when one of its operations does; a stream (SSE) is judged by its status.
+      for (const one of Array.isArray(result) ? (result as unknown[]) : [result]) {
+        const kind = errorKindOf(one);
+        if (kind === 'server' || (kind === 'client' && state.graphqlErrors === 'none')) {
+          state.graphqlErrors = kind;
+        }
       }
     },
     onResponse({ request, response }) {
@@ -124,9 +152,9 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
         record('api.responseTime', 'distribution', tags, durationMs);
         record('api.requests', 'counter', { ...tags, status: String(response.status) }, 1);
         const type =
-          response.status >= 500 || state.graphqlErrors
+          response.status >= 500 || state.graphqlErrors === 'server'
             ? 'server'
-            : response.status >= 400
+            : response.status >= 400 || state.graphqlErrors === 'client'
               ? 'client'
               : null;
         if (type) record('api.errors', 'counter', { ...tags, type }, 1);
@@ -135,4 +163,34 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
       }
     },
   };
+}
+
+/** A request answered before yoga saw it (see `http/node-bridge.ts`). */
+export interface BridgeAnswerSample {
+  method: string;
+  /** Null when the request target was unreadable. */
+  pathname: string | null;
+  status: number;
+}
+
+/**
+ * Counts a request the Node bridge answered itself (malformed `Host` or target, a method no
+ * `Request` can carry, an oversized body) in the series {@link useResponseTiming} writes, with the
+ * same error rule, so `api.requests` and `api.errors` see every request. Never throws.
+ */
+export function recordBridgeAnswer(
+  recorder: ResponseTimingRecorder,
+  { method, pathname, status }: BridgeAnswerSample,
+): void {
+  try {
+    const endpoint = pathname === null ? 'invalid' : (defaultEndpointOf(pathname) ?? 'static');
+    const tags = { endpoint, operation: 'none', method };
+    recorder.handle('api.requests', 'counter', { ...tags, status: String(status) }).record(1);
+    if (status >= 400) {
+      const type = status >= 500 ? 'server' : 'client';
+      recorder.handle('api.errors', 'counter', { ...tags, type }).record(1);
+    }
+  } catch {
+    // Telemetry never fails a request.
+  }
 }

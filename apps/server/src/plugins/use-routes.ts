@@ -84,7 +84,11 @@ export function useRoutes(options: RoutesOptions): Plugin {
       }
       const knownPath = options.routes.some((r) => matches(r, r.method, url.pathname));
       if (knownPath) {
-        payload.endResponse(new Response('Method Not Allowed', { status: 405 }));
+        // RFC 9110 §15.5.6: a 405 names the methods the resource supports.
+        const allow = allowedMethods(options, url.pathname).join(', ');
+        payload.endResponse(
+          new Response('Method Not Allowed', { status: 405, headers: { allow } }),
+        );
         return;
       }
       const isRead = request.method === 'GET' || request.method === 'HEAD';
@@ -97,4 +101,21 @@ export function useRoutes(options: RoutesOptions): Plugin {
       );
     },
   };
+}
+
+/**
+ * The methods the resource at `pathname` supports (the `Allow` header of a 405): the GraphQL
+ * endpoint's GET and POST, a route's own methods (GET implies HEAD), GET and HEAD where the SPA
+ * answers, none elsewhere.
+ */
+export function allowedMethods(
+  options: Pick<RoutesOptions, 'routes' | 'fallback' | 'graphqlPaths'>,
+  pathname: string,
+): string[] {
+  if ((options.graphqlPaths ?? ['/graphql']).includes(pathname)) return ['GET', 'POST'];
+  const methods = options.routes
+    .filter((route) => matches(route, route.method, pathname))
+    .flatMap((route) => (route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]));
+  if (methods.length > 0) return [...new Set(methods)];
+  return options.fallback ? ['GET', 'HEAD'] : [];
 }
