@@ -20,7 +20,11 @@ describe('TextKeyedCache', () => {
   });
 
   it('forgets the least recently used text first', () => {
-    const cache = new TextKeyedCache<string>({ maxEntries: 2, maxTotalChars: 100, maxEntryChars: 100 });
+    const cache = new TextKeyedCache<string>({
+      maxEntries: 2,
+      maxTotalChars: 100,
+      maxEntryChars: 100,
+    });
     cache.set('a', 'A');
     cache.set('b', 'B');
     cache.get('a');
