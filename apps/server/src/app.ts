@@ -16,7 +16,7 @@ import {
   createMemoryRateLimiter,
   createRedisRateLimiter,
 } from './access/rate-limiter.ts';
-import { apiKeyFromHeaders } from './access/principal.ts';
+import { apiKeyFromHeaders, clientIpOf } from './access/principal.ts';
 import { useAccessControl } from './access/use-access-control.ts';
 import { useAuditLog } from './access/use-audit-log.ts';
 import { useRequestParserGuard } from './access/use-request-parser-guard.ts';
@@ -25,6 +25,7 @@ import { createCollectionJob } from './collect/collection-job.ts';
 import { ProcessSampler } from './collect/process-sampler.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
+import { createDocumentCaches } from './http/document-cache.ts';
 import { createNodeBridge, refuseConnect } from './http/node-bridge.ts';
 import type { NodeServerContext } from './http/node-bridge.ts';
 import { createHttpServer } from './http/http-server.ts';
@@ -65,6 +66,18 @@ export interface App {
 const sessionIdFrom = (value: unknown): string | null =>
   typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : null;
 
+/** The caller's address in yoga's initial context: HTTP (node bridge) or graphql-ws (upgrade). */
+const clientAddressOf = (initial: unknown, trustProxy: boolean): string => {
+  const { request, remoteAddress, req } = initial as {
+    request?: Request;
+    remoteAddress?: unknown;
+    req?: { socket?: { remoteAddress?: string } };
+  };
+  if (request === undefined) return req?.socket?.remoteAddress ?? 'unknown';
+  const address = typeof remoteAddress === 'string' ? remoteAddress : undefined;
+  return clientIpOf(request.headers, address, { trustProxy });
+};
+
 /** The composition root: creates every service and adapter and wires them together. */
 export async function buildApp(config: AppConfig): Promise<App> {
   const log = (message: string, error?: unknown) => {
@@ -75,6 +88,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   await store.migrate();
 
   const metrics = createMetricsService(config);
+  const clientOf = (initial: unknown) => clientAddressOf(initial, config.trustProxy);
   const { registry } = metrics;
   const redis = config.redisUrl
     ? createRedisClients(config.redisUrl, (error) => {
@@ -200,7 +214,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
       })
     : createMemoryRateLimiter();
   const routing = {
-    routes: createRoutes(services),
+    routes: createRoutes(services, { trustProxy: config.trustProxy }),
     authorize,
     fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
   };
@@ -227,6 +241,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
         ? { title: 'Taurine GraphiQL', subscriptionsProtocol: 'WS', defaultQuery: DEFAULT_QUERY }
         : false,
     maskedErrors: true,
+    // yoga's own parse cache is bounded by count only; this one by the size of the documents too.
+    parserAndValidationCache: createDocumentCaches(),
     batching: { limit: 10 },
     cors:
       config.corsOrigins.length > 0
@@ -243,7 +259,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
       const sessionId =
         (initial as Partial<{ sessionId: string | null }>).sessionId ??
         sessionIdFrom((initial.request as Request | undefined)?.headers.get('x-session-id'));
-      if (sessionId) metrics.sessions.touch(sessionId, Date.now());
+      // Counted per address, so forged ids from one client cannot inflate active users.
+      if (sessionId) metrics.sessions.touch(sessionId, Date.now(), clientOf(initial));
       return { services, sessionId };
     },
     plugins: [

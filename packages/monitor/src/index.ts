@@ -82,8 +82,9 @@ export type { JsonExport, JsonExportMetric } from './export/json-export.ts';
 
 export { computeHealthScore, HEALTH_SCORE_WEIGHTS } from './health/health-score.ts';
 export type { HealthInputs, HealthPenalty, HealthScore } from './health/health-score.ts';
-export { ActiveSessions } from './sessions/active-sessions.ts';
-export type { ActiveSessionsOptions } from './sessions/active-sessions.ts';
+export { ACTIVE_SESSIONS_DEFAULTS, ActiveSessions } from './sessions/active-sessions.ts';
+export type { ActiveSessionsOptions, ActiveSessionsUsage } from './sessions/active-sessions.ts';
+export { HyperLogLog } from './sessions/hyper-log-log.ts';
 
 // Alert rules, lifecycle, silences and notification planning.
 export {

@@ -16,7 +16,7 @@ import { createRumRoute } from './rum-route.ts';
  * (`/metrics`, exports, reports) needs a viewer key unless `PUBLIC_DASHBOARD=true`; cache actions
  * need an operator key; `/health` and `/rum` are public.
  */
-export function createRoutes(services: Services): Route[] {
+export function createRoutes(services: Services, options: { trustProxy?: boolean } = {}): Route[] {
   const { registry, sessions } = services.metrics;
   const now = () => Date.now();
   const performance = createPerformanceRoutes(services);
@@ -43,8 +43,14 @@ export function createRoutes(services: Services): Route[] {
       access: 'public',
       handler: createRumRoute({
         recorder: registry,
-        onSession: (sessionId) => {
-          sessions.touch(sessionId, Date.now());
+        onSession: (sessionId, request, serverContext) => {
+          const address = serverContext['remoteAddress'];
+          const client = clientIpOf(
+            request.headers,
+            typeof address === 'string' ? address : undefined,
+            options,
+          );
+          sessions.touch(sessionId, Date.now(), client);
         },
       }),
     },

@@ -144,8 +144,8 @@ export function parseRumBatch(
 
 export interface RumRouteOptions {
   recorder: RumRecorder;
-  /** Called with the visitor id of each accepted batch (active users). */
-  onSession?: (sessionId: string) => void;
+  /** Called with the visitor id of each accepted batch (active users) and who sent it. */
+  onSession?: (sessionId: string, request: Request, serverContext: Record<string, unknown>) => void;
 }
 
 /**
@@ -156,7 +156,11 @@ export interface RumRouteOptions {
  */
 export function createRumRoute(options: RumRouteOptions) {
   // Rate limiting per client happens before this, in the access-control plugin.
-  return async (request: Request): Promise<Response> => {
+  return async (
+    request: Request,
+    _url?: URL,
+    serverContext: Record<string, unknown> = {},
+  ): Promise<Response> => {
     const type = request.headers.get('content-type') ?? 'text/plain';
     if (!/^(text\/plain|application\/json)\b/i.test(type)) {
       return Response.json(
@@ -203,7 +207,7 @@ export function createRumRoute(options: RumRouteOptions) {
           outcome: 'miss',
         });
     }
-    if (sessionId) options.onSession?.(sessionId);
+    if (sessionId) options.onSession?.(sessionId, request, serverContext);
     return new Response(null, { status: 204 });
   };
 }

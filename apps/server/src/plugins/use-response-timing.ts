@@ -11,6 +11,8 @@ export interface ResponseTimingRecorder {
 
 /** Tag sets whose handles are kept; beyond it (hostile operation names) handles are not cached. */
 const MAX_CACHED_HANDLES = 4096;
+/** Longer tag sets (a path of kilobytes) are not cached either, so the cache stays under ~2 MB. */
+const MAX_CACHED_ID_LENGTH = 512;
 
 export interface ResponseTimingOptions {
   /** Where samples go. */
@@ -92,7 +94,9 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
     let handle = handles.get(id);
     if (!handle) {
       handle = recorder.handle(name, kind, tags);
-      if (handles.size < MAX_CACHED_HANDLES) handles.set(id, handle);
+      if (handles.size < MAX_CACHED_HANDLES && id.length <= MAX_CACHED_ID_LENGTH) {
+        handles.set(id, handle);
+      }
     }
     handle.record(value);
   };
