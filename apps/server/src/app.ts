@@ -111,11 +111,18 @@ export async function buildApp(config: AppConfig): Promise<App> {
     },
   });
 
+  // Without PUBLIC_URL, notification links follow the address bound in start() (PORT=0 too).
+  let publicUrl = config.alertChannels.dashboardUrl;
   const alerting = createAlertingService({
     store,
     registry,
     clock: systemClock,
-    channelsFromEnv: config.alertChannels,
+    channelsFromEnv: {
+      ...config.alertChannels,
+      get dashboardUrl() {
+        return publicUrl;
+      },
+    },
     publish: (event) => {
       pubsub.publish('alertEvent', event);
     },
@@ -301,6 +308,10 @@ export async function buildApp(config: AppConfig): Promise<App> {
         server!.once('error', reject);
         server!.listen(config.port, config.host, resolve);
       });
+      const { port } = server.address() as AddressInfo;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      const url = `http://${host}:${port}`;
+      if (!config.publicUrlConfigured) publicUrl = url;
       if (config.cacheWarmOnStart) {
         await services.cacheOps.warm().catch((error: unknown) => {
           log('cache warm-up failed', error);
@@ -318,9 +329,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
         });
       }, 3_600_000);
       retentionTimer.unref();
-      const { port } = server.address() as AddressInfo;
-      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-      return { url: `http://${host}:${port}`, port };
+      return { url, port };
     },
     async stop() {
       if (stopped) return;
