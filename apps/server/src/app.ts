@@ -26,6 +26,11 @@ import { createCollectionJob } from './collect/collection-job.ts';
 import { ProcessSampler } from './collect/process-sampler.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
+import {
+  GRAPHIQL_OPTIONS,
+  graphiqlAssetRoute,
+  renderGraphiQLPage,
+} from './graphiql/graphiql-page.ts';
 import { createNodeBridge } from './http/node-bridge.ts';
 import type { NodeServerContext } from './http/node-bridge.ts';
 import { loadPersistedDocuments } from './http/persisted-documents.ts';
@@ -202,6 +207,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
       })
     : createMemoryRateLimiter();
 
+  const graphiqlEnabled = config.graphiql && config.introspection;
   const yoga: TaurineYoga = createYoga<NodeServerContext, AppContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -219,10 +225,9 @@ export async function buildApp(config: AppConfig): Promise<App> {
       TextDecoder,
     },
     landingPage: false,
-    graphiql:
-      config.graphiql && config.introspection
-        ? { title: 'Taurine GraphiQL', subscriptionsProtocol: 'WS', defaultQuery: DEFAULT_QUERY }
-        : false,
+    graphiql: graphiqlEnabled ? GRAPHIQL_OPTIONS : false,
+    // yoga's own page loads GraphiQL from a CDN; this one is served by us (works offline).
+    renderGraphiQL: renderGraphiQLPage,
     maskedErrors: true,
     batching: { limit: 10 },
     cors:
@@ -279,7 +284,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
           !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
       }),
       useRoutes({
-        routes: createRoutes(services),
+        routes: [...createRoutes(services), ...(graphiqlEnabled ? [graphiqlAssetRoute] : [])],
         authorize,
         fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
       }),
@@ -355,12 +360,3 @@ export async function buildApp(config: AppConfig): Promise<App> {
     },
   };
 }
-
-const DEFAULT_QUERY = `# Welcome to Taurine. Try:
-query Flavors {
-  flavors(first: 5) {
-    edges { node { name brand caffeineMg } }
-    totalCount
-  }
-}
-`;
