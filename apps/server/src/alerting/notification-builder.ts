@@ -28,6 +28,11 @@ export const RECOMMENDED_ACTIONS: Readonly<Record<string, readonly string[]>> = 
     'Compare heap usage with the cache size and traffic',
     'Take a heap snapshot if usage keeps growing',
   ],
+  'process.heapUsedRatio': [
+    'Compare heap usage with the cache size and traffic',
+    'Run optimizeMemory (operator key) to drop expired cache entries and collect garbage',
+    'Take a heap snapshot if usage keeps growing',
+  ],
   'health.score': ['Open the health breakdown on the dashboard to find the failing component'],
   'health.uptimeRatio': ['Review restarts and failed health checks over the last 24 hours'],
   'business.conversionRate': [
