@@ -12,7 +12,7 @@ import {
 const API_ORIGIN = 'http://localhost:4000';
 
 /** Server routes: never answered with the app shell by the Service Worker. */
-const SERVER_PATHS = /^\/(graphql|rum|metrics|export\.|health|livez|api)/;
+const SERVER_PATHS = /^\/(graphql|graphiql\/|rum|metrics|export\.|health|livez|api)/;
 
 export default defineConfig({
   plugins: [
@@ -68,6 +68,8 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       '/graphql': { target: API_ORIGIN, ws: true },
+      // GraphiQL's own files (served by the server, not a CDN).
+      '/graphiql/': API_ORIGIN,
       '/health': API_ORIGIN,
       '/metrics': API_ORIGIN,
       '/rum': API_ORIGIN,

@@ -261,7 +261,8 @@ describe('an API p95 alert through the real app and a real webhook receiver', ()
           metric: 'api.responseTime',
           threshold: 0,
           status: 'firing',
-          dashboardUrl: `http://taurine.test/monitoring/alerts?alert=${alert.id}`,
+          // DASHBOARD_URL's trailing page is not part of the app's base: the link opens the alert.
+          dashboardUrl: `http://taurine.test/alerts?alert=${alert.id}`,
         },
       });
       expect(body.data.value).toBeGreaterThan(0);

@@ -25,6 +25,11 @@ import { createCollectionJob } from './collect/collection-job.ts';
 import { ProcessSampler } from './collect/process-sampler.ts';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
+import {
+  GRAPHIQL_OPTIONS,
+  graphiqlAssetRoute,
+  renderGraphiQLPage,
+} from './graphiql/graphiql-page.ts';
 import { createDocumentCaches } from './http/document-cache.ts';
 import { createNodeBridge, refuseConnect } from './http/node-bridge.ts';
 import type { NodeServerContext } from './http/node-bridge.ts';
@@ -126,11 +131,18 @@ export async function buildApp(config: AppConfig): Promise<App> {
     },
   });
 
+  // Without PUBLIC_URL, notification links follow the address bound in start() (PORT=0 too).
+  let publicUrl = config.alertChannels.dashboardUrl;
   const alerting = createAlertingService({
     store,
     registry,
     clock: systemClock,
-    channelsFromEnv: config.alertChannels,
+    channelsFromEnv: {
+      ...config.alertChannels,
+      get dashboardUrl() {
+        return publicUrl;
+      },
+    },
     publish: (event) => {
       pubsub.publish('alertEvent', event);
     },
@@ -194,7 +206,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
     startedAt: Date.now(),
   };
 
-  const routes = createRoutes(services);
+  const graphiqlEnabled = config.graphiql && config.introspection;
+  const routes = [
+    ...createRoutes(services, { trustProxy: config.trustProxy }),
+    ...(graphiqlEnabled ? [graphiqlAssetRoute] : []),
+  ];
   const persistedDocuments = loadPersistedDocuments(config.persistedDocumentsPath);
   const authorize = createRouteAuthorizer({
     apiKeys,
@@ -214,7 +230,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
       })
     : createMemoryRateLimiter();
   const routing = {
-    routes: createRoutes(services, { trustProxy: config.trustProxy }),
+    routes,
     authorize,
     fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
   };
@@ -236,10 +252,9 @@ export async function buildApp(config: AppConfig): Promise<App> {
       TextDecoder,
     },
     landingPage: false,
-    graphiql:
-      config.graphiql && config.introspection
-        ? { title: 'Taurine GraphiQL', subscriptionsProtocol: 'WS', defaultQuery: DEFAULT_QUERY }
-        : false,
+    graphiql: graphiqlEnabled ? GRAPHIQL_OPTIONS : false,
+    // yoga's own page loads GraphiQL from a CDN; this one is served by us (works offline).
+    renderGraphiQL: renderGraphiQLPage,
     maskedErrors: true,
     // yoga's own parse cache is bounded by count only; this one by the size of the documents too.
     parserAndValidationCache: createDocumentCaches(),
@@ -340,6 +355,10 @@ export async function buildApp(config: AppConfig): Promise<App> {
         server!.once('error', reject);
         server!.listen(config.port, config.host, resolve);
       });
+      const { port } = server.address() as AddressInfo;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      const url = `http://${host}:${port}`;
+      if (!config.publicUrlConfigured) publicUrl = url;
       if (config.cacheWarmOnStart) {
         await services.cacheOps.warm().catch((error: unknown) => {
           log('cache warm-up failed', error);
@@ -357,9 +376,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
         });
       }, 3_600_000);
       retentionTimer.unref();
-      const { port } = server.address() as AddressInfo;
-      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-      return { url: `http://${host}:${port}`, port };
+      return { url, port };
     },
     async stop() {
       if (stopped) return;
@@ -385,12 +402,3 @@ export async function buildApp(config: AppConfig): Promise<App> {
     },
   };
 }
-
-const DEFAULT_QUERY = `# Welcome to Taurine. Try:
-query Flavors {
-  flavors(first: 5) {
-    edges { node { name brand caffeineMg } }
-    totalCount
-  }
-}
-`;

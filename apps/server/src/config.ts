@@ -74,6 +74,11 @@ export interface AppConfig {
   anonymousRateLimit: number;
   /** Notification channels configured through the environment. */
   alertChannels: AlertChannelEnv;
+  /**
+   * Whether `PUBLIC_URL` (or `DASHBOARD_URL`) was set; without it notification links follow the
+   * address the server actually binds (`http://localhost:<port>`, `PORT=0` included).
+   */
+  publicUrlConfigured: boolean;
 }
 
 /** Raised at start-up when the environment holds an invalid value; lists every problem at once. */
@@ -195,9 +200,9 @@ export function loadConfig(
       .filter((origin) => origin !== ''),
     persistedOperationsOnly: boolean('PERSISTED_OPERATIONS_ONLY', false),
     anonymousRateLimit: integer('RATE_LIMIT_ANONYMOUS', 3000, 1, 1_000_000),
-    alertChannels: readAlertChannelEnv(
-      env,
-      env.DASHBOARD_URL ?? `http://localhost:${port || 4000}/monitoring`,
+    alertChannels: readAlertChannelEnv(env, `http://localhost:${port || 4000}`),
+    publicUrlConfigured: [env.PUBLIC_URL, env.DASHBOARD_URL].some(
+      (value) => value !== undefined && value.trim() !== '',
     ),
   };
 

@@ -36,6 +36,7 @@ export type {
   CacheWriteOptions,
   ClearResult,
   Loader,
+  OptimizeMemoryOptions,
   OptimizeMemoryResult,
   TieredCacheOptions,
   WarmLoaders,

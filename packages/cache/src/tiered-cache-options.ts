@@ -47,6 +47,11 @@ export interface TieredCacheOptions {
   maxPendingInvalidations?: number;
   /** Heap bytes in use, reported by `optimizeMemory()`. @default () => process.memoryUsage().heapUsed */
   heapUsed?: () => number;
+  /**
+   * A full garbage collection, run by `optimizeMemory()` after trimming (see the server's
+   * `exposeGarbageCollector`). @default `globalThis.gc` when Node runs with `--expose-gc`
+   */
+  collectGarbage?: () => void;
 }
 
 /** Defaults of {@link TieredCacheOptions}, as data. */
@@ -86,12 +91,27 @@ export interface WarmResult {
   failed: { key: string; error: unknown }[];
 }
 
+/** What `optimizeMemory()` should trim. */
+export interface OptimizeMemoryOptions {
+  /**
+   * Share of the memory tier's bound (0..1) to keep: least recently used entries go until the
+   * tier fits. Expired entries always go. @default MEMORY_TIER_DEFAULTS.trimTargetRatio (0.75)
+   */
+  targetShare?: number;
+}
+
 /** What `optimizeMemory()` did. */
 export interface OptimizeMemoryResult {
+  /** Whether a full garbage collection ran (between the two heap readings). */
   gcRan: boolean;
   heapBytesBefore: number;
   heapBytesAfter: number;
   tierBytesBefore: number;
   tierBytesAfter: number;
+  /** `expiredEntriesRemoved` + `trimmedEntriesRemoved`. */
   entriesRemoved: number;
+  /** Entries past their TTL, dropped whatever the target. */
+  expiredEntriesRemoved: number;
+  /** Live entries dropped, least recently used first, to reach the target share. */
+  trimmedEntriesRemoved: number;
 }

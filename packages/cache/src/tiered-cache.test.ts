@@ -470,7 +470,7 @@ describe('TieredCache stats, metrics and memory', () => {
       heapUsed: () => (heap -= 1000),
     });
     for (let i = 0; i < 50; i++) await cache.getOrLoad(`api:${i}:v1`, () => 'x'.repeat(1000));
-    const result = cache.optimizeMemory(20_000);
+    const result = cache.optimizeMemory({ targetShare: 0.2 });
     expect(gc).toHaveBeenCalledTimes(1);
     expect(result).toMatchObject({ gcRan: true, heapBytesBefore: 4000, heapBytesAfter: 3000 });
     expect(result.tierBytesBefore).toBeGreaterThan(50_000);

@@ -15,6 +15,7 @@ import { deleteMessages } from './invalidation-bus.ts';
 import { deepFreeze, normalizeTtl, serializeValue } from './json-value.ts';
 import { LatencyRecorder } from './latency-recorder.ts';
 import { MemoryTier } from './memory-tier.ts';
+import { optimizeMemoryTier } from './optimize-memory.ts';
 import { CACHE_TTL_PRESETS, familyOfKey } from './ttl-presets.ts';
 
 import type { CacheStats, TierStats } from './cache-stats.ts';
@@ -24,6 +25,7 @@ import type {
   CacheWriteOptions,
   ClearResult,
   Loader,
+  OptimizeMemoryOptions,
   OptimizeMemoryResult,
   TieredCacheOptions,
   WarmLoaders,
@@ -64,6 +66,7 @@ export class TieredCache {
   readonly #timingMask: number;
   readonly #pendingInvalidations: PendingInvalidations;
   readonly #heapUsed: () => number;
+  readonly #collectGarbage: (() => void) | undefined;
   readonly #publishTimeoutMs: number;
   readonly #inflight = new Map<string, Promise<Flight>>();
   readonly #pending = new Set<Promise<unknown>>();
@@ -113,6 +116,7 @@ export class TieredCache {
       options.maxPendingInvalidations ?? TIERED_CACHE_DEFAULTS.maxPendingInvalidations,
     );
     this.#heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed);
+    this.#collectGarbage = options.collectGarbage;
     this.memory = new MemoryTier({
       ...options.memory,
       ...(options.clock ? { clock: options.clock } : {}),
@@ -416,24 +420,15 @@ export class TieredCache {
   }
 
   /**
-   * Trims the memory tier (expired entries, then least recently used down to `targetBytes`), then
-   * runs `globalThis.gc` when Node was started with `--expose-gc`.
-   *
-   * @param targetBytes - @default 75 % of the memory tier's `maxBytes`
+   * Frees memory: drops expired entries, trims the memory tier to `targetShare` of its bound
+   * (least recently used first) and runs a full GC when one is available (`collectGarbage`).
+   * @throws {CacheError} `INVALID_OPTIONS` for a share outside 0..1.
    */
-  optimizeMemory(targetBytes?: number): OptimizeMemoryResult {
-    const heapBytesBefore = this.#heapUsed();
-    const trim = this.memory.trim(targetBytes);
-    const gc = (globalThis as { gc?: () => void }).gc;
-    if (typeof gc === 'function') gc();
-    return {
-      gcRan: typeof gc === 'function',
-      heapBytesBefore,
-      heapBytesAfter: this.#heapUsed(),
-      tierBytesBefore: trim.bytesBefore,
-      tierBytesAfter: trim.bytesAfter,
-      entriesRemoved: trim.removed,
-    };
+  optimizeMemory(options: OptimizeMemoryOptions = {}): OptimizeMemoryResult {
+    return optimizeMemoryTier(this.memory, options, {
+      heapUsed: this.#heapUsed,
+      collectGarbage: this.#collectGarbage,
+    });
   }
 
   /** Resolves when background Redis writes and bus publications started so far have settled. */

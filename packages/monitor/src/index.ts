@@ -108,7 +108,10 @@ export type {
 export type { FieldError, FieldErrorCode } from './alerting/field-error.ts';
 export { RULE_LIMITS, validateRule } from './alerting/validate-rule.ts';
 export type { RuleValidationResult } from './alerting/validate-rule.ts';
-export { BUILT_IN_RULES } from './alerting/built-in-rules.ts';
+export { BUILT_IN_RULES, SUPERSEDED_BUILT_IN_RULES } from './alerting/built-in-rules.ts';
+export type { SupersededRule } from './alerting/built-in-rules.ts';
+export { RULE_NAME_FORMATS, derivedRuleName, followingRuleName } from './alerting/rule-name.ts';
+export type { RuleNameFormat } from './alerting/rule-name.ts';
 export {
   CHANNEL_TYPES,
   SEVERITY_POLICY,

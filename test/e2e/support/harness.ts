@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { buildApp } from '../../../apps/server/src/app.ts';
 import type { App } from '../../../apps/server/src/app.ts';
 import { loadConfig } from '../../../apps/server/src/config.ts';
@@ -69,8 +69,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   }
 }
 
-/** Headless Debian Chromium with background traffic switched off. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Headless Debian Chromium with background traffic switched off. `extraArgs` adds switches, e.g.
+ * {@link OFFLINE_CHROMIUM_ARGS}.
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -80,6 +83,31 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
+}
+
+/** Chromium switches for a machine without internet: no host name but loopback resolves. */
+export const OFFLINE_CHROMIUM_ARGS: readonly string[] = [
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+/**
+ * Cuts a browser context off from everything but loopback, as on a machine without internet:
+ * every other request is aborted and its URL collected in the returned list.
+ */
+export async function cutOffInternet(context: BrowserContext): Promise<string[]> {
+  const blocked: string[] = [];
+  await context.route('**/*', async (route) => {
+    const { protocol, hostname } = new URL(route.request().url());
+    const loopback = hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+    if (loopback || protocol === 'data:' || protocol === 'blob:') {
+      await route.continue();
+      return;
+    }
+    blocked.push(route.request().url());
+    await route.abort('internetdisconnected');
+  });
+  return blocked;
 }

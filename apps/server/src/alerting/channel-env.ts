@@ -22,7 +22,11 @@ export interface AlertChannelEnv {
   alertWebhookUrl?: string | undefined;
   /** `ALERT_WEBHOOK_SECRET`: HMAC key signing the env webhook's requests. */
   alertWebhookSecret?: string | undefined;
-  /** Base URL of the SPA; notifications link to `<dashboardUrl>/alerts?alert=<fingerprint>`. */
+  /**
+   * Public URL of the SPA (`PUBLIC_URL`, or the older `DASHBOARD_URL`); notifications link to
+   * `<base>/alerts?alert=<fingerprint>`, a trailing page such as `/monitoring` ignored (see
+   * `spaBaseUrl`).
+   */
   dashboardUrl: string;
 }
 
@@ -96,10 +100,16 @@ export function checkAlertChannelEnv(env: AlertChannelEnv): string[] {
   if (clean(env.alertEmailTo) !== undefined && clean(env.smtpUrl) === undefined) {
     problems.push('ALERT_EMAIL_TO is set but SMTP_URL is not: both are needed for email alerts');
   }
+  let protocol: string | null = null;
   try {
-    new URL(env.dashboardUrl);
+    protocol = new URL(env.dashboardUrl).protocol;
   } catch {
-    problems.push('the dashboard URL of alert notifications is not an absolute URL');
+    // Reported below.
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    problems.push(
+      'PUBLIC_URL (or DASHBOARD_URL) must be an absolute http:// or https:// URL, e.g. https://taurine.example.com',
+    );
   }
   for (const channel of envChannels(env)) {
     const variables = VARIABLES[channel.type];
@@ -118,7 +128,7 @@ export function checkAlertChannelEnv(env: AlertChannelEnv): string[] {
  * Reads the channel variables from an environment (`process.env`), for `loadConfig`:
  * `SLACK_WEBHOOK_URL`, `PAGERDUTY_ROUTING_KEY`, `PAGERDUTY_EVENTS_URL`, `SMTP_URL`,
  * `ALERT_EMAIL_TO`, `ALERT_EMAIL_FROM`, `ALERT_WEBHOOK_URL`, `ALERT_WEBHOOK_SECRET`, and
- * `DASHBOARD_URL` (default `fallbackDashboardUrl`).
+ * `PUBLIC_URL` (`DASHBOARD_URL` is its older name; default `fallbackDashboardUrl`).
  */
 export function readAlertChannelEnv(
   env: Readonly<Record<string, string | undefined>>,
@@ -133,6 +143,6 @@ export function readAlertChannelEnv(
     alertEmailFrom: clean(env.ALERT_EMAIL_FROM),
     alertWebhookUrl: clean(env.ALERT_WEBHOOK_URL),
     alertWebhookSecret: clean(env.ALERT_WEBHOOK_SECRET),
-    dashboardUrl: clean(env.DASHBOARD_URL) ?? fallbackDashboardUrl,
+    dashboardUrl: clean(env.PUBLIC_URL) ?? clean(env.DASHBOARD_URL) ?? fallbackDashboardUrl,
   };
 }

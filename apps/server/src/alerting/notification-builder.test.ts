@@ -1,7 +1,12 @@
 import { createManualClock, createMetricsRegistry } from '@taurine/monitor';
 import type { NotificationIntent } from '@taurine/monitor';
 import { describe, expect, it } from 'vitest';
-import { RECOMMENDED_ACTIONS, alertLink, buildNotification } from './notification-builder.ts';
+import {
+  RECOMMENDED_ACTIONS,
+  alertLink,
+  buildNotification,
+  spaBaseUrl,
+} from './notification-builder.ts';
 import { MINUTE, STANDARD_TAGS, T0 } from './test-support/service-harness.ts';
 
 function intent(overrides: Partial<NotificationIntent> = {}): NotificationIntent {
@@ -74,5 +79,22 @@ describe('buildNotification', () => {
     expect(alertLink('http://localhost:4000', 'a b')).toBe(
       'http://localhost:4000/alerts?alert=a+b',
     );
+  });
+
+  it('links to /alerts whatever page the public URL names, keeping a proxy prefix', () => {
+    // The old DASHBOARD_URL default named the monitoring page: its links were "Page not found".
+    expect(alertLink('http://localhost:4000/monitoring', 'fp')).toBe(
+      'http://localhost:4000/alerts?alert=fp',
+    );
+    expect(alertLink('https://ops.example.com/taurine/monitoring/', 'fp')).toBe(
+      'https://ops.example.com/taurine/alerts?alert=fp',
+    );
+    expect(alertLink('https://ops.example.com/taurine', 'fp')).toBe(
+      'https://ops.example.com/taurine/alerts?alert=fp',
+    );
+    expect(alertLink('https://ops.example.com/alerts?status=FIRING#top', 'fp')).toBe(
+      'https://ops.example.com/alerts?alert=fp',
+    );
+    expect(spaBaseUrl('https://ops.example.com')).toBe('https://ops.example.com/');
   });
 });

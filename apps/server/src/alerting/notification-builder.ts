@@ -28,6 +28,11 @@ export const RECOMMENDED_ACTIONS: Readonly<Record<string, readonly string[]>> = 
     'Compare heap usage with the cache size and traffic',
     'Take a heap snapshot if usage keeps growing',
   ],
+  'process.heapUsedRatio': [
+    'Compare heap usage with the cache size and traffic',
+    'Run optimizeMemory (operator key) to drop expired cache entries and collect garbage',
+    'Take a heap snapshot if usage keeps growing',
+  ],
   'health.score': ['Open the health breakdown on the dashboard to find the failing component'],
   'health.uptimeRatio': ['Review restarts and failed health checks over the last 24 hours'],
   'business.conversionRate': [
@@ -41,9 +46,28 @@ export const DEFAULT_RECOMMENDED_ACTIONS: readonly string[] = [
   'Open the dashboard and compare the metric with the last hour',
 ];
 
-/** Link to one alert in the SPA. */
-export function alertLink(dashboardUrl: string, fingerprint: string): string {
-  const url = new URL('alerts', dashboardUrl.endsWith('/') ? dashboardUrl : `${dashboardUrl}/`);
+/** The SPA's pages: a public URL ending in one of them names a page, not the app's base. */
+const SPA_PAGES: ReadonlySet<string> = new Set(['monitoring', 'alerts', 'performance', 'demo']);
+
+/**
+ * The base URL of the SPA from the configured public URL (`PUBLIC_URL`, or the older
+ * `DASHBOARD_URL`), always ending in `/`. A trailing SPA page is dropped, so the old default
+ * `http://host:4000/monitoring` still means `http://host:4000/`; any other path is kept as the
+ * prefix a reverse proxy serves the app under. Query and fragment are dropped.
+ */
+export function spaBaseUrl(publicUrl: string): string {
+  const url = new URL(publicUrl);
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  if (segments.length > 0 && SPA_PAGES.has(segments[segments.length - 1]!)) segments.pop();
+  url.pathname = segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+/** Link to one alert in the SPA: `/alerts?alert=<fingerprint>` opens it. */
+export function alertLink(publicUrl: string, fingerprint: string): string {
+  const url = new URL('alerts', spaBaseUrl(publicUrl));
   url.searchParams.set('alert', fingerprint);
   return url.href;
 }

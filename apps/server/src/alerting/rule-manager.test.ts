@@ -29,6 +29,38 @@ describe('alert rules', () => {
     expect(heap).toMatchObject({ threshold: 120, enabled: false, builtIn: true });
   });
 
+  it('brings an untouched former default up to date at start, and leaves an edited one', async () => {
+    const first = await harness.service();
+    const current = BUILT_IN_RULES.find((rule) => rule.id === 'builtin.heap-memory')!;
+    // The seed's rule as an older release stored it, disabled by its operator.
+    const seeded = {
+      ...current,
+      name: 'Heap memory above 40 MB',
+      metric: 'process.heapUsedMB',
+      threshold: 40,
+      enabled: false,
+    };
+    await first.store.alertConfig.saveRule(seeded, 0);
+    await first.service.stop();
+    const second = await harness.service({}, { store: first.store });
+    expect((await second.service.rules()).find((rule) => rule.id === current.id)).toMatchObject({
+      name: 'Heap memory above 80 % of the limit',
+      metric: 'process.heapUsedRatio',
+      threshold: 0.8,
+      enabled: false,
+    });
+    await second.service.stop();
+
+    // Edited to 60 MB: the operator's rule stays as it is.
+    await first.store.alertConfig.saveRule({ ...seeded, threshold: 60, name: 'Heap > 60 MB' }, 0);
+    const third = await harness.service({}, { store: first.store });
+    expect((await third.service.rules()).find((rule) => rule.id === current.id)).toMatchObject({
+      name: 'Heap > 60 MB',
+      metric: 'process.heapUsedMB',
+      threshold: 60,
+    });
+  });
+
   it('validates rules: unknown metric, NaN threshold and a bad window are clear errors', async () => {
     const { service } = await harness.service();
     const result = await service.createRule({

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_RULES, validateRule } from '@taurine/monitor';
+import {
+  BUILT_IN_RULES,
+  SUPERSEDED_BUILT_IN_RULES,
+  derivedRuleName,
+  followingRuleName,
+  validateRule,
+} from '@taurine/monitor';
 import type { AlertRule, MetricsRegistry } from '@taurine/monitor';
 import type { Store } from '@taurine/store';
 import { invalid, notFound, succeeded } from './alerting-results.ts';
@@ -10,7 +16,10 @@ export type RuleInput = Partial<Omit<AlertRule, 'builtIn'>>;
 
 /** The stored rules, cached for evaluation, with validated create/update/delete. */
 export interface RuleManager {
-  /** Seeds the built-in rules that are not stored yet and loads every rule. */
+  /**
+   * Seeds the built-in rules that are not stored yet, brings built-in rules still equal to a
+   * superseded default up to date, and loads every rule.
+   */
   load(now: number): Promise<void>;
   /** Reloads from the store (another instance may have changed them). */
   refresh(): Promise<void>;
@@ -25,7 +34,8 @@ export interface RuleManager {
  * Creates the rule manager. A rule's metric must be known: one the registry has seen, one a
  * built-in rule reads (they may not have reported yet), or the metric the rule already had.
  * Built-in rules can be edited and disabled but not deleted; seeding adds only missing ones, so
- * edits survive restarts and rules added in a release appear.
+ * edits survive restarts and rules added in a release appear. A name derived from the rule's
+ * definition (`Heap memory above 80 % of the limit`) follows the threshold when it is edited.
  */
 export function createRuleManager(options: {
   store: Store;
@@ -50,6 +60,10 @@ export function createRuleManager(options: {
   return {
     async load(now) {
       await store.alertConfig.seedRules(BUILT_IN_RULES, now);
+      for (const stored of await store.alertConfig.listRules()) {
+        const upgraded = upgradeSuperseded(stored);
+        if (upgraded !== null) await store.alertConfig.saveRule(upgraded, now);
+      }
       await refresh();
     },
 
@@ -79,8 +93,9 @@ export function createRuleManager(options: {
           ([key, value]) => value !== undefined && key !== 'id',
         ),
       );
+      const edited: AlertRule = { ...existing, ...changes };
       const checked = validateRule(
-        { ...existing, ...changes, id, builtIn: existing.builtIn },
+        { ...edited, name: followingRuleName(existing, edited), id, builtIn: existing.builtIn },
         knownMetrics(existing.metric),
       );
       if (!checked.ok) return invalid([...checked.errors]);
@@ -105,5 +120,37 @@ export function createRuleManager(options: {
       await refresh();
       return succeeded({ id });
     },
+  };
+}
+
+/**
+ * The current default of a built-in rule stored with a superseded default's definition (never
+ * edited), keeping what may have been changed besides (enabled, severity, durations); `null`
+ * for every other rule.
+ */
+function upgradeSuperseded(stored: AlertRule): AlertRule | null {
+  if (!stored.builtIn) return null;
+  const superseded = SUPERSEDED_BUILT_IN_RULES.find(
+    (old) =>
+      old.id === stored.id &&
+      old.metric === stored.metric &&
+      old.stat === stored.stat &&
+      old.window === stored.window &&
+      old.comparison === stored.comparison &&
+      old.threshold === stored.threshold,
+  );
+  const current = BUILT_IN_RULES.find((rule) => rule.id === stored.id);
+  if (superseded === undefined || current === undefined) return null;
+  // A name still derived from the old definition (or the old default's) takes the new one.
+  const nameWasDerived = stored.name === derivedRuleName(stored);
+  return {
+    ...stored,
+    metric: current.metric,
+    stat: current.stat,
+    window: current.window,
+    comparison: current.comparison,
+    threshold: current.threshold,
+    description: current.description,
+    name: nameWasDerived ? current.name : stored.name,
   };
 }

@@ -72,6 +72,17 @@ afterEach(async () => {
   await api.cleanup();
 });
 
+const RENAME = /* GraphQL */ `
+  mutation ($id: ID!, $input: AlertRulePatch!) {
+    updateAlertRule(id: $id, input: $input) {
+      ... on AlertRule {
+        name
+        threshold
+      }
+    }
+  }
+`;
+
 describe('alert rule schema', () => {
   it('lists the built-in rules with their definitions', async () => {
     const result = await api.graphql<{ alertRules: Record<string, unknown>[] }>(RULES);
@@ -121,6 +132,34 @@ describe('alert rule schema', () => {
     });
     expect((await api.graphql(UPDATE, { id: 'nope', input: {} })).data).toEqual({
       updateAlertRule: { __typename: 'NotFoundError', id: 'nope' },
+    });
+  });
+
+  it('a rule named after its threshold follows an edited threshold; a chosen name stays', async () => {
+    const rename = async (id: string, input: Record<string, unknown>) =>
+      (await api.graphql<{ updateAlertRule: unknown }>(RENAME, { id, input })).data
+        ?.updateAlertRule;
+    expect(await rename('builtin.heap-memory', { threshold: 0.9 })).toEqual({
+      name: 'Heap memory above 90 % of the limit',
+      threshold: 0.9,
+    });
+    expect(await rename('builtin.api-latency-p95', { threshold: 1500 })).toEqual({
+      name: 'API p95 response time above 1.5 s',
+      threshold: 1500,
+    });
+    expect(
+      await rename('builtin.api-latency-p95', { name: 'Latency SLO', threshold: 1800 }),
+    ).toEqual({ name: 'Latency SLO', threshold: 1800 });
+    expect(await rename('builtin.api-latency-p95', { threshold: 2500 })).toEqual({
+      name: 'Latency SLO',
+      threshold: 2500,
+    });
+    const listed = await api.graphql<{ alertRules: { id: string; name: string }[] }>(
+      '{ alertRules { id name } }',
+    );
+    expect(listed.data?.alertRules).toContainEqual({
+      id: 'builtin.heap-memory',
+      name: 'Heap memory above 90 % of the limit',
     });
   });
 });

@@ -81,6 +81,54 @@ describe('caches and cache mutations', () => {
     expect(report.tierBytesAfter).toBeLessThanOrEqual(report.tierBytesBefore);
     expect(typeof report.gcRan).toBe('boolean');
   });
+
+  it('runs a full GC without --expose-gc and trims to the share asked for', async () => {
+    // This runner, like `npm start` (tsx), starts Node without --expose-gc.
+    expect(process.execArgv.join(' ')).not.toContain('expose-gc');
+    for (let i = 0; i < 3; i += 1) await app.graphql('{ flavors(first: 3) { totalCount } }');
+    await app.graphql('{ ingredients { id } }');
+    const keys = (await tier('memory')).keys!;
+    expect(keys).toBeGreaterThanOrEqual(2);
+    // Garbage the GC can reclaim: about 20 MB of short-lived objects.
+    let garbage: unknown[] | null = Array.from({ length: 200_000 }, (_, i) => ({ i, s: `x${i}` }));
+    expect(garbage.length).toBe(200_000);
+    garbage = null;
+    const result = await app.graphql<{
+      optimizeMemory: {
+        gcRan: boolean;
+        heapBytesBefore: number;
+        heapBytesAfter: number;
+        tierBytesBefore: number;
+        tierBytesAfter: number;
+        entriesRemoved: number;
+        expiredEntriesRemoved: number;
+        trimmedEntriesRemoved: number;
+      };
+    }>(
+      `mutation { optimizeMemory(targetShare: 0) { gcRan heapBytesBefore heapBytesAfter
+        tierBytesBefore tierBytesAfter entriesRemoved expiredEntriesRemoved trimmedEntriesRemoved } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const report = result.data!.optimizeMemory;
+    expect(report.gcRan).toBe(true);
+    expect(report.heapBytesBefore).toBeGreaterThan(0);
+    expect(report.heapBytesAfter).toBeGreaterThan(0);
+    expect(report.heapBytesAfter).toBeLessThan(report.heapBytesBefore);
+    expect(report.tierBytesBefore).toBeGreaterThan(0);
+    expect(report.tierBytesAfter).toBe(0);
+    expect(report.trimmedEntriesRemoved).toBe(keys);
+    expect(report.entriesRemoved).toBe(report.expiredEntriesRemoved + keys);
+    expect((await tier('memory')).keys).toBe(0);
+  });
+
+  it('refuses a share outside 0..1 as bad input, trimming nothing', async () => {
+    await app.graphql('{ ingredients { id } }');
+    const keys = (await tier('memory')).keys;
+    const result = await app.graphql('mutation { optimizeMemory(targetShare: 2) { gcRan } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toBe('targetShare must be from 0 to 1');
+    expect((await tier('memory')).keys).toBe(keys);
+  });
 });
 
 describe('REST facade /api/performance', () => {

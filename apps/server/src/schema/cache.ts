@@ -1,4 +1,6 @@
 import { CacheError } from '@taurine/cache';
+import type { OptimizeMemoryResult } from '@taurine/cache';
+import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
 import { ValidationErrorRef, validationError } from './validation-error.ts';
 import { cacheReport } from '../services/cache-report.ts';
@@ -170,31 +172,56 @@ builder.mutationField('deleteCacheKey', (t) =>
   }),
 );
 
-interface OptimizeReport {
-  gcRan: boolean;
-  heapBytesBefore: number;
-  heapBytesAfter: number;
-  tierBytesBefore: number;
-  tierBytesAfter: number;
-  entriesRemoved: number;
-}
-
-const OptimizeReportRef = builder.objectRef<OptimizeReport>('MemoryOptimizationReport').implement({
-  fields: (t) => ({
-    gcRan: t.exposeBoolean('gcRan', { description: 'False unless Node runs with --expose-gc.' }),
-    heapBytesBefore: t.exposeFloat('heapBytesBefore'),
-    heapBytesAfter: t.exposeFloat('heapBytesAfter'),
-    tierBytesBefore: t.exposeFloat('tierBytesBefore'),
-    tierBytesAfter: t.exposeFloat('tierBytesAfter'),
-    entriesRemoved: t.exposeInt('entriesRemoved'),
-  }),
-});
+const OptimizeReportRef = builder
+  .objectRef<OptimizeMemoryResult>('MemoryOptimizationReport')
+  .implement({
+    description:
+      'What `optimizeMemory` freed: heap before and after a full GC, and what it trimmed.',
+    fields: (t) => ({
+      gcRan: t.exposeBoolean('gcRan', {
+        description: 'Whether a full garbage collection ran between the two heap readings.',
+      }),
+      heapBytesBefore: t.exposeFloat('heapBytesBefore', { description: 'V8 heap in use before.' }),
+      heapBytesAfter: t.exposeFloat('heapBytesAfter', {
+        description: 'V8 heap in use after trimming and the GC.',
+      }),
+      tierBytesBefore: t.exposeFloat('tierBytesBefore', {
+        description: 'Memory tier bytes before.',
+      }),
+      tierBytesAfter: t.exposeFloat('tierBytesAfter', { description: 'Memory tier bytes after.' }),
+      entriesRemoved: t.exposeInt('entriesRemoved', {
+        description: '`expiredEntriesRemoved` + `trimmedEntriesRemoved`.',
+      }),
+      expiredEntriesRemoved: t.exposeInt('expiredEntriesRemoved', {
+        description: 'Entries past their TTL (always dropped).',
+      }),
+      trimmedEntriesRemoved: t.exposeInt('trimmedEntriesRemoved', {
+        description: 'Live entries dropped, least recently used first, to reach `targetShare`.',
+      }),
+    }),
+  });
 
 builder.mutationField('optimizeMemory', (t) =>
   t.field({
     authScopes: { operator: true },
     type: OptimizeReportRef,
-    description: 'Trims the memory tier to 75 % of its bound and runs the GC when exposed.',
-    resolve: (_root, _args, { services }) => services.cache.optimizeMemory(),
+    description:
+      'Frees server memory: drops expired cache entries, trims the memory tier to `targetShare` of its bound (least recently used first) and runs a full garbage collection.',
+    args: {
+      targetShare: t.arg.float({
+        required: false,
+        description:
+          'Share of the memory tier bound (0..1) to keep; 0 empties the tier. Default 0.75: only a tier above 75 % of its bound loses live entries.',
+      }),
+    },
+    resolve: (_root, args, { services }) => {
+      const targetShare = args.targetShare ?? undefined;
+      if (targetShare !== undefined && !(targetShare >= 0 && targetShare <= 1)) {
+        throw new GraphQLError('targetShare must be from 0 to 1', {
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
+      }
+      return services.cache.optimizeMemory({ targetShare });
+    },
   }),
 );

@@ -1,5 +1,6 @@
 import { createRedisInvalidationBus, RedisTier, TieredCache } from '@taurine/cache';
 import type { MetricsRegistry } from '@taurine/monitor';
+import { exposeGarbageCollector } from '../memory/garbage-collector.ts';
 import { createCacheMetricsRecorder } from './cache-metrics-recorder.ts';
 import type { RedisClients } from './redis-clients.ts';
 
@@ -22,6 +23,8 @@ export function createCache(options: CacheServiceOptions): TieredCache {
   return new TieredCache({
     instanceId: options.instanceId,
     metrics: createCacheMetricsRecorder(options.registry),
+    // optimizeMemory runs a full GC with or without --expose-gc.
+    collectGarbage: exposeGarbageCollector() ?? undefined,
     memory: {
       maxBytes: options.maxMemoryBytes ?? 64 * 1024 * 1024,
       compression: { thresholdBytes: 4096 },

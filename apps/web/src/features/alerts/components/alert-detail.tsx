@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useQuery } from 'urql';
 import { AlertActions } from '../../../components/alert-actions.tsx';
 import { QueryProblem } from '../../../components/query-problem.tsx';
@@ -50,10 +51,21 @@ export const AlertDetail_AlertFragment = graphql(`
 const COMPARISONS: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
 const time = (iso: string | null) => (iso === null ? '–' : new Date(iso).toLocaleString());
 
-/** One alert: its rule condition, its history of transitions, and its notifications. */
+/**
+ * One alert: its rule condition, its history of transitions, and its notifications. It scrolls
+ * into view and takes the focus once loaded, so a link from a notification
+ * (`/alerts?alert=<id>`) lands on the alert even below a long list.
+ */
 export function AlertDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const [{ data, error }, reexecute] = useQuery({ query: AlertDetailQuery, variables: { id } });
   const alert = useFragment(AlertDetail_AlertFragment, data?.alert ?? null);
+  const section = useRef<HTMLElement>(null);
+  const shownId = alert?.id ?? null;
+  useEffect(() => {
+    if (shownId === null || section.current === null) return;
+    section.current.scrollIntoView({ block: 'start' });
+    section.current.focus({ preventScroll: true });
+  }, [shownId]);
   if (error) {
     return (
       <QueryProblem
@@ -68,9 +80,12 @@ export function AlertDetail({ id, onClose }: { id: string; onClose: () => void }
   if (alert === null) return <p className="notice">There is no alert {id}.</p>;
   return (
     <section
+      ref={section}
+      tabIndex={-1}
       className="panel alert-detail"
       aria-labelledby="alert-detail-title"
       data-testid="alert-detail"
+      data-alert-id={alert.id}
     >
       <div className="alert-detail__head">
         <h2 id="alert-detail-title" className="panel__title">

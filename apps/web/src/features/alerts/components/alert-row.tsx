@@ -31,14 +31,21 @@ const ago = (iso: string) => {
 export function AlertRow({
   alert: alertRef,
   detailHref,
+  selected = false,
 }: {
   alert: FragmentType<typeof AlertRow_AlertFragment>;
   detailHref: string;
+  /** The alert open in the detail panel: highlighted in the list. */
+  selected?: boolean;
 }) {
   const alert = useFragment(AlertRow_AlertFragment, alertRef);
   const severity = alert.severity.toLowerCase();
   return (
-    <tr data-testid={`alert-${alert.id}`}>
+    <tr
+      data-testid={`alert-${alert.id}`}
+      className={selected ? 'alert-table__row--selected' : undefined}
+      aria-current={selected ? 'true' : undefined}
+    >
       <td>
         <span className={`severity severity--${severity}`}>
           {alert.priority} {severity}

@@ -140,7 +140,12 @@ export function AlertsPage() {
               </thead>
               <tbody>
                 {data.alerts.edges.map(({ node }) => (
-                  <AlertRow key={node.id} alert={node} detailHref={link('alert', node.id)} />
+                  <AlertRow
+                    key={node.id}
+                    alert={node}
+                    detailHref={link('alert', node.id)}
+                    selected={node.id === selected}
+                  />
                 ))}
               </tbody>
             </table>

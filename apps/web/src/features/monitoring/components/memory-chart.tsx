@@ -5,12 +5,15 @@ import { useChartQuery } from '../hooks/use-chart-query.ts';
 import type { ChartSeries } from '../utils/chart-csv.ts';
 import { toPoints } from '../utils/chart-window.ts';
 import { formatMB } from '../utils/format-metric.ts';
-import { DASHBOARD_THRESHOLDS } from '../utils/thresholds.ts';
 import { CHART_COLORS } from './chart-props.ts';
 import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
-/** V8 heap in use and the resident set size, with the heap warning threshold. */
+/**
+ * V8 heap in use and the resident set size, in MB. No threshold line: the heap rule compares the
+ * heap with V8's limit (the Heap used card shows that share), and a line at 80 % of a 4 GB limit
+ * would flatten the curves.
+ */
 export function MemoryChart({ window, refreshKey, annotations, onZoom }: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(MemorySeriesQuery, window, refreshKey);
   const series = useMemo<ChartSeries[]>(
@@ -41,7 +44,6 @@ export function MemoryChart({ window, refreshKey, annotations, onZoom }: Dashboa
       series={series}
       range={window}
       formatValue={(value) => formatMB(value)}
-      threshold={DASHBOARD_THRESHOLDS.heapUsedMB}
       annotations={annotations}
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}

@@ -123,7 +123,7 @@ export function MetricCards({ snapshot: snapshotRef, previous: previousRef }: Me
             : `${formatRatio(snapshot.memory.heapUsedRatio)} of limit · RSS ${formatMB(snapshot.memory.rssMB)}`
         }
         trend={trend((s) => s.memory.heapUsedMB, 'down')}
-        alarm={!loading && snapshot.memory.heapUsedMB > DASHBOARD_THRESHOLDS.heapUsedMB.value}
+        alarm={!loading && snapshot.memory.heapUsedRatio > DASHBOARD_THRESHOLDS.heapUsedRatio.value}
       />
       <MetricCard
         id="health-score"

@@ -17,7 +17,12 @@ export const DASHBOARD_THRESHOLDS = {
     severity: 'critical',
     label: 'error rate > 5 % (critical)',
   },
-  heapUsedMB: { value: 40, above: true, severity: 'warning', label: 'heap > 40 MB (warning)' },
+  heapUsedRatio: {
+    value: 0.8,
+    above: true,
+    severity: 'warning',
+    label: 'heap > 80 % of limit (warning)',
+  },
   cacheHitRate: {
     value: 0.5,
     above: false,
