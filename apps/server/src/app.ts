@@ -118,6 +118,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     channelsFromEnv: config.alertChannels,
     // The outbox lease owner: a restart with the same id takes its in-flight items back at once.
     instanceId: config.instanceId,
+    dispatcher: { leaseMs: config.alertOutboxLeaseMs },
     publish: (event) => {
       pubsub.publish('alertEvent', event);
     },

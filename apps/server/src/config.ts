@@ -55,6 +55,11 @@ export interface AppConfig {
   anonymousRateLimit: number;
   /** Notification channels configured through the environment. */
   alertChannels: AlertChannelEnv;
+  /**
+   * Lease of an outbox item being sent, renewed every third of it while the send runs; another
+   * instance may take the item over only once it expired. @default 30000
+   */
+  alertOutboxLeaseMs: number;
 }
 
 /** Raised at start-up when the environment holds an invalid value; lists every problem at once. */
@@ -157,6 +162,7 @@ export function loadConfig(
       .filter((origin) => origin !== ''),
     persistedOperationsOnly: boolean('PERSISTED_OPERATIONS_ONLY', false),
     anonymousRateLimit: integer('RATE_LIMIT_ANONYMOUS', 3000, 1, 1_000_000),
+    alertOutboxLeaseMs: integer('ALERT_OUTBOX_LEASE_MS', 30_000, 1_000, 3_600_000),
     alertChannels: readAlertChannelEnv(
       env,
       env.DASHBOARD_URL ?? `http://localhost:${port || 4000}/monitoring`,
