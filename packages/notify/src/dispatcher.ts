@@ -218,5 +218,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     options.sleep ?? systemSleep,
   );
 
-  return { tick, start: loop.start, wake: loop.wake, stop: loop.stop };
+  return {
+    tick,
+    start: (intervalMs) => {
+      loop.start(intervalMs);
+    },
+    wake: () => {
+      loop.wake();
+    },
+    stop: () => loop.stop(),
+  };
 }

@@ -15,9 +15,7 @@ export interface TickLoop {
  * the loop never overlap.
  */
 export function createTickLoop(tick: () => Promise<boolean>, sleep: Sleep): TickLoop {
-  let loop:
-    | { controller: AbortController; done: Promise<void>; wake: () => void }
-    | undefined;
+  let loop: { controller: AbortController; done: Promise<void>; wake: () => void } | undefined;
 
   return {
     start(intervalMs) {

@@ -59,7 +59,8 @@ export function outboxOrderAndLeasesMigration(dialect: SqlDialect): Migration {
     async down(db: Kysely<unknown>) {
       await db.schema.dropIndex('notification_outbox_lease_owner_idx').ifExists().execute();
       await db.schema.dropIndex('notification_outbox_line_idx').ifExists().execute();
-      if (dialect === 'sqlite') await sql`drop trigger if exists notification_outbox_seq`.execute(db);
+      if (dialect === 'sqlite')
+        await sql`drop trigger if exists notification_outbox_seq`.execute(db);
       await db.schema.alterTable(TABLE).dropColumn('seq').execute();
       await db.schema.alterTable(TABLE).dropColumn('lease_owner').execute();
     },
