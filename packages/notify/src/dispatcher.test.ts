@@ -317,6 +317,31 @@ describe('dispatcher', () => {
     ]);
   });
 
+  it('claims nothing until the earlier run’s leases are back, retrying that at the next tick', async () => {
+    const hook = await receiver({ status: 200 });
+    const webhook = createWebhookChannel({ url: hook.url });
+    const memory = createMemoryOutboxStore();
+    let outage = true;
+    const store: OutboxStore = {
+      ...memory,
+      releaseLeases: (owner) =>
+        outage ? Promise.reject(new Error('database is locked')) : memory.releaseLeases(owner),
+    };
+    const errors: string[] = [];
+    const { clock, dispatcher } = setup([webhook], {
+      store,
+      owner: 'web-1',
+      onError: (error) => errors.push(error.message),
+    });
+    await enqueue(store, clock, [webhook]);
+    await store.claimDue(clock.now(), 10, 30_000, 'web-1'); // the crashed run
+
+    expect(await dispatcher.tick()).toMatchObject({ claimed: 0 });
+    expect(errors).toEqual(['outbox store failed to take back the leases of an earlier run']);
+    outage = false;
+    expect(await dispatcher.tick()).toMatchObject({ claimed: 1, sent: 1 });
+  });
+
   it('renews the lease while a send runs longer than the lease', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {

@@ -140,16 +140,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     random: options.random ?? Math.random,
   });
 
-  // Shared by concurrent first ticks: releasing after one of them claimed would free its leases.
-  let reclaimed: Promise<void> | undefined;
-  const reclaim = (): Promise<void> => {
+  // Nothing is claimed before the earlier run's leases are back: releasing later would free
+  // leases of this run's own sends in flight. Shared by concurrent first ticks; a failure (the
+  // store is down) skips the tick and the next one tries again.
+  let reclaimed: Promise<boolean> | undefined;
+  const reclaim = (): Promise<boolean> => {
     reclaimed ??= store.releaseLeases(owner).then(
       (count) => {
         if (count > 0) options.onReclaimed?.(count);
+        return true;
       },
       (error: unknown) => {
         reclaimed = undefined;
         report('outbox store failed to take back the leases of an earlier run', error);
+        return false;
       },
     );
     return reclaimed;
@@ -189,7 +193,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   /** A tick; resolves `true` when it stopped at the round bound with more possibly due. */
   async function run(summary: TickSummary): Promise<boolean> {
-    await reclaim();
+    if (!(await reclaim())) return false;
     const inFlight = new Set<string>();
     const heartbeat = setInterval(() => {
       if (inFlight.size === 0) return;
