@@ -1,57 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertNotification } from './alert-notification.ts';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatcher.ts';
 import type { DispatcherOptions } from './dispatcher.ts';
 import { createMemoryOutboxStore } from './memory-outbox-store.ts';
-import type { NotificationChannel } from './notification-channel.ts';
 import { NotifyError } from './notify-error.ts';
 import { newOutboxItems } from './outbox-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import { createPagerDutyChannel } from './pagerduty-channel.ts';
+import {
+  channelMap,
+  enqueue,
+  noJitter,
+  receiverPool,
+  setup,
+} from './test-support/dispatcher-setup.ts';
 import { createFakeClock } from './test-support/fake-clock.ts';
-import type { FakeClock } from './test-support/fake-clock.ts';
-import { refusedUrl, scripted, startHttpReceiver } from './test-support/http-receiver.ts';
-import type { HttpReceiver, Reply } from './test-support/http-receiver.ts';
+import { refusedUrl, startHttpReceiver } from './test-support/http-receiver.ts';
+import type { Reply } from './test-support/http-receiver.ts';
 import { sampleNotification } from './test-support/sample-notification.ts';
 import { createWebhookChannel } from './webhook-channel.ts';
 
-const noJitter = (): number => 0.5;
-
-const receivers: HttpReceiver[] = [];
-async function receiver(...replies: Reply[]): Promise<HttpReceiver> {
-  const started = await startHttpReceiver(scripted(...replies));
-  receivers.push(started);
-  return started;
-}
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((started) => started.close()));
-});
-
-function channelMap(...channels: NotificationChannel[]): Map<string, NotificationChannel> {
-  return new Map(channels.map((channel) => [channel.name, channel]));
-}
-
-async function enqueue(
-  store: OutboxStore,
-  clock: FakeClock,
-  channels: NotificationChannel[],
-  notification: AlertNotification = sampleNotification(),
-): Promise<void> {
-  await store.enqueue(newOutboxItems(notification, channels, clock.now()));
-}
-
-function setup(channels: NotificationChannel[], options: Partial<DispatcherOptions> = {}) {
-  const clock = createFakeClock();
-  const store = createMemoryOutboxStore();
-  const dispatcher = createDispatcher({
-    store,
-    channels: channelMap(...channels),
-    clock,
-    random: noJitter,
-    ...options,
-  });
-  return { clock, store, dispatcher };
-}
+const { receiver, track } = receiverPool();
 
 describe('dispatcher', () => {
   it('retries 500, then 429 Retry-After, then delivers once, with one key on every attempt', async () => {
@@ -197,7 +165,7 @@ describe('dispatcher', () => {
       await gate;
       return { status: 200 };
     });
-    receivers.push(hook);
+    track(hook);
     const webhook = createWebhookChannel({ url: hook.url });
     const clock = createFakeClock();
     const store = createMemoryOutboxStore();
@@ -268,111 +236,6 @@ describe('dispatcher', () => {
     ]);
   });
 
-  it('keeps one alert in order through a receiver outage: firing, then acknowledged, then resolved', async () => {
-    const hook = await receiver({ status: 500 }, { status: 200 });
-    const webhook = createWebhookChannel({ url: hook.url });
-    const { clock, store, dispatcher } = setup([webhook]);
-    await enqueue(store, clock, [webhook]);
-    expect(await dispatcher.tick()).toMatchObject({ claimed: 1, retried: 1 });
-
-    for (const kind of ['acknowledged', 'resolved'] as const) {
-      clock.advance(1);
-      await enqueue(
-        store,
-        clock,
-        [webhook],
-        sampleNotification({ kind, idempotencyKey: `alert-42:${kind}` }),
-      );
-    }
-    // Both later items are due, but the firing is still retrying: they wait behind it.
-    expect(await dispatcher.tick()).toMatchObject({ claimed: 0 });
-    clock.advance(1000);
-    expect(await dispatcher.tick()).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0 });
-    expect(hook.requests.map((request) => request.headers['x-taurine-event'])).toEqual([
-      'alert.firing',
-      'alert.firing',
-      'alert.acknowledged',
-      'alert.resolved',
-    ]);
-  });
-
-  it('takes back the leases of its own earlier run at the first tick, not after they expire', async () => {
-    const hook = await receiver({ status: 200 });
-    const webhook = createWebhookChannel({ url: hook.url });
-    const reclaimed: number[] = [];
-    const { clock, store, dispatcher } = setup([webhook], {
-      owner: 'web-1',
-      onReclaimed: (count) => reclaimed.push(count),
-    });
-    await enqueue(store, clock, [webhook]);
-    const [claimed] = await store.claimDue(clock.now(), 10, 30_000, 'web-1'); // then SIGKILL
-
-    const stranger = createDispatcher({ store, channels: channelMap(webhook), clock });
-    expect(await stranger.tick()).toMatchObject({ claimed: 0 });
-    expect(await dispatcher.tick()).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 });
-    expect(reclaimed).toEqual([1]);
-    // A resend after a crash carries the same key, so the receiver can drop a duplicate.
-    expect(hook.requests.map((request) => request.headers['idempotency-key'])).toEqual([
-      claimed?.idempotencyKey,
-    ]);
-  });
-
-  it('claims nothing until the earlier run’s leases are back, retrying that at the next tick', async () => {
-    const hook = await receiver({ status: 200 });
-    const webhook = createWebhookChannel({ url: hook.url });
-    const memory = createMemoryOutboxStore();
-    let outage = true;
-    const store: OutboxStore = {
-      ...memory,
-      releaseLeases: (owner) =>
-        outage ? Promise.reject(new Error('database is locked')) : memory.releaseLeases(owner),
-    };
-    const errors: string[] = [];
-    const { clock, dispatcher } = setup([webhook], {
-      store,
-      owner: 'web-1',
-      onError: (error) => errors.push(error.message),
-    });
-    await enqueue(store, clock, [webhook]);
-    await store.claimDue(clock.now(), 10, 30_000, 'web-1'); // the crashed run
-
-    expect(await dispatcher.tick()).toMatchObject({ claimed: 0 });
-    expect(errors).toEqual(['outbox store failed to take back the leases of an earlier run']);
-    outage = false;
-    expect(await dispatcher.tick()).toMatchObject({ claimed: 1, sent: 1 });
-  });
-
-  it('renews the lease while a send runs longer than the lease', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const hook = await startHttpReceiver(async () => {
-      await gate;
-      return { status: 200 };
-    });
-    receivers.push(hook);
-    const webhook = createWebhookChannel({ url: hook.url });
-    const { clock, store, dispatcher } = setup([webhook], { leaseMs: 90, owner: 'web-1' });
-    await enqueue(store, clock, [webhook]);
-    const leaseOf = async (): Promise<number | undefined> => (await store.list())[0]?.leaseUntil;
-
-    const ticking = dispatcher.tick();
-    await expect.poll(() => hook.requests.length).toBe(1);
-    // Past the first lease twice over: the heartbeat (every 30 ms) keeps moving it ahead.
-    for (let step = 0; step < 2; step += 1) {
-      clock.advance(80);
-      const expected = clock.now() + 90;
-      await expect.poll(leaseOf, { timeout: 2000 }).toBe(expected);
-    }
-    const rival = createDispatcher({ store, channels: channelMap(webhook), clock });
-    expect(await rival.tick()).toMatchObject({ claimed: 0 });
-
-    release();
-    expect(await ticking).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 });
-    expect(hook.requests).toHaveLength(1);
-  });
-
   it('fails items of an unconfigured channel and survives a failing store', async () => {
     const { clock, store, dispatcher } = setup([]);
     await store.enqueue(
@@ -420,21 +283,6 @@ describe('dispatcher', () => {
     expect(() => {
       dispatcher.start(0);
     }).toThrow('Dispatcher.start: intervalMs must be a positive finite number');
-  });
-
-  it('ticks at once when woken instead of waiting for the interval', async () => {
-    const hook = await receiver({ status: 200 });
-    const webhook = createWebhookChannel({ url: hook.url });
-    const { clock, store, dispatcher } = setup([webhook]);
-    dispatcher.wake(); // not running: nothing to wake
-
-    dispatcher.start(60_000);
-    await expect.poll(async () => (await store.list()).length).toBe(0);
-    await enqueue(store, clock, [webhook]);
-    dispatcher.wake();
-    await hook.waitFor(1, 2000);
-    await dispatcher.stop();
-    expect(await store.list({ status: 'sent' })).toHaveLength(1);
   });
 
   it('rejects bad options with exact messages', () => {
