@@ -99,8 +99,8 @@ describe('alert delivery across a SIGKILL of the server', () => {
     expect(created.data?.createAlertRule.__typename).toBe('AlertRule');
 
     // A collection tick fires the alert; the receiver answers 500, so the item waits for a retry.
-    // Kill only once that failure is recorded and the retry is not imminent: a send in flight at
-    // SIGKILL keeps its lease (5 min by default) and would hold the redelivery back that long.
+    // Kill only once that failure is recorded and the retry is not imminent, so every attempt is
+    // logged (a send in flight at SIGKILL is covered by outbox-recovery.test.ts).
     let pending: Delivery | undefined;
     await waitUntil(async () => {
       const [latest] = await deliveries(first);

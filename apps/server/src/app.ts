@@ -143,8 +143,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
         return publicUrl;
       },
     },
+    // The outbox lease owner: a restart with the same id takes its in-flight items back at once.
+    instanceId: config.instanceId,
+    dispatcher: { leaseMs: config.alertOutboxLeaseMs },
     publish: (event) => {
       pubsub.publish('alertEvent', event);
+    },
+    onReclaimed: (count) => {
+      log(`alerting: took back ${count} outbox item(s) leased before the last shutdown`);
     },
     onError: (error) => {
       log('alerting:', error);

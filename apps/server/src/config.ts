@@ -79,6 +79,11 @@ export interface AppConfig {
    * address the server actually binds (`http://localhost:<port>`, `PORT=0` included).
    */
   publicUrlConfigured: boolean;
+  /**
+   * Lease of an outbox item being sent, renewed every third of it while the send runs; another
+   * instance may take the item over only once it expired. @default 30000
+   */
+  alertOutboxLeaseMs: number;
 }
 
 /** Raised at start-up when the environment holds an invalid value; lists every problem at once. */
@@ -200,6 +205,7 @@ export function loadConfig(
       .filter((origin) => origin !== ''),
     persistedOperationsOnly: boolean('PERSISTED_OPERATIONS_ONLY', false),
     anonymousRateLimit: integer('RATE_LIMIT_ANONYMOUS', 3000, 1, 1_000_000),
+    alertOutboxLeaseMs: integer('ALERT_OUTBOX_LEASE_MS', 30_000, 1_000, 3_600_000),
     alertChannels: readAlertChannelEnv(env, `http://localhost:${port || 4000}`),
     publicUrlConfigured: [env.PUBLIC_URL, env.DASHBOARD_URL].some(
       (value) => value !== undefined && value.trim() !== '',

@@ -1,57 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertNotification } from './alert-notification.ts';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatcher.ts';
 import type { DispatcherOptions } from './dispatcher.ts';
 import { createMemoryOutboxStore } from './memory-outbox-store.ts';
-import type { NotificationChannel } from './notification-channel.ts';
 import { NotifyError } from './notify-error.ts';
 import { newOutboxItems } from './outbox-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import { createPagerDutyChannel } from './pagerduty-channel.ts';
+import {
+  channelMap,
+  enqueue,
+  noJitter,
+  receiverPool,
+  setup,
+} from './test-support/dispatcher-setup.ts';
 import { createFakeClock } from './test-support/fake-clock.ts';
-import type { FakeClock } from './test-support/fake-clock.ts';
-import { refusedUrl, scripted, startHttpReceiver } from './test-support/http-receiver.ts';
-import type { HttpReceiver, Reply } from './test-support/http-receiver.ts';
+import { refusedUrl, startHttpReceiver } from './test-support/http-receiver.ts';
+import type { Reply } from './test-support/http-receiver.ts';
 import { sampleNotification } from './test-support/sample-notification.ts';
 import { createWebhookChannel } from './webhook-channel.ts';
 
-const noJitter = (): number => 0.5;
-
-const receivers: HttpReceiver[] = [];
-async function receiver(...replies: Reply[]): Promise<HttpReceiver> {
-  const started = await startHttpReceiver(scripted(...replies));
-  receivers.push(started);
-  return started;
-}
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((started) => started.close()));
-});
-
-function channelMap(...channels: NotificationChannel[]): Map<string, NotificationChannel> {
-  return new Map(channels.map((channel) => [channel.name, channel]));
-}
-
-async function enqueue(
-  store: OutboxStore,
-  clock: FakeClock,
-  channels: NotificationChannel[],
-  notification: AlertNotification = sampleNotification(),
-): Promise<void> {
-  await store.enqueue(newOutboxItems(notification, channels, clock.now()));
-}
-
-function setup(channels: NotificationChannel[], options: Partial<DispatcherOptions> = {}) {
-  const clock = createFakeClock();
-  const store = createMemoryOutboxStore();
-  const dispatcher = createDispatcher({
-    store,
-    channels: channelMap(...channels),
-    clock,
-    random: noJitter,
-    ...options,
-  });
-  return { clock, store, dispatcher };
-}
+const { receiver, track } = receiverPool();
 
 describe('dispatcher', () => {
   it('retries 500, then 429 Retry-After, then delivers once, with one key on every attempt', async () => {
@@ -197,7 +165,7 @@ describe('dispatcher', () => {
       await gate;
       return { status: 200 };
     });
-    receivers.push(hook);
+    track(hook);
     const webhook = createWebhookChannel({ url: hook.url });
     const clock = createFakeClock();
     const store = createMemoryOutboxStore();
@@ -209,7 +177,8 @@ describe('dispatcher', () => {
         store,
         clock,
         [webhook],
-        sampleNotification({ idempotencyKey: `key-${index}` }),
+        // Separate alerts: one alert's items to one channel are claimed one at a time.
+        sampleNotification({ idempotencyKey: `key-${index}`, fingerprint: `fp-${index}` }),
       );
     }
 
@@ -328,6 +297,7 @@ describe('dispatcher', () => {
       [{ maxAttempts: 0 }, 'createDispatcher: maxAttempts must be an integer ≥ 1'],
       [{ batchSize: 1.5 }, 'createDispatcher: batchSize must be an integer ≥ 1'],
       [{ leaseMs: -1 }, 'createDispatcher: leaseMs must be a positive finite number'],
+      [{ owner: '' }, 'createDispatcher: owner must be a non-empty string'],
       [
         { backoff: { baseMs: 0, maxMs: 1000, factor: 2, jitter: 0.2 } },
         'createDispatcher: backoff.baseMs must be a positive finite number',

@@ -1,11 +1,14 @@
-import { computeBackoff, DEFAULT_BACKOFF } from './backoff.ts';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_BACKOFF } from './backoff.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { systemSleep } from './clock.ts';
 import type { Clock, Sleep } from './clock.ts';
-import type { DeliveryResult, NotificationChannel } from './notification-channel.ts';
+import { createItemDelivery } from './item-delivery.ts';
+import type { NotificationChannel } from './notification-channel.ts';
 import { NotifyError } from './notify-error.ts';
 import { checkPositiveNumber, invalidOption } from './option-checks.ts';
 import type { OutboxItem, OutboxStore } from './outbox-store.ts';
+import { createTickLoop } from './tick-loop.ts';
 
 /** Options of {@link createDispatcher}. */
 export interface DispatcherOptions {
@@ -20,11 +23,20 @@ export interface DispatcherOptions {
   /** Items claimed per tick. @default 50 */
   batchSize?: number;
   /**
-   * How long a claimed batch stays invisible to other dispatchers. Must exceed the time a tick
-   * can take (sends run one after another per channel); an expired lease means a possible
-   * duplicate, never a loss. @default 300000
+   * How long a claimed item stays invisible to other dispatchers. Renewed every `leaseMs / 3`
+   * while its send runs (a heartbeat), so it only needs to outlast a stall of the process; an
+   * expired lease means a possible duplicate, never a loss. @default 30000
    */
   leaseMs?: number;
+  /**
+   * Who holds this dispatcher's leases. Give the process's stable instance id: the first tick
+   * takes back every lease this owner still holds (left by a crashed run of the same instance)
+   * instead of waiting for them to expire. Must not be shared by two running dispatchers.
+   * @default a random id (nothing is taken back)
+   */
+  owner?: string;
+  /** Hears how many leases of an earlier run the first tick took back (only when more than 0). */
+  onReclaimed?: (count: number) => void;
   /** Random source for jitter. @default Math.random */
   random?: () => number;
   /** Waits between ticks in {@link Dispatcher.start}. @default systemSleep */
@@ -45,13 +57,31 @@ export interface TickSummary {
 export interface Dispatcher {
   /** Claims due items and delivers them; resolves when all are settled. Never rejects. */
   tick(): Promise<TickSummary>;
-  /** Ticks now and then every `intervalMs` until {@link Dispatcher.stop}. */
+  /**
+   * Ticks now and then every `intervalMs` until {@link Dispatcher.stop}; a tick that delivered
+   * something is followed by another at once.
+   */
   start(intervalMs: number): void;
+  /**
+   * Asks the running loop to tick now (e.g. after new items were enqueued): it stops waiting, or
+   * ticks again right after the tick in progress. Does nothing when the loop is not running.
+   */
+  wake(): void;
   /** Stops the loop; resolves once the running tick has finished. */
   stop(): Promise<void>;
 }
 
 const SCOPE = 'createDispatcher';
+
+/** Default lease of a claimed item; the heartbeat renews it every third of it. */
+export const DEFAULT_LEASE_MS = 30_000;
+
+/**
+ * Claim rounds per tick at most. A round claims only the head of each alert's line to a channel,
+ * so the item behind a delivered one is claimed by the next round of the same tick; the bound
+ * keeps a tick (and so `stop()`) finite while new items keep arriving.
+ */
+const MAX_ROUNDS_PER_TICK = 100;
 
 function checkOptions(options: DispatcherOptions): void {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -73,7 +103,10 @@ function checkOptions(options: DispatcherOptions): void {
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
     invalidOption(SCOPE, 'batchSize must be an integer ≥ 1');
   }
-  checkPositiveNumber(SCOPE, 'leaseMs', options.leaseMs ?? 300_000);
+  checkPositiveNumber(SCOPE, 'leaseMs', options.leaseMs ?? DEFAULT_LEASE_MS);
+  if (options.owner !== undefined && (typeof options.owner !== 'string' || options.owner === '')) {
+    invalidOption(SCOPE, 'owner must be a non-empty string');
+  }
   for (const [name, channel] of options.channels) {
     if (channel.name !== name) {
       invalidOption(SCOPE, `channel "${channel.name}" is registered under the name "${name}"`);
@@ -81,156 +114,122 @@ function checkOptions(options: DispatcherOptions): void {
   }
 }
 
-type Outcome = 'sent' | 'retried' | 'failed';
-
 /**
- * Creates the outbox dispatcher. Per tick: claim due items (leased, so dispatchers sharing a
- * store never send one item at once), deliver channel groups in parallel and each channel's
- * items in order, record every attempt, mark sent only on acceptance, retry retryable failures
- * with exponential back-off + jitter (or the receiver's longer Retry-After), and mark failed on
- * final failures or after the last attempt.
+ * Creates the outbox dispatcher. Per tick: take back the leases an earlier run of this owner left
+ * (first tick only), then claim due items in rounds (leased, so dispatchers sharing a store never
+ * send one item at once; only the head of each alert's line to a channel, so one alert reaches a
+ * channel in order), deliver channel groups in parallel and each channel's items in order, and
+ * renew the leases of the items in flight every third of the lease. See {@link createItemDelivery}
+ * for what happens to one item.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   checkOptions(options);
-  const { store, channels, clock } = options;
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const maxAttempts = options.maxAttempts ?? 10;
+  const { store, clock } = options;
   const batchSize = options.batchSize ?? 50;
-  const leaseMs = options.leaseMs ?? 300_000;
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? systemSleep;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const owner = options.owner ?? `dispatcher-${randomUUID()}`;
   const report = (message: string, cause: unknown): void => {
     options.onError?.(new NotifyError('STORE_FAILED', message, { cause }));
   };
+  const deliver = createItemDelivery({
+    store,
+    channels: options.channels,
+    clock,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    maxAttempts: options.maxAttempts ?? 10,
+    random: options.random ?? Math.random,
+  });
 
-  async function send(channel: NotificationChannel, item: OutboxItem): Promise<DeliveryResult> {
-    try {
-      return await channel.send(item.notification);
-    } catch (error) {
-      // Channels should not throw; if one does, its message may quote a secret: keep the class only.
-      const name = error instanceof Error ? error.name : typeof error;
-      return { ok: false, retryable: true, reason: `channel "${channel.name}" threw ${name}` };
-    }
-  }
+  // Nothing is claimed before the earlier run's leases are back: releasing later would free
+  // leases of this run's own sends in flight. Shared by concurrent first ticks; a failure (the
+  // store is down) skips the tick and the next one tries again.
+  let reclaimed: Promise<boolean> | undefined;
+  const reclaim = (): Promise<boolean> => {
+    reclaimed ??= store.releaseLeases(owner).then(
+      (count) => {
+        if (count > 0) options.onReclaimed?.(count);
+        return true;
+      },
+      (error: unknown) => {
+        reclaimed = undefined;
+        report('outbox store failed to take back the leases of an earlier run', error);
+        return false;
+      },
+    );
+    return reclaimed;
+  };
 
-  async function settle(
-    item: OutboxItem,
-    result: DeliveryResult,
-    attempt: number,
-  ): Promise<Outcome> {
-    const channel = channels.get(item.channelName);
-    if (result.ok) {
-      await store.markSent(item.id, clock.now(), result.status);
-      return 'sent';
-    }
-    const limit =
-      channel?.retryPolicy === undefined ? maxAttempts : channel.retryPolicy.maxRetries + 1;
-    if (!result.retryable) {
-      await store.markFailed(item.id, result.reason);
-      return 'failed';
-    }
-    if (attempt >= limit) {
-      await store.markFailed(item.id, `gave up after ${attempt} attempts: ${result.reason}`);
-      return 'failed';
-    }
-    const policy =
-      channel?.retryPolicy === undefined
-        ? backoff
-        : { ...backoff, baseMs: channel.retryPolicy.backoffMs };
-    const delay = Math.max(computeBackoff(attempt, policy, random), result.retryAfterMs ?? 0);
-    await store.markRetry(item.id, clock.now() + delay, result.reason);
-    return 'retried';
-  }
-
-  async function deliver(item: OutboxItem): Promise<Outcome | undefined> {
-    const channel = channels.get(item.channelName);
-    try {
-      if (channel === undefined) {
-        await store.markFailed(item.id, `no channel named "${item.channelName}" is configured`);
-        return 'failed';
-      }
-      const attempt = item.attempts + 1;
-      const startedAt = clock.now();
-      const result = await send(channel, item);
-      await store.recordAttempt({
-        outboxId: item.id,
-        attempt,
-        channelName: item.channelName,
-        idempotencyKey: item.idempotencyKey,
-        startedAt,
-        finishedAt: clock.now(),
-        ok: result.ok,
-        ...(result.ok
-          ? { ...(result.status === undefined ? {} : { status: result.status }) }
-          : {
-              retryable: result.retryable,
-              reason: result.reason,
-              ...(result.status === undefined ? {} : { status: result.status }),
-            }),
-      });
-      return await settle(item, result, attempt);
-    } catch (error) {
-      // The lease runs out and another tick retries the item: at-least-once holds.
-      report(`outbox store failed while delivering item "${item.id}"`, error);
-      return undefined;
-    }
-  }
-
-  async function tick(): Promise<TickSummary> {
-    const summary: TickSummary = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  /** One claim and its deliveries; `inFlight` holds the ids whose leases the heartbeat renews. */
+  async function round(summary: TickSummary, inFlight: Set<string>): Promise<number> {
     let items: OutboxItem[];
     try {
-      items = await store.claimDue(clock.now(), batchSize, leaseMs);
+      items = await store.claimDue(clock.now(), batchSize, leaseMs, owner);
     } catch (error) {
       report('outbox store failed to claim due items', error);
-      return summary;
+      return 0;
     }
-    summary.claimed = items.length;
+    summary.claimed += items.length;
     const byChannel = new Map<string, OutboxItem[]>();
     for (const item of items) {
+      inFlight.add(item.id);
       byChannel.set(item.channelName, [...(byChannel.get(item.channelName) ?? []), item]);
     }
     await Promise.all(
       [...byChannel.values()].map(async (group) => {
         for (const item of group) {
-          const outcome = await deliver(item);
-          if (outcome !== undefined) summary[outcome] += 1;
+          try {
+            summary[await deliver(item)] += 1;
+          } catch (error) {
+            // The lease runs out and another tick retries the item: at-least-once holds.
+            report(`outbox store failed while delivering item "${item.id}"`, error);
+          } finally {
+            inFlight.delete(item.id);
+          }
         }
       }),
     );
-    return summary;
+    return items.length;
   }
 
-  let loop: { controller: AbortController; done: Promise<void> } | undefined;
+  /** A tick; resolves `true` when it stopped at the round bound with more possibly due. */
+  async function run(summary: TickSummary): Promise<boolean> {
+    if (!(await reclaim())) return false;
+    const inFlight = new Set<string>();
+    const heartbeat = setInterval(() => {
+      if (inFlight.size === 0) return;
+      store.renewLeases(owner, [...inFlight], clock.now() + leaseMs).catch((error: unknown) => {
+        report('outbox store failed to renew the leases of items in flight', error);
+      });
+    }, leaseMs / 3);
+    heartbeat.unref();
+    try {
+      for (let rounds = 0; rounds < MAX_ROUNDS_PER_TICK; rounds += 1) {
+        if ((await round(summary, inFlight)) === 0) return false;
+      }
+      return true;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  const tick = async (): Promise<TickSummary> => {
+    const summary: TickSummary = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    await run(summary);
+    return summary;
+  };
+  const loop = createTickLoop(
+    () => run({ claimed: 0, sent: 0, retried: 0, failed: 0 }),
+    options.sleep ?? systemSleep,
+  );
 
   return {
     tick,
-    start(intervalMs) {
-      checkPositiveNumber('Dispatcher.start', 'intervalMs', intervalMs);
-      if (loop !== undefined) {
-        throw new NotifyError(
-          'DISPATCHER_RUNNING',
-          'Dispatcher.start: the dispatcher is already running',
-        );
-      }
-      const controller = new AbortController();
-      // A function, not a property read: TS would keep `aborted` narrowed across the awaits.
-      const stopped = (): boolean => controller.signal.aborted;
-      const run = async (): Promise<void> => {
-        while (!stopped()) {
-          await tick();
-          if (stopped()) break;
-          await sleep(intervalMs, controller.signal);
-        }
-      };
-      loop = { controller, done: run() };
+    start: (intervalMs) => {
+      loop.start(intervalMs);
     },
-    async stop() {
-      const current = loop;
-      if (current === undefined) return;
-      loop = undefined;
-      current.controller.abort();
-      await current.done;
+    wake: () => {
+      loop.wake();
     },
+    stop: () => loop.stop(),
   };
 }

@@ -7,6 +7,8 @@ import { NotifyError } from './notify-error.ts';
  */
 export function createMemoryOutboxStore(): OutboxStore {
   const items = new Map<string, OutboxItem>();
+  /** Enqueue order, the tie-break after `createdAt` (a SQL store's sequence column). */
+  const positions = new Map<string, number>();
   const keys = new Set<string>();
   const attempts: DeliveryAttempt[] = [];
 
@@ -17,6 +19,27 @@ export function createMemoryOutboxStore(): OutboxStore {
     const item = items.get(id);
     if (item === undefined) throw new NotifyError('UNKNOWN_OUTBOX_ITEM', `no outbox item "${id}"`);
     return item;
+  };
+
+  const earlier = (a: OutboxItem, b: OutboxItem): boolean =>
+    a.createdAt < b.createdAt ||
+    (a.createdAt === b.createdAt && (positions.get(a.id) ?? 0) < (positions.get(b.id) ?? 0));
+
+  /** The earliest pending item per alert and channel: only these may be claimed. */
+  const headsOfLine = (): Set<OutboxItem> => {
+    const heads = new Map<string, OutboxItem>();
+    for (const item of items.values()) {
+      if (item.status !== 'pending') continue;
+      const line = JSON.stringify([item.channelName, item.notification.fingerprint]);
+      const head = heads.get(line);
+      if (head === undefined || earlier(item, head)) heads.set(line, item);
+    }
+    return new Set(heads.values());
+  };
+
+  const release = (item: OutboxItem): void => {
+    delete item.leaseUntil;
+    delete item.leaseOwner;
   };
 
   /** Runs a synchronous operation as a promise, so a throw becomes a rejection as in SQL. */
@@ -36,6 +59,7 @@ export function createMemoryOutboxStore(): OutboxStore {
           const key = uniqueKey(newItem.channelName, notification.idempotencyKey);
           if (keys.has(key) || items.has(newItem.id)) continue;
           keys.add(key);
+          positions.set(newItem.id, positions.size + 1);
           items.set(newItem.id, {
             id: newItem.id,
             channelName: newItem.channelName,
@@ -52,19 +76,46 @@ export function createMemoryOutboxStore(): OutboxStore {
         return inserted;
       }),
 
-    claimDue: (now, limit, leaseMs) =>
+    claimDue: (now, limit, leaseMs, owner) =>
       settle(() => {
-        const due = [...items.values()]
+        const heads = headsOfLine();
+        const due = [...heads]
           .filter(
             (item) =>
-              item.status === 'pending' &&
               item.nextAttemptAt <= now &&
               (item.leaseUntil === undefined || item.leaseUntil <= now),
           )
           .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt)
           .slice(0, limit);
-        for (const item of due) item.leaseUntil = now + leaseMs;
+        for (const item of due) {
+          item.leaseUntil = now + leaseMs;
+          if (owner === undefined) delete item.leaseOwner;
+          else item.leaseOwner = owner;
+        }
         return due.map((item) => structuredClone(item));
+      }),
+
+    renewLeases: (owner, ids, leaseUntil) =>
+      settle(() => {
+        let renewed = 0;
+        for (const id of ids) {
+          const item = items.get(id);
+          if (item?.status !== 'pending' || item.leaseOwner !== owner) continue;
+          item.leaseUntil = leaseUntil;
+          renewed += 1;
+        }
+        return renewed;
+      }),
+
+    releaseLeases: (owner) =>
+      settle(() => {
+        let released = 0;
+        for (const item of items.values()) {
+          if (item.status !== 'pending' || item.leaseOwner !== owner) continue;
+          release(item);
+          released += 1;
+        }
+        return released;
       }),
 
     recordAttempt: (attempt) =>
@@ -79,7 +130,7 @@ export function createMemoryOutboxStore(): OutboxStore {
         item.status = 'sent';
         item.sentAt = at;
         if (responseStatus !== undefined) item.responseStatus = responseStatus;
-        delete item.leaseUntil;
+        release(item);
       }),
 
     markRetry: (id, nextAttemptAt, reason) =>
@@ -88,7 +139,7 @@ export function createMemoryOutboxStore(): OutboxStore {
         if (item.status !== 'pending') return;
         item.nextAttemptAt = nextAttemptAt;
         item.lastError = reason;
-        delete item.leaseUntil;
+        release(item);
       }),
 
     markFailed: (id, reason) =>
@@ -97,7 +148,7 @@ export function createMemoryOutboxStore(): OutboxStore {
         if (item.status !== 'pending') return;
         item.status = 'failed';
         item.lastError = reason;
-        delete item.leaseUntil;
+        release(item);
       }),
 
     list: (query: OutboxQuery = {}) =>

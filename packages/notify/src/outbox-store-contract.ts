@@ -34,6 +34,15 @@ function item(id: string, overrides: Partial<NewOutboxItem> = {}): NewOutboxItem
   };
 }
 
+/** A notification of `kind` about the alert `fingerprint` (one alert, several events). */
+function event(id: string, fingerprint: string, kind: AlertNotification['kind']): NewOutboxItem {
+  return item(id, {
+    notification: { ...notification(`${fingerprint}:${kind}:${id}`), fingerprint, kind },
+  });
+}
+
+const ids = (items: readonly { id: string }[]): string[] => items.map((stored) => stored.id);
+
 /**
  * The behaviour every {@link OutboxStore} must have. Run it against each implementation
  * (memory here; SQL in packages/store) with a factory that returns an empty store.
@@ -114,6 +123,80 @@ export function describeOutboxStoreContract(
       expect(
         (await store.claimDue(T0 + 60_000, 10, 60_000)).map((claimedItem) => claimedItem.id),
       ).toEqual(['a']);
+    });
+
+    it('delivers one alert to one channel head of line: a later item waits for the earlier', async () => {
+      const store = await createStore();
+      await store.enqueue([event('firing', 'x', 'firing'), event('other', 'y', 'firing')]);
+      await store.enqueue([
+        { ...event('ack', 'x', 'acknowledged'), createdAt: T0 + 1 },
+        { ...event('mail', 'x', 'firing'), createdAt: T0 + 1, channelName: 'email' },
+        { ...event('resolved', 'x', 'resolved'), createdAt: T0 + 2 },
+      ]);
+
+      // Another alert and another channel of the same alert are separate lines.
+      expect(ids(await store.claimDue(T0 + 10, 10, 60_000))).toEqual(['firing', 'other', 'mail']);
+      await store.markRetry('firing', T0 + 5000, 'answered 500');
+      await store.markSent('other', T0 + 20);
+      await store.markSent('mail', T0 + 20);
+      // The retrying head holds its line back even though the later items are due.
+      expect(await store.claimDue(T0 + 100, 10, 60_000)).toEqual([]);
+
+      expect(ids(await store.claimDue(T0 + 5000, 10, 60_000))).toEqual(['firing']);
+      await store.markSent('firing', T0 + 5001);
+      expect(ids(await store.claimDue(T0 + 5002, 10, 60_000))).toEqual(['ack']);
+      // A failed head no longer holds the line.
+      await store.markFailed('ack', 'answered 400');
+      expect(ids(await store.claimDue(T0 + 5003, 10, 60_000))).toEqual(['resolved']);
+    });
+
+    it('orders items written at the same time by the order they were enqueued', async () => {
+      const store = await createStore();
+      await store.enqueue([event('ack', 'x', 'acknowledged'), event('resolved', 'x', 'resolved')]);
+      await store.enqueue([event('repeat', 'x', 'repeat')]);
+
+      expect(ids(await store.claimDue(T0, 10, 60_000))).toEqual(['ack']);
+      await store.markSent('ack', T0);
+      expect(ids(await store.claimDue(T0, 10, 60_000))).toEqual(['resolved']);
+      await store.markSent('resolved', T0);
+      expect(ids(await store.claimDue(T0, 10, 60_000))).toEqual(['repeat']);
+    });
+
+    it('records the lease owner and releases only that owner’s leases, at once', async () => {
+      const store = await createStore();
+      await store.enqueue([item('a'), item('b'), item('c')]);
+      await store.claimDue(T0, 1, 300_000, 'instance-1');
+      await store.claimDue(T0, 1, 300_000, 'instance-2');
+      await store.claimDue(T0, 1, 300_000, 'instance-1');
+      await store.markSent('c', T0 + 1);
+      expect(await store.list({ status: 'pending' })).toMatchObject([
+        { id: 'a', leaseOwner: 'instance-1', leaseUntil: T0 + 300_000 },
+        { id: 'b', leaseOwner: 'instance-2', leaseUntil: T0 + 300_000 },
+      ]);
+
+      // instance-1 restarted: its pending item is claimable now, not in 5 minutes.
+      expect(await store.releaseLeases('instance-1')).toBe(1);
+      expect(ids(await store.claimDue(T0 + 10, 10, 30_000, 'instance-1'))).toEqual(['a']);
+      expect((await store.list({ status: 'sent' }))[0]).not.toHaveProperty('leaseOwner');
+      expect(await store.releaseLeases('nobody')).toBe(0);
+    });
+
+    it('renews the leases an owner still holds, and never one another claimer took over', async () => {
+      const store = await createStore();
+      await store.enqueue([item('a'), item('b')]);
+      await store.claimDue(T0, 10, 1000, 'instance-1');
+
+      expect(await store.renewLeases('instance-1', ['a', 'missing'], T0 + 5000)).toBe(1);
+      expect(ids(await store.claimDue(T0 + 2000, 10, 10_000, 'instance-2'))).toEqual(['b']);
+      expect(await store.claimDue(T0 + 4999, 10, 1000, 'instance-2')).toEqual([]);
+      expect(ids(await store.claimDue(T0 + 5000, 10, 1000, 'instance-2'))).toEqual(['a']);
+
+      expect(await store.renewLeases('instance-1', ['a', 'b'], T0 + 9000)).toBe(0);
+      expect(await store.renewLeases('instance-2', [], T0 + 9000)).toBe(0);
+      expect(await store.list()).toMatchObject([
+        { id: 'a', leaseOwner: 'instance-2', leaseUntil: T0 + 6000 },
+        { id: 'b', leaseOwner: 'instance-2', leaseUntil: T0 + 12_000 },
+      ]);
     });
 
     it('logs attempts and counts them on the item', async () => {

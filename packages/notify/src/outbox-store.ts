@@ -23,6 +23,8 @@ export interface OutboxItem {
   nextAttemptAt: number;
   /** Claimed by a dispatcher until this time; another dispatcher may claim it after. */
   leaseUntil?: number;
+  /** Who holds the lease (a dispatcher's `owner`), when the claimer named itself. */
+  leaseOwner?: string;
   lastError?: string;
   /** Receiver status (HTTP or SMTP code) of the accepted attempt. */
   responseStatus?: number;
@@ -75,9 +77,27 @@ export interface OutboxStore {
   enqueue(items: readonly NewOutboxItem[]): Promise<number>;
   /**
    * Atomically leases up to `limit` pending items due at `now` whose lease expired, soonest
-   * first, until `now + leaseMs`. Two callers never get the same item while its lease runs.
+   * first, until `now + leaseMs`, recording `owner` as the lease holder. Two callers never get
+   * the same item while its lease runs.
+   *
+   * Head of line per alert and channel: an item is claimed only when no earlier item (by
+   * `createdAt`, then enqueue order) of the same `channelName` and notification `fingerprint` is
+   * still pending, leased or not. So one alert's notifications reach one channel in the order
+   * they were written, and a retrying "firing" holds back the "resolved" behind it.
    */
-  claimDue(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  claimDue(now: number, limit: number, leaseMs: number, owner?: string): Promise<OutboxItem[]>;
+  /**
+   * Extends to `leaseUntil` the leases `owner` still holds on the pending items `ids` (the
+   * heartbeat of a dispatcher whose sends run long). Resolves to the number renewed; an item
+   * another claimer took over after the lease expired is not taken back.
+   */
+  renewLeases(owner: string, ids: readonly string[], leaseUntil: number): Promise<number>;
+  /**
+   * Releases every lease `owner` holds on pending items, making them claimable at once: a
+   * restarted process calls it with its stable id to take back what its previous life had
+   * claimed instead of waiting for the leases to expire. Resolves to the number released.
+   */
+  releaseLeases(owner: string): Promise<number>;
   /** Appends to the attempts log and increments the item's `attempts`. */
   recordAttempt(attempt: DeliveryAttempt): Promise<void>;
   /** The receiver accepted: status `sent`, lease released. */

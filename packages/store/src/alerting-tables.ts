@@ -91,7 +91,8 @@ export interface NotificationChannelTable {
 /**
  * Table `notification_outbox`: the durable queue of `@taurine/notify`. Unique on
  * (`channel_name`, `idempotency_key`); `fingerprint` is copied out of the notification so an
- * alert's deliveries can be listed.
+ * alert's deliveries can be listed and delivered head of line. `lease_owner` and `seq` (enqueue
+ * order) come from migration `005_outbox_order_and_leases`.
  */
 export interface NotificationOutboxTable {
   id: string;
@@ -104,6 +105,8 @@ export interface NotificationOutboxTable {
   attempts: number;
   next_attempt_at: number;
   lease_until: number | null;
+  lease_owner: string | null;
+  seq: Generated<number | null>;
   last_error: string | null;
   response_status: number | null;
   created_at: number;

@@ -29,6 +29,7 @@ describe.each(storeHarnesses)('openStore on $dialect', ({ dialect, create }) => 
       '002_metric_rollups',
       '003_access',
       '004_alerting',
+      '005_outbox_order_and_leases',
     ]);
     expect(await store.migrate()).toEqual([]);
 
@@ -157,6 +158,7 @@ describe('openStore on PostgreSQL', () => {
       '002_metric_rollups',
       '003_access',
       '004_alerting',
+      '005_outbox_order_and_leases',
     ]);
   });
 

@@ -77,6 +77,43 @@ describe.each(storeHarnesses)('SQL outbox store on $dialect', ({ dialect, create
       expect(new Set(ids).size).toBe(40);
     });
 
+    it('keeps each alert in order when two stores on separate connections claim at once', async () => {
+      const other = await harness.open();
+      const lines = 8;
+      const kinds = ['firing', 'acknowledged', 'resolved'] as const;
+      await store.outbox.enqueue(
+        kinds.flatMap((kind, step) =>
+          Array.from({ length: lines }, (_, line) =>
+            item(`${line}-${step}`, {
+              createdAt: T0 + step,
+              notification: { ...notification(`key-${line}-${kind}`, `fp-${line}`), kind },
+            }),
+          ),
+        ),
+      );
+
+      const sent: string[] = [];
+      for (let round = 0; round < kinds.length + 2; round += 1) {
+        const batches = await Promise.all(
+          [store, other, store, other].map((claimer, index) =>
+            claimer.outbox.claimDue(T0 + 10, 3, 60_000, `claimer-${index}`),
+          ),
+        );
+        const claimed = batches.flat().map((claimedItem) => claimedItem.id);
+        // At most one item per alert at a time, and only once everything before it was sent.
+        expect(new Set(claimed.map((id) => id.split('-')[0])).size).toBe(claimed.length);
+        for (const id of claimed) {
+          const [line, step] = id.split('-').map(Number);
+          for (let before = 0; before < step!; before += 1) {
+            expect(sent).toContain(`${line}-${before}`);
+          }
+        }
+        for (const id of claimed) await store.outbox.markSent(id, T0 + 20);
+        sent.push(...claimed);
+      }
+      expect(sent).toHaveLength(lines * kinds.length);
+    });
+
     it('lists the log newest first, by status, channel and alert, with attempts', async () => {
       await store.outbox.enqueue([
         item('old', { createdAt: T0 }),
@@ -166,5 +203,21 @@ describe('SQL outbox store across processes sharing one SQLite file', () => {
     const second = await harness.open();
     expect(await second.outbox.claimDue(T0 + 1000, 10, 60_000)).toEqual([]);
     expect(await second.outbox.claimDue(T0 + 60_000, 10, 60_000)).toMatchObject([{ id: 'a' }]);
+  });
+
+  it('lets a restarted instance take back the leases it held, but not another instance’s', async () => {
+    harness = await storeHarnesses[0]!.create();
+    const first = await harness.open();
+    await first.migrate();
+    await first.outbox.enqueue([item('mine'), item('theirs')]);
+    await first.outbox.claimDue(T0, 1, 300_000, 'web-1');
+    await first.outbox.claimDue(T0, 1, 300_000, 'web-2');
+    await first.close();
+
+    const restarted = await harness.open();
+    expect(await restarted.outbox.releaseLeases('web-1')).toBe(1);
+    expect(await restarted.outbox.claimDue(T0 + 1000, 10, 30_000, 'web-1')).toMatchObject([
+      { id: 'mine', leaseOwner: 'web-1', leaseUntil: T0 + 31_000 },
+    ]);
   });
 });

@@ -1,25 +1,24 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
 import { NotifyError } from '@taurine/notify';
 import type {
-  AlertNotification,
   DeliveryAttempt,
   NewOutboxItem,
   OutboxItem,
   OutboxStatus,
   OutboxStore,
 } from '@taurine/notify';
-import { alertingDb, fromFlag, toFlag } from './alerting-tables.ts';
-import type {
-  AlertingDatabase,
-  NotificationAttemptTable,
-  NotificationOutboxTable,
-} from './alerting-tables.ts';
+import { alertingDb } from './alerting-tables.ts';
+import type { AlertingDatabase, NotificationOutboxTable } from './alerting-tables.ts';
 import type { Database } from './database.ts';
 import type { SqlDialect } from './dialect.ts';
+import { toAttempt, toAttemptRow, toOutboxItem, toOutboxRow } from './outbox-rows.ts';
 import { assertEpochMs } from './validation.ts';
 
+/** The sub-select's scope in `claimDue`: the outbox as `item`. */
+type OutboxFrom = AlertingDatabase & { item: NotificationOutboxTable };
+
 /**
- * Rows per INSERT statement: 14 parameters each keeps a statement far below SQLite's 32766 and
+ * Rows per INSERT statement: 15 parameters each keeps a statement far below SQLite's 32766 and
  * PostgreSQL's 65535 bound parameters.
  */
 export const OUTBOX_INSERT_BATCH_SIZE = 500;
@@ -60,7 +59,10 @@ export interface SqlOutboxStore extends OutboxStore {
  * PostgreSQL the sub-select takes `FOR UPDATE SKIP LOCKED`, so concurrent dispatchers (other
  * instances) skip each other's rows instead of waiting or double-claiming; the lease condition is
  * re-checked on the locked row, so a row leased by a claimer that committed first is never taken
- * again. SQLite has a single writer, so the statement is atomic as it stands.
+ * again. SQLite has a single writer, so the statement is atomic as it stands. A `NOT EXISTS`
+ * keeps each alert's line to a channel in order: only its earliest pending item is claimable.
+ * A concurrent claimer that has not yet seen a head's `sent` commit sees the head as pending and
+ * holds back (never the reverse), so the order survives several dispatchers.
  */
 export function createSqlOutboxStore(db: Kysely<Database>, dialect: SqlDialect): SqlOutboxStore {
   const adb = alertingDb(db);
@@ -94,24 +96,27 @@ export function createSqlOutboxStore(db: Kysely<Database>, dialect: SqlDialect):
   return {
     enqueue: (items) => insertOutboxItems(adb, items),
 
-    async claimDue(now, limit, leaseMs) {
+    async claimDue(now, limit, leaseMs, owner) {
       assertEpochMs(now, 'now');
       const leaseUntil = now + Math.ceil(leaseMs);
       assertEpochMs(leaseUntil, 'now + leaseMs');
       if (limit <= 0) return [];
       const rows = await adb
         .updateTable('notification_outbox')
-        .set({ lease_until: leaseUntil })
+        .set({ lease_until: leaseUntil, lease_owner: owner ?? null })
         .where('id', 'in', (eb) =>
           eb
-            .selectFrom('notification_outbox')
-            .select('id')
-            .where('status', '=', 'pending')
-            .where('next_attempt_at', '<=', now)
-            .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<=', now)]))
-            .orderBy('next_attempt_at')
-            .orderBy('created_at')
-            .orderBy('id')
+            .selectFrom('notification_outbox as item')
+            .select('item.id')
+            .where('item.status', '=', 'pending')
+            .where('item.next_attempt_at', '<=', now)
+            .where((w) =>
+              w.or([w('item.lease_until', 'is', null), w('item.lease_until', '<=', now)]),
+            )
+            .where((w) => w.not(w.exists(earlierPendingOfLine(w))))
+            .orderBy('item.next_attempt_at')
+            .orderBy('item.created_at')
+            .orderBy('item.seq')
             .limit(Math.floor(limit))
             .$if(dialect === 'postgres', (select) => select.forUpdate().skipLocked()),
         )
@@ -119,13 +124,37 @@ export function createSqlOutboxStore(db: Kysely<Database>, dialect: SqlDialect):
         .execute();
       // RETURNING does not keep the sub-select's order.
       return rows
-        .map(toOutboxItem)
         .sort(
           (a, b) =>
-            a.nextAttemptAt - b.nextAttemptAt ||
-            a.createdAt - b.createdAt ||
-            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-        );
+            a.next_attempt_at - b.next_attempt_at ||
+            a.created_at - b.created_at ||
+            (a.seq ?? 0) - (b.seq ?? 0),
+        )
+        .map(toOutboxItem);
+    },
+
+    async renewLeases(owner, ids, leaseUntil) {
+      const until = Math.ceil(leaseUntil);
+      assertEpochMs(until, 'leaseUntil');
+      if (ids.length === 0) return 0;
+      const result = await adb
+        .updateTable('notification_outbox')
+        .set({ lease_until: until })
+        .where('id', 'in', [...ids])
+        .where('lease_owner', '=', owner)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async releaseLeases(owner) {
+      const result = await adb
+        .updateTable('notification_outbox')
+        .set({ lease_until: null, lease_owner: null })
+        .where('lease_owner', '=', owner)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async recordAttempt(attempt) {
@@ -148,6 +177,7 @@ export function createSqlOutboxStore(db: Kysely<Database>, dialect: SqlDialect):
           status: 'sent',
           sent_at: at,
           lease_until: null,
+          lease_owner: null,
           ...(responseStatus === undefined ? {} : { response_status: responseStatus }),
         },
         false,
@@ -157,11 +187,19 @@ export function createSqlOutboxStore(db: Kysely<Database>, dialect: SqlDialect):
     markRetry: (id, nextAttemptAt, reason) => {
       const next = Math.ceil(nextAttemptAt);
       assertEpochMs(next, 'nextAttemptAt');
-      return update(id, { next_attempt_at: next, last_error: reason, lease_until: null }, true);
+      return update(
+        id,
+        { next_attempt_at: next, last_error: reason, lease_until: null, lease_owner: null },
+        true,
+      );
     },
 
     markFailed: (id, reason) =>
-      update(id, { status: 'failed', last_error: reason, lease_until: null }, true),
+      update(
+        id,
+        { status: 'failed', last_error: reason, lease_until: null, lease_owner: null },
+        true,
+      ),
 
     async list(query = {}) {
       let select = adb.selectFrom('notification_outbox').selectAll();
@@ -255,74 +293,26 @@ export async function insertOutboxItems(
   return inserted;
 }
 
-function toOutboxRow(item: NewOutboxItem): Insertable<NotificationOutboxTable> {
-  assertEpochMs(item.createdAt, `createdAt of outbox item "${item.id}"`);
-  const nextAttemptAt = item.nextAttemptAt ?? item.createdAt;
-  assertEpochMs(nextAttemptAt, `nextAttemptAt of outbox item "${item.id}"`);
-  return {
-    id: item.id,
-    channel_name: item.channelName,
-    channel_type: item.channelType,
-    idempotency_key: item.notification.idempotencyKey,
-    fingerprint: item.notification.fingerprint,
-    notification: JSON.stringify(item.notification),
-    status: 'pending',
-    attempts: 0,
-    next_attempt_at: nextAttemptAt,
-    lease_until: null,
-    last_error: null,
-    response_status: null,
-    created_at: item.createdAt,
-    sent_at: null,
-  };
-}
-
-function toOutboxItem(row: Selectable<NotificationOutboxTable>): OutboxItem {
-  return {
-    id: row.id,
-    channelName: row.channel_name,
-    channelType: row.channel_type,
-    idempotencyKey: row.idempotency_key,
-    notification: JSON.parse(row.notification) as AlertNotification,
-    status: row.status as OutboxStatus,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    ...(row.lease_until === null ? {} : { leaseUntil: row.lease_until }),
-    ...(row.last_error === null ? {} : { lastError: row.last_error }),
-    ...(row.response_status === null ? {} : { responseStatus: row.response_status }),
-    createdAt: row.created_at,
-    ...(row.sent_at === null ? {} : { sentAt: row.sent_at }),
-  };
-}
-
-function toAttemptRow(attempt: DeliveryAttempt): Insertable<NotificationAttemptTable> {
-  return {
-    outbox_id: attempt.outboxId,
-    attempt: attempt.attempt,
-    channel_name: attempt.channelName,
-    idempotency_key: attempt.idempotencyKey,
-    started_at: Math.round(attempt.startedAt),
-    finished_at: Math.round(attempt.finishedAt),
-    ok: toFlag(attempt.ok),
-    retryable: attempt.retryable === undefined ? null : toFlag(attempt.retryable),
-    status: attempt.status ?? null,
-    reason: attempt.reason ?? null,
-  };
-}
-
-function toAttempt(row: Selectable<NotificationAttemptTable>): DeliveryAttempt {
-  return {
-    outboxId: row.outbox_id,
-    attempt: row.attempt,
-    channelName: row.channel_name,
-    idempotencyKey: row.idempotency_key,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    ok: fromFlag(row.ok),
-    ...(row.retryable === null ? {} : { retryable: fromFlag(row.retryable) }),
-    ...(row.status === null ? {} : { status: row.status }),
-    ...(row.reason === null ? {} : { reason: row.reason }),
-  };
+/**
+ * The head-of-line test of `claimDue`: an earlier item (by `created_at`, then enqueue order) of
+ * the same channel and alert that is still pending, whether leased, retrying or due.
+ */
+function earlierPendingOfLine(eb: ExpressionBuilder<OutboxFrom, 'item'>) {
+  return eb
+    .selectFrom('notification_outbox as earlier')
+    .select('earlier.id')
+    .whereRef('earlier.channel_name', '=', 'item.channel_name')
+    .whereRef('earlier.fingerprint', '=', 'item.fingerprint')
+    .where('earlier.status', '=', 'pending')
+    .where((w) =>
+      w.or([
+        w('earlier.created_at', '<', w.ref('item.created_at')),
+        w.and([
+          w('earlier.created_at', '=', w.ref('item.created_at')),
+          w('earlier.seq', '<', w.ref('item.seq')),
+        ]),
+      ]),
+    );
 }
 
 const unknownItem = (id: string): NotifyError =>

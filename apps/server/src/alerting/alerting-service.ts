@@ -86,6 +86,14 @@ export interface AlertingServiceOptions {
         random?: () => number;
       }
     | undefined;
+  /**
+   * Stable id of this instance (`INSTANCE_ID`): it holds the outbox leases, and at start the
+   * dispatcher takes back what a crashed run with the same id still held.
+   * @default a random id per service (leases of a crashed run then wait out their expiry)
+   */
+  instanceId?: string | undefined;
+  /** Hears how many outbox leases of an earlier run were taken back at start. */
+  onReclaimed?: ((count: number) => void) | undefined;
   /** Hears failures the service absorbed (store down, a broken reader); never secrets. */
   onError?: ((error: Error) => void) | undefined;
   /** @default crypto.randomUUID */
@@ -164,7 +172,10 @@ export interface AlertingService {
    * evaluator state in one transaction, then publishes the alert events. Never throws.
    */
   evaluate(now?: number): Promise<EvaluationSummary>;
-  /** Delivers due outbox items now (one dispatcher tick, never overlapping the loop's). */
+  /**
+   * Delivers due outbox items now (one dispatcher tick). It may run beside the loop's tick: leases
+   * keep every item with one of them.
+   */
   dispatch(): Promise<TickSummary>;
   /** Acknowledges a firing alert: repeats and escalations stop; PagerDuty gets `acknowledge`. */
   acknowledge(
@@ -247,49 +258,17 @@ export function createAlertingService(options: AlertingServiceOptions): Alerting
     store: store.outbox,
     channels: channels.runtime,
     clock,
+    ...(options.instanceId === undefined ? {} : { owner: options.instanceId }),
     onError: (error) => {
       options.onError?.(error);
     },
+    onReclaimed: options.onReclaimed,
   });
   const queue = createSerialQueue();
   let lastPersisted: AlertEvaluatorState | undefined;
   let started = false;
-
-  // Dispatcher ticks run one at a time; a commit that queued notifications wakes the loop.
-  let tickChain: Promise<unknown> = Promise.resolve();
-  let loop: Promise<void> | undefined;
+  // Set by stop(): evaluations queued behind it do nothing.
   let stopping = false;
-  let wake: (() => void) | undefined;
-  let kicked = false;
-  const runTick = (): Promise<TickSummary> => {
-    const tick = tickChain.then(() => dispatcher.tick());
-    tickChain = tick.catch(() => undefined);
-    return tick;
-  };
-  const kick = (): void => {
-    kicked = true;
-    wake?.();
-  };
-  // Functions, not variable reads: TS would keep the flags narrowed across the awaits.
-  const isStopping = (): boolean => stopping;
-  const wasKicked = (): boolean => kicked;
-  const runLoop = async (): Promise<void> => {
-    while (!isStopping()) {
-      kicked = false;
-      await runTick();
-      if (isStopping()) break;
-      if (wasKicked()) continue;
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          clearTimeout(timer);
-          wake = undefined;
-          resolve();
-        };
-        const timer = setTimeout(done, dispatchIntervalMs);
-        wake = done;
-      });
-    }
-  };
 
   const requireStarted = (): void => {
     if (!started) {
@@ -334,7 +313,7 @@ export function createAlertingService(options: AlertingServiceOptions): Alerting
         state,
       );
       lastPersisted = state;
-      if (outboxInserted > 0) kick();
+      if (outboxInserted > 0) dispatcher.wake();
       return outboxInserted;
     } catch (error) {
       // The next evaluation re-derives the same transitions and idempotency keys: nothing lost.
@@ -439,16 +418,13 @@ export function createAlertingService(options: AlertingServiceOptions): Alerting
       lastPersisted = evaluator.snapshot();
       started = true;
       stopping = false;
-      if (dispatchIntervalMs > 0) loop = runLoop();
+      if (dispatchIntervalMs > 0) dispatcher.start(dispatchIntervalMs);
     },
 
     async stop() {
       stopping = true;
-      wake?.();
-      await loop;
-      loop = undefined;
+      await dispatcher.stop();
       await queue.idle();
-      await tickChain;
       started = false;
     },
 
@@ -502,7 +478,7 @@ export function createAlertingService(options: AlertingServiceOptions): Alerting
       });
     },
 
-    dispatch: runTick,
+    dispatch: () => dispatcher.tick(),
 
     acknowledge: (fingerprint, actor, comment) => act('acknowledge', fingerprint, actor, comment),
     resolve: (fingerprint, actor, comment) => act('resolve', fingerprint, actor, comment),

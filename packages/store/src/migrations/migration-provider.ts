@@ -4,6 +4,7 @@ import { calculatorEventsMigration } from './001-calculator-events.ts';
 import { metricRollupsMigration } from './002-metric-rollups.ts';
 import { accessMigration } from './003-access.ts';
 import { alertingMigration } from './004-alerting.ts';
+import { outboxOrderAndLeasesMigration } from './005-outbox-order-and-leases.ts';
 
 /**
  * All migrations, in code rather than read from disk, so they ship inside any bundle. Kysely
@@ -15,6 +16,7 @@ export function createMigrationProvider(dialect: SqlDialect): MigrationProvider 
     '002_metric_rollups': metricRollupsMigration(dialect),
     '003_access': accessMigration(dialect),
     '004_alerting': alertingMigration(dialect),
+    '005_outbox_order_and_leases': outboxOrderAndLeasesMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
