@@ -185,9 +185,12 @@ describe('dispatcher', () => {
     const firstTick = first.tick();
     const secondTick = second.tick();
     const thirdTick = first.tick();
-    // Every item has reached the (held) receiver, so every one is leased and in flight: a fourth
-    // tick finds nothing.
-    await hook.waitFor(8, 30_000);
+    // Every item is leased (the receiver holds the sends in flight): a fourth tick finds nothing.
+    const leased = async () =>
+      (await store.list({ status: 'pending' })).filter(
+        (item) => (item.leaseUntil ?? 0) > clock.now(),
+      ).length;
+    await expect.poll(leased, { timeout: 30_000 }).toBe(8);
     expect(await second.tick()).toMatchObject({ claimed: 0 });
     release();
     const summaries = await Promise.all([firstTick, secondTick, thirdTick]);
