@@ -111,17 +111,28 @@ const budgetError = (perMinute: number): GraphQLError =>
     { extensions: { code: 'RATE_LIMITED' } },
   );
 
+const revokedError = (): GraphQLError =>
+  new GraphQLError(`Subscription ended: ${KEY_REVOKED_REASON}`, {
+    extensions: { code: 'UNAUTHENTICATED' },
+  });
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
 /**
  * The stream as the client receives it: each message costs one token of the connection's budget;
  * when the budget is spent or the lease is ended (key revoked), a last error result is sent and
- * the stream ends. The lease is released however the stream ends.
+ * the stream ends. Written by hand rather than as an async generator: a generator's `return()`
+ * waits for the pending `next()` (a timer, the next event), while here the place is freed the
+ * moment the client completes or its socket closes.
  */
-async function* guardStream(
+function guardStream(
   source: AsyncIterable<ExecutionResult>,
   lease: SubscriptionLease,
   live: LiveSubscriptions,
-): AsyncGenerator<ExecutionResult> {
+): AsyncIterableIterator<ExecutionResult> & { return(): Promise<IteratorResult<ExecutionResult>> } {
   const iterator = source[Symbol.asyncIterator]();
+  let finished = false;
+  let interrupt: (() => void) | undefined;
   const ended = new Promise<'ended'>((resolve) => {
     if (lease.signal.aborted) resolve('ended');
     lease.signal.addEventListener(
@@ -132,29 +143,48 @@ async function* guardStream(
       { once: true },
     );
   });
-  try {
-    for (;;) {
-      const next = await Promise.race([iterator.next(), ended]);
-      if (next === 'ended') {
-        yield {
-          errors: [
-            new GraphQLError(`Subscription ended: ${KEY_REVOKED_REASON}`, {
-              extensions: { code: 'UNAUTHENTICATED' },
-            }),
-          ],
-        };
-        return;
-      }
-      if (next.done === true) return;
-      if (!live.takeMessage(lease.holder.connection)) {
-        yield { errors: [budgetError(live.limits.messagesPerMinute)] };
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
+  const isFinished = (): boolean => finished;
+  const finish = (): void => {
+    if (finished) return;
+    finished = true;
     live.release(lease);
-    // Not awaited: a generator waiting on a timer would hold up the transport's clean-up.
+    interrupt?.();
     iterator.return?.().catch(() => undefined);
-  }
+  };
+  const last = (error: GraphQLError): IteratorResult<ExecutionResult> => {
+    finish();
+    return { done: false, value: { errors: [error] } };
+  };
+  const stream = {
+    [Symbol.asyncIterator]: () => stream,
+    async next(): Promise<IteratorResult<ExecutionResult>> {
+      if (finished) return DONE;
+      const interrupted = new Promise<'interrupted'>((resolve) => {
+        interrupt = () => {
+          resolve('interrupted');
+        };
+      });
+      const next = await Promise.race([iterator.next(), ended, interrupted]);
+      // `return()` may have run while this call waited.
+      if (next === 'interrupted' || isFinished()) return DONE;
+      if (next === 'ended') return last(revokedError());
+      if (next.done === true) {
+        finish();
+        return DONE;
+      }
+      if (!live.takeMessage(lease.holder.connection)) {
+        return last(budgetError(live.limits.messagesPerMinute));
+      }
+      return { done: false, value: next.value };
+    },
+    return(): Promise<IteratorResult<ExecutionResult>> {
+      finish();
+      return Promise.resolve(DONE);
+    },
+    throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+      finish();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    },
+  };
+  return stream;
 }
