@@ -1,4 +1,5 @@
 import type { ApiKeyService } from '../access/api-keys.ts';
+import { REJECTION_TEXT } from '../access/auth-scopes.ts';
 import { apiKeyFromHeaders, clientIpOf, resolvePrincipal } from '../access/principal.ts';
 import { roleAtLeast } from '../access/roles.ts';
 import type { Route, RoutesOptions } from '../plugins/use-routes.ts';
@@ -87,8 +88,9 @@ export function createRouteAuthorizer(options: {
       ip,
     );
     if (principal.kind === 'anonymous') {
-      if (access === 'viewer' && options.publicDashboard) return null;
-      const why = principal.rejectedKey ? ` (the key sent is ${principal.rejectedKey})` : '';
+      if (access === 'viewer' && options.publicDashboard && principal.rejectedKey !== 'conflicting')
+        return null;
+      const why = principal.rejectedKey ? ` (${REJECTION_TEXT[principal.rejectedKey]})` : '';
       return refusal(
         401,
         'UNAUTHENTICATED',
