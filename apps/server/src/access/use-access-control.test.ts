@@ -127,11 +127,12 @@ describe('useAccessControl', () => {
       ],
     });
     // The same key in both, or either alone, is fine.
-    for (const headers of [
+    const alone: Record<string, string>[] = [
       { 'x-api-key': key, authorization: `Bearer ${key}` },
       { authorization: `Bearer ${key}` },
       { 'x-api-key': key },
-    ]) {
+    ];
+    for (const headers of alone) {
       expect(await (await send(headers)).json()).toEqual({ data: { whoami: 'admin "ops"' } });
     }
   });
