@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { systemClock } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
 import { createYoga } from 'graphql-yoga';
@@ -51,9 +51,11 @@ import { createCatalogService } from './services/catalog-service.ts';
 import { createEventService } from './services/event-service.ts';
 import { createLeaderLock } from './services/leader-lock.ts';
 import { createMetricsService } from './services/metrics-service.ts';
-import { createTaurinePubSub, prefixTopics } from './services/pubsub.ts';
+import { createInstanceEventTarget, createTaurinePubSub } from './services/pubsub.ts';
 import { createRedisClients } from './services/redis-clients.ts';
 import type { Services } from './services/services.ts';
+import { LiveSubscriptions } from './subscriptions/live-subscriptions.ts';
+import { useSubscriptionLimits } from './subscriptions/use-subscription-limits.ts';
 
 export type TaurineYoga = YogaServerInstance<NodeServerContext, AppContext>;
 
@@ -67,6 +69,9 @@ export interface App {
   /** Stops accepting work, closes sockets and flushes state. Safe to call twice. */
   stop(): Promise<void>;
 }
+
+/** How often keys of open subscriptions are re-checked (the key cache's default TTL). */
+const KEY_RECHECK_INTERVAL_MS = 500;
 
 const sessionIdFrom = (value: unknown): string | null =>
   typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : null;
@@ -102,13 +107,13 @@ export async function buildApp(config: AppConfig): Promise<App> {
     : undefined;
   const pubsub = createTaurinePubSub(
     redis
-      ? prefixTopics(
-          createRedisEventTarget({
-            publishClient: redis.eventPublisher,
-            subscribeClient: redis.eventSubscriber,
-          }),
-          `${config.redisPrefix}events:`,
-        )
+      ? createInstanceEventTarget({
+          publisher: redis.eventPublisher,
+          subscriber: redis.eventSubscriber,
+          // Unique per process: two instances on one host may share INSTANCE_ID (the host name).
+          instanceId: `${config.instanceId}/${randomUUID()}`,
+          prefix: `${config.redisPrefix}events:`,
+        })
       : undefined,
   );
   // Give Redis a moment to connect so the first requests do not open the circuit breaker.
@@ -122,7 +127,18 @@ export async function buildApp(config: AppConfig): Promise<App> {
   });
   const catalog = createCatalogService(cache);
 
-  const apiKeys = createApiKeyService({ keys: store.apiKeys });
+  const live = new LiveSubscriptions(config.subscriptionLimits);
+  const keyService = createApiKeyService({ keys: store.apiKeys });
+  // A revoked key's open subscriptions end at once here; other instances see the revocation
+  // through their key cache (`recheckKeys` below).
+  const apiKeys: typeof keyService = {
+    ...keyService,
+    async revoke(id) {
+      const revoked = await keyService.revoke(id);
+      if (revoked !== undefined) live.endForKey(id);
+      return revoked;
+    },
+  };
   const bootstrap = await apiKeys.ensureBootstrapAdmin(config.adminApiKey);
   const audit = createAuditRecorder({
     repo: store.auditLog,
@@ -289,6 +305,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
       // which end REST requests; armor rejects hostile documents before they execute.
       useResponseTiming({ recorder: registry }),
       useRequestParserGuard(),
+      // Before access control, so a subscription it refuses frees its place at once.
+      useSubscriptionLimits({ live, apiKeys }),
       useNestingLimit(),
       useBodyLimit({ maxBytes: config.maxBodyBytes }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
@@ -336,6 +354,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   let server: Server | undefined;
   let closeWebSockets: (() => Promise<void>) | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;
+  let keyRecheckTimer: NodeJS.Timeout | undefined;
   let stopped = false;
 
   return {
@@ -356,6 +375,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
       wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.maxBodyBytes });
       closeWebSockets = attachGraphQLWebSockets(wss, yoga, {
         sessionIdFrom: (params) => sessionIdFrom(params['sessionId']),
+        live,
+        apiKeys,
       });
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
@@ -382,12 +403,19 @@ export async function buildApp(config: AppConfig): Promise<App> {
         });
       }, 3_600_000);
       retentionTimer.unref();
+      // As often as the key cache expires: a revocation elsewhere ends subscriptions here as
+      // soon as this instance would refuse the key's next request.
+      keyRecheckTimer = setInterval(() => {
+        void live.recheckKeys();
+      }, KEY_RECHECK_INTERVAL_MS);
+      keyRecheckTimer.unref();
       return { url, port };
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       clearInterval(retentionTimer);
+      clearInterval(keyRecheckTimer);
       await closeWebSockets?.();
       if (server) {
         server.closeAllConnections();

@@ -6,6 +6,8 @@ import { checkAlertChannelEnv, readAlertChannelEnv } from './alerting/channel-en
 import type { AlertChannelEnv } from './alerting/channel-env.ts';
 import { DEFAULT_HTTP_SERVER_LIMITS } from './http/http-server.ts';
 import type { HttpServerLimits } from './http/http-server.ts';
+import { DEFAULT_SUBSCRIPTION_LIMITS } from './subscriptions/live-subscriptions.ts';
+import type { SubscriptionLimits } from './subscriptions/live-subscriptions.ts';
 
 /** Validated server configuration. Every field has an embedded default so `npm start` needs none. */
 export interface AppConfig {
@@ -72,6 +74,8 @@ export interface AppConfig {
   persistedOperationsOnly: boolean;
   /** Requests per minute per client address without a key. @default 3000 */
   anonymousRateLimit: number;
+  /** Live subscriptions per connection, per client and in total, and messages per connection. */
+  subscriptionLimits: SubscriptionLimits;
   /** Notification channels configured through the environment. */
   alertChannels: AlertChannelEnv;
   /**
@@ -205,6 +209,22 @@ export function loadConfig(
       .filter((origin) => origin !== ''),
     persistedOperationsOnly: boolean('PERSISTED_OPERATIONS_ONLY', false),
     anonymousRateLimit: integer('RATE_LIMIT_ANONYMOUS', 3000, 1, 1_000_000),
+    subscriptionLimits: {
+      perConnection: integer(
+        'SUBSCRIPTIONS_PER_CONNECTION',
+        DEFAULT_SUBSCRIPTION_LIMITS.perConnection,
+        1,
+        10_000,
+      ),
+      perClient: integer('SUBSCRIPTIONS_PER_CLIENT', DEFAULT_SUBSCRIPTION_LIMITS.perClient, 1, 1e6),
+      total: integer('SUBSCRIPTIONS_MAX', DEFAULT_SUBSCRIPTION_LIMITS.total, 1, 1e7),
+      messagesPerMinute: integer(
+        'SUBSCRIPTION_MESSAGES_PER_MINUTE',
+        DEFAULT_SUBSCRIPTION_LIMITS.messagesPerMinute,
+        1,
+        1e7,
+      ),
+    },
     alertOutboxLeaseMs: integer('ALERT_OUTBOX_LEASE_MS', 30_000, 1_000, 3_600_000),
     alertChannels: readAlertChannelEnv(env, `http://localhost:${port || 4000}`),
     publicUrlConfigured: [env.PUBLIC_URL, env.DASHBOARD_URL].some(

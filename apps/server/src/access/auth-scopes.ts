@@ -88,12 +88,14 @@ export function requiredRoleOf(failure: ScopeAuthFailure): Role | null {
   }
 }
 
-const REJECTION_TEXT: Readonly<Record<KeyRejection, string>> = {
-  malformed: 'the key sent is not a Taurine API key',
-  unknown: 'the key sent is not recognised',
-  revoked: 'the key sent has been revoked',
-  expired: 'the key sent has expired',
+/** Unknown, revoked and expired keys read alike: a refusal never confirms that a key exists. */
+export const REJECTION_TEXT: Readonly<Record<KeyRejection, string>> = {
+  malformed: 'invalid or revoked key',
+  unknown: 'invalid or revoked key',
+  revoked: 'invalid or revoked key',
+  expired: 'invalid or revoked key',
   unavailable: 'the key sent could not be checked right now; try again',
+  conflicting: 'x-api-key and Authorization: Bearer carry different keys; send one',
 };
 
 const withArticle = (role: Role): string => `${role === 'viewer' ? 'a' : 'an'} ${role}`;

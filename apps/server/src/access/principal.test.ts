@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthenticationResult } from './api-keys.ts';
 import {
   apiKeyFromConnectionParams,
+  CONFLICTING_KEYS,
   apiKeyFromHeaders,
   clientIpOf,
   describePrincipal,
@@ -19,6 +20,19 @@ describe('reading the caller', () => {
     expect(apiKeyFromHeaders(new Headers({ authorization: 'Bearer tk_b' }))).toBe('tk_b');
     expect(apiKeyFromHeaders(new Headers({ authorization: 'Basic dXNlcjpwYXNz' }))).toBeNull();
     expect(apiKeyFromHeaders(new Headers())).toBeNull();
+  });
+
+  it('refuses to choose between x-api-key and a different Bearer key', async () => {
+    const both = (apiKey: string, bearer: string) =>
+      apiKeyFromHeaders(new Headers({ 'x-api-key': apiKey, authorization: `Bearer ${bearer}` }));
+    expect(both('junk', 'tk_valid')).toBe(CONFLICTING_KEYS);
+    expect(both('tk_same', 'tk_same')).toBe('tk_same');
+    const principal = await resolvePrincipal(
+      service(new Error('must not be asked')),
+      both('junk', 'tk_valid'),
+      '10.0.0.1',
+    );
+    expect(principal).toEqual({ kind: 'anonymous', ip: '10.0.0.1', rejectedKey: 'conflicting' });
   });
 
   it('reads the key from graphql-ws connectionParams in the usual spellings only', () => {

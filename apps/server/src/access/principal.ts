@@ -4,8 +4,14 @@ import type { Role } from './roles.ts';
 /** The HTTP header (and graphql-ws connection parameter) that carries an API key. */
 export const API_KEY_HEADER = 'x-api-key';
 
-/** Why a key that was sent did not authenticate; `unavailable` when it could not be checked. */
-export type KeyRejection = AuthenticationFailure | 'unavailable';
+/**
+ * Why a key that was sent did not authenticate; `unavailable` when it could not be checked,
+ * `conflicting` when `x-api-key` and `Authorization: Bearer` carry different keys.
+ */
+export type KeyRejection = AuthenticationFailure | 'unavailable' | 'conflicting';
+
+/** What {@link apiKeyFromHeaders} returns when the two key headers disagree. */
+export const CONFLICTING_KEYS = Symbol('conflicting API keys');
 
 /**
  * Who is calling. Callers without a valid key are anonymous; when they sent a key that failed,
@@ -25,14 +31,17 @@ export type Principal =
     };
 
 /**
- * The key in the `x-api-key` header, else in `Authorization: Bearer <key>` (what Prometheus'
- * scrape `authorization` setting sends); null when there is none (an empty header is none).
+ * The key in the `x-api-key` header or in `Authorization: Bearer <key>` (what Prometheus' scrape
+ * `authorization` setting sends); null when there is none (an empty header is none). When both
+ * carry a key and they differ, {@link CONFLICTING_KEYS}: neither silently wins.
  */
-export function apiKeyFromHeaders(headers: Headers): string | null {
+export function apiKeyFromHeaders(headers: Headers): string | typeof CONFLICTING_KEYS | null {
   const value = headers.get(API_KEY_HEADER)?.trim();
-  if (value !== undefined && value !== '') return value;
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '');
-  return bearer ? bearer[1]! : null;
+  const header = value === undefined || value === '' ? null : value;
+  const bearerMatch = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '');
+  const bearer = bearerMatch ? bearerMatch[1]! : null;
+  if (header !== null && bearer !== null && header !== bearer) return CONFLICTING_KEYS;
+  return header ?? bearer;
 }
 
 /**
@@ -84,10 +93,11 @@ export function clientIpOf(
  */
 export async function resolvePrincipal(
   apiKeys: Pick<ApiKeyService, 'authenticate'>,
-  rawKey: string | null,
+  rawKey: string | typeof CONFLICTING_KEYS | null,
   ip: string,
 ): Promise<Principal> {
   if (rawKey === null) return { kind: 'anonymous', ip };
+  if (rawKey === CONFLICTING_KEYS) return { kind: 'anonymous', ip, rejectedKey: 'conflicting' };
   try {
     const result = await apiKeys.authenticate(rawKey);
     if (!result.ok) return { kind: 'anonymous', ip, rejectedKey: result.reason };

@@ -106,6 +106,37 @@ describe('useAccessControl', () => {
     });
   });
 
+  it('answers 401 when x-api-key and Authorization: Bearer carry different keys', async () => {
+    const yoga = createTestYoga(apiKeys, createMemoryRateLimiter());
+    const key = await newKey('admin', 'ops');
+    const send = (headers: Record<string, string>) =>
+      yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ whoami }' }),
+      });
+    const junkBesideValid = await send({ 'x-api-key': 'junk', authorization: `Bearer ${key}` });
+    expect(junkBesideValid.status).toBe(401);
+    expect(await junkBesideValid.json()).toEqual({
+      errors: [
+        {
+          message:
+            'Unauthorized: x-api-key and Authorization: Bearer carry different keys; send one',
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ],
+    });
+    // The same key in both, or either alone, is fine.
+    const alone: Record<string, string>[] = [
+      { 'x-api-key': key, authorization: `Bearer ${key}` },
+      { authorization: `Bearer ${key}` },
+      { 'x-api-key': key },
+    ];
+    for (const headers of alone) {
+      expect(await (await send(headers)).json()).toEqual({ data: { whoami: 'admin "ops"' } });
+    }
+  });
+
   it('shows the budget in X-RateLimit-* headers and answers 429 with Retry-After when spent', async () => {
     const yoga = createTestYoga(apiKeys, createMemoryRateLimiter());
     const first = await ask(yoga);

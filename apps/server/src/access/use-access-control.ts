@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKeyService } from './api-keys.ts';
+import { REJECTION_TEXT } from './auth-scopes.ts';
 import {
   apiKeyFromConnectionParams,
   apiKeyFromHeaders,
@@ -38,6 +39,21 @@ export interface AccessControlOptions {
   trustProxy?: boolean;
   /** Told when the plugin itself fails (the request then goes on as anonymous, unlimited). */
   onError?: (error: unknown) => void;
+}
+
+/** HTTP 401 for a request whose `x-api-key` and `Authorization: Bearer` name different keys. */
+function conflictingKeysResponse(): Response {
+  return Response.json(
+    {
+      errors: [
+        {
+          message: `Unauthorized: ${REJECTION_TEXT.conflicting}`,
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ],
+    },
+    { status: 401 },
+  );
 }
 
 /** The parts of the initial context read here: HTTP has `request`, graphql-ws the others. */
@@ -108,6 +124,11 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
           { trustProxy },
         );
         const principal = await resolvePrincipal(apiKeys, apiKeyFromHeaders(request.headers), ip);
+        if (principal.kind === 'anonymous' && principal.rejectedKey === 'conflicting') {
+          // Which key did the caller mean? Guessing could run the request with the wrong role.
+          payload.endResponse(conflictingKeysResponse());
+          return;
+        }
         principals.set(request, principal);
         const decision = await take(principal);
         decisions.set(request, decision);

@@ -1,6 +1,7 @@
 import type { ApiKeyService } from '../access/api-keys.ts';
 import { actorOf } from '../access/audit.ts';
 import type { AuditActor, AuditRecorder } from '../access/audit.ts';
+import { REJECTION_TEXT } from '../access/auth-scopes.ts';
 import { apiKeyFromHeaders, clientIpOf, resolvePrincipal } from '../access/principal.ts';
 import type { Principal } from '../access/principal.ts';
 import { roleAtLeast } from '../access/roles.ts';
@@ -147,8 +148,9 @@ export function createRouteAuthorizer(options: {
       options.trustProxy,
     );
     if (principal.kind === 'anonymous') {
-      if (access === 'viewer' && options.publicDashboard) return null;
-      const why = principal.rejectedKey ? ` (the key sent is ${principal.rejectedKey})` : '';
+      if (access === 'viewer' && options.publicDashboard && principal.rejectedKey !== 'conflicting')
+        return null;
+      const why = principal.rejectedKey ? ` (${REJECTION_TEXT[principal.rejectedKey]})` : '';
       return refuse(
         request,
         principal,

@@ -1,8 +1,11 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode, getOperationAST } from 'graphql';
 import type { DocumentNode, ExecutionArgs, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
+import type { ApiKeyService } from '../access/api-keys.ts';
 import type { TaurineYoga } from '../app.ts';
+import type { LiveSubscriptions } from '../subscriptions/live-subscriptions.ts';
+import { holderOf } from '../subscriptions/use-subscription-limits.ts';
 
 /** What `yoga.getEnveloped` hands back, typed for the parts used here. */
 interface Enveloped {
@@ -22,7 +25,15 @@ interface EnvelopedRoot {
 export interface WebSocketOptions {
   /** Reads the visitor id from `connectionParams`. */
   sessionIdFrom: (params: Record<string, unknown>) => string | null;
+  /** Admits subscriptions within the instance's limits (see `useSubscriptionLimits`). */
+  live: LiveSubscriptions;
+  /** Re-checks the keys of open subscriptions. */
+  apiKeys: Pick<ApiKeyService, 'authenticate'>;
 }
+
+/** What a client gets instead of its operation when something unexpected failed (masked). */
+const unexpectedError = () =>
+  new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 
 /**
  * Serves graphql-ws on the same path as HTTP GraphQL. Every operation goes through yoga's envelop
@@ -37,36 +48,46 @@ export function attachGraphQLWebSockets(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
+      // Whatever goes wrong with one operation is that operation's `error` message: a throw here
+      // would close the socket (4500) and end every other subscription on it.
       onSubscribe: async (ctx, _id, payload) => {
-        const params = ctx.connectionParams ?? {};
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params: payload,
-          sessionId: options.sessionIdFrom(params),
-        }) as Enveloped;
-        // A syntax error (or a document armor refuses while parsing) is this operation's error,
-        // as HTTP answers 400: thrown, graphql-ws would close the socket with 4500 and end every
-        // other subscription on it.
-        let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          const params = ctx.connectionParams ?? {};
+          const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(
+            {
+              ...ctx,
+              req: ctx.extra.request,
+              socket: ctx.extra.socket,
+              params: payload,
+              sessionId: options.sessionIdFrom(params),
+            },
+          ) as Enveloped;
+          const document = parse(payload.query);
+          const errors = validate(schema, document);
+          if (errors.length > 0) return errors;
+          const operationName = payload.operationName ?? null;
+          const contextValue = (await contextFactory()) as object;
+          // Admitted before it runs, so a refusal is this operation's `error` message.
+          if (
+            getOperationAST(document, operationName)?.operation === OperationTypeNode.SUBSCRIPTION
+          ) {
+            const admitted = options.live.admit(
+              contextValue,
+              holderOf(contextValue, options.apiKeys),
+            );
+            if (admitted instanceof GraphQLError) return [admitted];
+          }
+          return {
+            schema,
+            operationName,
+            document,
+            variableValues: payload.variables ?? null,
+            contextValue,
+            rootValue: { execute, subscribe } satisfies EnvelopedRoot,
+          };
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
+          return [error instanceof GraphQLError ? error : unexpectedError()];
         }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        const contextValue = await contextFactory();
-        return {
-          schema,
-          operationName: payload.operationName ?? null,
-          document,
-          variableValues: payload.variables ?? null,
-          contextValue,
-          rootValue: { execute, subscribe } satisfies EnvelopedRoot,
-        };
       },
     },
     wss,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHttpReceiver } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
+import type { Principal } from '../access/principal.ts';
 import { createSchemaHarness } from '../alerting/test-support/schema-harness.ts';
 import type { SchemaHarness } from '../alerting/test-support/schema-harness.ts';
 import { LATENCY_RULE, MINUTE } from '../alerting/test-support/service-harness.ts';
@@ -168,6 +169,70 @@ describe('alert schema', () => {
     expect(unknown.data).toEqual({
       acknowledgeAlert: { __typename: 'NotFoundError', id: 'ffffffffffffffff' },
     });
+  });
+
+  it('shows Alert.deliveries redacted below operator, as notificationLog is for operators', async () => {
+    const failing = await startHttpReceiver(() => ({ status: 500, body: 'receiver down' }));
+    const own = await createSchemaHarness({ alertWebhookUrl: failing.url });
+    try {
+      own.harness.record(2500);
+      await own.graphql(CREATE_RULE, { input: ruleInput });
+      await own.service.evaluate();
+      await own.service.dispatch();
+      const query = `{ alerts(status: [FIRING]) { edges { node { deliveries {
+        kind channelType channelName lastError status attempts { status reason } } } } } }`;
+      type Deliveries = { alerts: { edges: { node: { deliveries: unknown[] } }[] } };
+      const as = async (principal: Principal, publicDashboard = false) => {
+        const result = await own.graphql<Deliveries>(query, {}, { principal, publicDashboard });
+        expect(result.errors).toBeUndefined();
+        return result.data!.alerts.edges[0]!.node.deliveries;
+      };
+      const key = (role: 'viewer' | 'operator' | 'admin') =>
+        ({
+          kind: 'key',
+          keyId: 1,
+          name: role,
+          role,
+          rateLimitPolicy: null,
+          ip: '10.0.0.1',
+        }) as const;
+      const full = [
+        {
+          kind: 'firing',
+          channelType: 'webhook',
+          channelName: 'env-webhook',
+          lastError: expect.stringContaining('500') as unknown,
+          status: 'PENDING',
+          attempts: [{ status: 500, reason: expect.stringContaining('127.0.0.1') as unknown }],
+        },
+      ];
+      const redacted = [
+        {
+          kind: 'firing',
+          channelType: 'webhook',
+          channelName: null,
+          lastError: null,
+          status: 'PENDING',
+          attempts: [{ status: 500, reason: null }],
+        },
+      ];
+      expect(await as(key('admin'))).toEqual(full);
+      expect(await as(key('operator'))).toEqual(full);
+      expect(await as(key('viewer'))).toEqual(redacted);
+      expect(await as({ kind: 'anonymous', ip: '10.0.0.2' }, true)).toEqual(redacted);
+      // The root log stays for operators.
+      const log = await own.graphql(
+        '{ notificationLog { channelName } }',
+        {},
+        {
+          principal: key('viewer'),
+        },
+      );
+      expect(log.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    } finally {
+      await own.cleanup();
+      await failing.close();
+    }
   });
 
   it('pages alerts with opaque cursors and rejects a forged one', async () => {

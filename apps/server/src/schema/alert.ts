@@ -93,7 +93,8 @@ export const AlertRef = builder.objectRef<AlertRecord>('Alert').implement({
     }),
     deliveries: t.field({
       type: [NotificationDeliveryRef],
-      description: 'Notifications about this fingerprint, newest first.',
+      description:
+        'Notifications about this fingerprint, newest first. Below operator, channel names and error texts are null (see `notificationLog`).',
       resolve: (r, _args, { services }) => services.alerting.deliveries(r.alert.fingerprint),
     }),
   }),

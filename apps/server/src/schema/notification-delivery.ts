@@ -10,6 +10,17 @@ export const DeliveryStatusEnum = builder.enumType('DeliveryStatus', {
   } as const,
 });
 
+/**
+ * Where notifications go and how receivers answered (channel names, receiver host and port in
+ * error texts) is for operators, as on the root `notificationLog`. Viewers, and anonymous callers
+ * of a public dashboard, reach deliveries through `Alert.deliveries`: they see that and when a
+ * notification went out, its kind, channel type and status, with these fields null.
+ */
+const operatorsOnly = {
+  authScopes: { operator: true },
+  unauthorizedResolver: () => null,
+} as const;
+
 const DeliveryAttemptRef = builder.objectRef<DeliveryAttempt>('DeliveryAttempt').implement({
   fields: (t) => ({
     attempt: t.exposeInt('attempt', { description: '1 for the first attempt.' }),
@@ -23,8 +34,10 @@ const DeliveryAttemptRef = builder.objectRef<DeliveryAttempt>('DeliveryAttempt')
       resolve: (a) => a.status ?? null,
     }),
     reason: t.string({
+      ...operatorsOnly,
       nullable: true,
-      description: 'Why it failed; receivers are named by host only, secrets are redacted.',
+      description:
+        'Why it failed; receivers are named by host only, secrets are redacted. Null below operator.',
       resolve: (a) => a.reason ?? null,
     }),
   }),
@@ -36,7 +49,12 @@ export const NotificationDeliveryRef = builder
     description: 'One notification bound for one channel, from the durable outbox.',
     fields: (t) => ({
       id: t.exposeID('id'),
-      channelName: t.exposeString('channelName'),
+      channelName: t.string({
+        ...operatorsOnly,
+        nullable: true,
+        description: 'The channel it was bound for; null below operator.',
+        resolve: (d) => d.channelName,
+      }),
       channelType: t.exposeString('channelType'),
       kind: t.string({
         description: '`firing`, `repeat`, `escalation`, `acknowledged`, `resolved` or `test`.',
@@ -51,7 +69,12 @@ export const NotificationDeliveryRef = builder
       status: t.field({ type: DeliveryStatusEnum, resolve: (d) => d.status }),
       attemptCount: t.exposeInt('attempts'),
       nextAttemptAt: t.field({ type: 'DateTime', resolve: (d) => new Date(d.nextAttemptAt) }),
-      lastError: t.string({ nullable: true, resolve: (d) => d.lastError ?? null }),
+      lastError: t.string({
+        ...operatorsOnly,
+        nullable: true,
+        description: 'The last failure, naming the receiver; null below operator.',
+        resolve: (d) => d.lastError ?? null,
+      }),
       responseStatus: t.int({ nullable: true, resolve: (d) => d.responseStatus ?? null }),
       createdAt: t.field({ type: 'DateTime', resolve: (d) => new Date(d.createdAt) }),
       sentAt: t.field({

@@ -8,8 +8,8 @@ export interface RedisClients {
   /** Subscriber of GraphQL subscription events (snapshots, alert events) from every instance. */
   eventSubscriber: Redis;
   /**
-   * Publisher of those events. It queues while Redis is away and never rejects (the event target
-   * does not await its publishes), so an outage delays events instead of raising errors.
+   * Publisher of those events to other instances. It does not queue while Redis is away: events
+   * reach this instance's subscribers without Redis, and others' would only arrive stale.
    */
   eventPublisher: Redis;
   /** Resolves when the command connection is ready, or after `timeoutMs` (then the breaker decides). */
@@ -35,11 +35,7 @@ export function createRedisClients(url: string, onError: (error: Error) => void)
   // A subscriber must queue its SUBSCRIBE until connected; it sends no other commands.
   const subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
   const eventSubscriber = new Redis(url, { ...options, enableOfflineQueue: true });
-  const eventPublisher = new Redis(url, {
-    ...options,
-    enableOfflineQueue: true,
-    maxRetriesPerRequest: null,
-  });
+  const eventPublisher = new Redis(url, options);
   const all = [commands, subscriber, eventSubscriber, eventPublisher];
   let lastReport = 0;
   for (const client of all) {

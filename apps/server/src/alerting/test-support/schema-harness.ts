@@ -10,6 +10,7 @@ import '../../schema/alert-rule.ts';
 import '../../schema/notification-channel.ts';
 import '../../schema/notification-delivery.ts';
 import '../../schema/silence.ts';
+import type { Principal } from '../../access/principal.ts';
 import type { AlertChannelEnv } from '../channel-env.ts';
 import { createServiceHarness } from './service-harness.ts';
 import type { ServiceHarness } from './service-harness.ts';
@@ -22,6 +23,7 @@ export interface SchemaHarness extends Awaited<ReturnType<ServiceHarness['servic
   graphql<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    caller?: Caller,
   ): Promise<{
     data?: TData;
     errors?: { message: string; extensions?: Record<string, unknown> }[];
@@ -32,6 +34,12 @@ export interface SchemaHarness extends Awaited<ReturnType<ServiceHarness['servic
     variables?: Record<string, unknown>,
   ): Promise<{ next(): Promise<ExecutionResult> }>;
   cleanup(): Promise<void>;
+}
+
+/** Who calls: a principal, and whether the public dashboard is on. @default the harness admin */
+export interface Caller {
+  principal: Principal;
+  publicDashboard?: boolean;
 }
 
 export async function createSchemaHarness(
@@ -55,26 +63,33 @@ export async function createSchemaHarness(
     rateLimitPolicy: null,
     ip: '127.0.0.1',
   } as const;
-  const context = () => ({
-    services: { alerting: started.service, pubsub, config: { publicDashboard: false } },
-    principal,
+  const context = (caller: Caller = { principal }) => ({
+    services: {
+      alerting: started.service,
+      pubsub,
+      config: { publicDashboard: caller.publicDashboard ?? false },
+    },
+    principal: caller.principal,
   });
+  const callers = new WeakMap<Request, Caller>();
   const iterators: AsyncGenerator<ExecutionResult>[] = [];
   const yoga = createYoga({
     schema,
-    context: () => context() as never,
+    context: ({ request }) => context(callers.get(request)) as never,
     maskedErrors: true,
     logging: false,
   });
   return {
     ...started,
     harness,
-    async graphql(query, variables) {
-      const response = await yoga.fetch('http://localhost/graphql', {
+    async graphql(query, variables, caller) {
+      const request = new Request('http://localhost/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
+      if (caller !== undefined) callers.set(request, caller);
+      const response = await yoga.fetch(request);
       return (await response.json()) as never;
     },
     async subscribe(query, variables) {

@@ -140,7 +140,9 @@ export function AlertDetail({ id, onClose }: { id: string; onClose: () => void }
               <tr key={delivery.id}>
                 <td>{time(delivery.createdAt)}</td>
                 <td>
-                  {delivery.channelName} <span className="muted">({delivery.channelType})</span>
+                  {/* Channel names are for operators; viewers see the type only. */}
+                  {delivery.channelName ?? 'a channel'}{' '}
+                  <span className="muted">({delivery.channelType})</span>
                 </td>
                 <td>{delivery.kind}</td>
                 <td title={delivery.lastError ?? undefined}>{delivery.status.toLowerCase()}</td>
