@@ -25,7 +25,11 @@ export interface StackSettings {
 export function resolveStackSettings(options: TieredCacheOptions): StackSettings {
   const defaultTtlMs = options.defaultTtlMs ?? TIERED_CACHE_DEFAULTS.defaultTtlMs;
   const sampleRate = options.memoryTimingSampleRate ?? TIERED_CACHE_DEFAULTS.memoryTimingSampleRate;
-  if (!Number.isSafeInteger(sampleRate) || sampleRate < 1 || (sampleRate & (sampleRate - 1)) !== 0) {
+  if (
+    !Number.isSafeInteger(sampleRate) ||
+    sampleRate < 1 ||
+    (sampleRate & (sampleRate - 1)) !== 0
+  ) {
     throw new CacheError(
       'INVALID_OPTIONS',
       'TieredCache: memoryTimingSampleRate must be a power of two',

@@ -45,12 +45,12 @@ export function createMemoryCodec(
         brotliCompressSync(Buffer.from(json, 'utf8'), {
           params: { [constants.BROTLI_PARAM_QUALITY]: 4 },
         }),
-      decompress: (data) => JSON.parse(brotliDecompressSync(data).toString('utf8')),
+      decompress: (data): unknown => JSON.parse(brotliDecompressSync(data).toString('utf8')),
     };
   }
   return {
     thresholdBytes,
     compress: (json) => deflateSync(Buffer.from(json, 'utf8')),
-    decompress: (data) => JSON.parse(inflateSync(data).toString('utf8')),
+    decompress: (data): unknown => JSON.parse(inflateSync(data).toString('utf8')),
   };
 }
