@@ -1,3 +1,5 @@
+import type { MemoryTierUsage, TrimResult } from './memory-tier-options.ts';
+
 /** Health of a tier: `disabled` means it is not configured (e.g. no Redis client was handed in). */
 export type TierStatus = 'up' | 'down' | 'disabled';
 
@@ -43,4 +45,32 @@ export interface CacheTier {
   status(): TierStatus;
   /** Resolves when the tier answers a round trip; used by circuit-breaker probes. */
   ping(): Promise<void>;
+}
+
+/**
+ * The in-process tier (L1) of a cache stack: a {@link CacheTier} that also answers synchronously, so
+ * a memory hit costs no await, and that knows its bound, popularity and usage. `TieredCache` and its
+ * parts use the memory tier only through this interface.
+ */
+export interface LocalCacheTier extends CacheTier {
+  /** Upper bound of the bytes held. */
+  readonly maxBytes: number;
+  /** The value under `key`, or `undefined`; counts one read of the entry. */
+  getSync(key: string): unknown;
+  /** Stores `value`; returns it as readers will see it. */
+  setSync(key: string, value: unknown, ttlMs: number): unknown;
+  /** Removes `key`; returns whether a live entry was there. */
+  deleteSync(key: string): boolean;
+  /** Removes every live key matching the glob; returns how many. */
+  clearSync(pattern: string): number;
+  /** Live key count and bytes. */
+  sizeSync(): TierSize;
+  /** Whether a live entry is held under `key`, without counting a read. */
+  has(key: string): boolean;
+  /** Up to `limit` keys, most read first. */
+  popularKeys(limit: number): string[];
+  /** Eviction and compression counters. */
+  usage(): MemoryTierUsage;
+  /** Drops expired entries, then least recently used ones down to `targetBytes`. */
+  trim(targetBytes?: number): TrimResult;
 }

@@ -2,7 +2,7 @@ export { CacheError, isUsageError } from './cache-error.ts';
 export type { CacheErrorCode } from './cache-error.ts';
 export { assertValidKey, CACHE_KEY_LIMITS, cacheKey, untrustedKeyPart } from './cache-key.ts';
 export type { CacheMetrics, LookupOutcome } from './cache-metrics.ts';
-export type { CacheEntry, CacheTier, TierSize, TierStatus } from './cache-tier.ts';
+export type { CacheEntry, CacheTier, LocalCacheTier, TierSize, TierStatus } from './cache-tier.ts';
 export { ChaosTier } from './chaos-tier.ts';
 export { CIRCUIT_BREAKER_DEFAULTS, CircuitBreakerTier } from './circuit-breaker-tier.ts';
 export type { CircuitBreakerOptions, CircuitState } from './circuit-breaker-tier.ts';
@@ -18,13 +18,14 @@ export type {
   InvalidationHandler,
   InvalidationMessage,
 } from './invalidation-bus.ts';
-export { MEMORY_TIER_DEFAULTS, MemoryTier } from './memory-tier.ts';
+export { MemoryTier } from './memory-tier.ts';
+export { MEMORY_TIER_DEFAULTS } from './memory-tier-options.ts';
 export type {
   MemoryCompressionOptions,
   MemoryTierOptions,
   MemoryTierUsage,
   TrimResult,
-} from './memory-tier.ts';
+} from './memory-tier-options.ts';
 export { createRedisInvalidationBus } from './redis-invalidation-bus.ts';
 export type { RedisInvalidationBusOptions } from './redis-invalidation-bus.ts';
 export { REDIS_TIER_DEFAULTS, RedisTier } from './redis-tier.ts';

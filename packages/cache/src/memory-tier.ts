@@ -1,109 +1,21 @@
 import { LRUCache } from 'lru-cache';
-import {
-  brotliCompressSync,
-  brotliDecompressSync,
-  constants,
-  deflateSync,
-  inflateSync,
-} from 'node:zlib';
 import { AccessCounter } from './access-counter.ts';
 import { CacheError } from './cache-error.ts';
-import type { CacheEntry, CacheTier, TierSize, TierStatus } from './cache-tier.ts';
+import type { CacheEntry, LocalCacheTier, TierSize, TierStatus } from './cache-tier.ts';
 import { compileGlob } from './glob-pattern.ts';
 import { deepFreeze, normalizeTtl, serializeValue } from './json-value.ts';
+import type { MemoryCodec } from './memory-codec.ts';
+import { createMemoryCodec } from './memory-codec.ts';
+import type { MemoryTierOptions, MemoryTierUsage, TrimResult } from './memory-tier-options.ts';
+import { MEMORY_TIER_DEFAULTS } from './memory-tier-options.ts';
 
-/** Compression of large values held in memory. */
-export interface MemoryCompressionOptions {
-  /**
-   * zlib codec. Brotli runs at quality 4, a fast setting that still beats deflate on JSON.
-   * @default 'deflate'
-   */
-  algorithm?: 'deflate' | 'brotli';
-  /**
-   * Values whose JSON takes at least this many bytes are compressed; smaller ones are not worth it.
-   * @default 1024
-   */
-  thresholdBytes?: number;
-}
-
-/** Options of {@link MemoryTier}. */
-export interface MemoryTierOptions {
-  /**
-   * Name in stats and metrics.
-   * @default 'memory'
-   */
-  name?: string;
-  /**
-   * Upper bound of the bytes held (JSON payload, or compressed payload, plus key); the least recently
-   * used entries are evicted beyond it.
-   * @default 33554432 (32 MiB)
-   */
-  maxBytes?: number;
-  /**
-   * Entries larger than this are not kept in memory (they still reach the other tiers).
-   * @default 1048576 (1 MiB), or `maxBytes` when smaller
-   */
-  maxEntryBytes?: number;
-  /**
-   * Compress values above a threshold, or `false` to keep every value as a parsed object.
-   * @default false
-   */
-  compression?: MemoryCompressionOptions | false;
-  /**
-   * Deep-freeze stored values. Every reader gets the same object back, so a caller mutating it would
-   * silently change what everyone else reads; frozen, the mutation throws instead.
-   * @default true
-   */
-  freezeValues?: boolean;
-  /**
-   * Monotonic clock in milliseconds for TTLs. Inject one in tests to move time by hand.
-   * @default performance.now
-   */
-  clock?: () => number;
-  /** Called for every entry pushed out because the tier was full (not for trims or expiry). */
-  onEvict?: (key: string) => void;
-  /**
-   * Keys whose access counts outlive their entries (deleted, expired, evicted), for `popularKeys`.
-   * @default 1000
-   */
-  popularKeysCapacity?: number;
-}
-
-/** Defaults of {@link MemoryTierOptions}, as data. */
-export const MEMORY_TIER_DEFAULTS = {
-  name: 'memory',
-  maxBytes: 32 * 1024 * 1024,
-  maxEntryBytes: 1024 * 1024,
-  compressionAlgorithm: 'deflate',
-  compressionThresholdBytes: 1024,
-  freezeValues: true,
-  /** `trim()` without a target shrinks the tier to this share of `maxBytes`. */
-  trimTargetRatio: 0.75,
-  popularKeysCapacity: 1000,
-} as const;
-
-/** Counters of a {@link MemoryTier} beyond key count and bytes. */
-export interface MemoryTierUsage {
-  /** Entries pushed out because the tier was full. */
-  evictions: number;
-  /** Entries removed by `trim()`. */
-  trimmed: number;
-  /** Entries currently stored compressed. */
-  compressedEntries: number;
-  /** Bytes the resident entries would take uncompressed, minus what they take. */
-  bytesSaved: number;
-  /** Bytes saved by every compression since start, resident or not. */
-  bytesSavedTotal: number;
-  /** Uncompressed over stored bytes of the resident entries (1 without compression); `null` when empty. */
-  compressionRatio: number | null;
-}
-
-/** What `trim()` did. */
-export interface TrimResult {
-  bytesBefore: number;
-  bytesAfter: number;
-  removed: number;
-}
+export { MEMORY_TIER_DEFAULTS } from './memory-tier-options.ts';
+export type {
+  MemoryCompressionOptions,
+  MemoryTierOptions,
+  MemoryTierUsage,
+  TrimResult,
+} from './memory-tier-options.ts';
 
 interface MemoryEntry {
   /** Reads of this entry; a plain field increment keeps popularity tracking off the hot path's cost. */
@@ -125,11 +37,11 @@ const positiveInteger = (value: unknown): value is number =>
  * of large values and eviction counting. Besides the async {@link CacheTier} methods it offers
  * synchronous `getSync`/`setSync`, which `TieredCache` uses on its hot path.
  */
-export class MemoryTier implements CacheTier {
+export class MemoryTier implements LocalCacheTier {
   readonly name: string;
   readonly maxBytes: number;
   readonly #lru: LRUCache<string, MemoryEntry>;
-  readonly #compression: { algorithm: 'deflate' | 'brotli'; thresholdBytes: number } | undefined;
+  readonly #codec: MemoryCodec | undefined;
   readonly #freeze: boolean;
   readonly #maxEntryBytes: number;
   readonly #onEvict: ((key: string) => void) | undefined;
@@ -154,20 +66,7 @@ export class MemoryTier implements CacheTier {
         'MemoryTier: maxEntryBytes must be a positive integer no larger than maxBytes',
       );
     }
-    if (options.compression) {
-      const thresholdBytes =
-        options.compression.thresholdBytes ?? MEMORY_TIER_DEFAULTS.compressionThresholdBytes;
-      if (!positiveInteger(thresholdBytes)) {
-        throw new CacheError(
-          'INVALID_OPTIONS',
-          'MemoryTier: compression.thresholdBytes must be a positive integer',
-        );
-      }
-      this.#compression = {
-        algorithm: options.compression.algorithm ?? MEMORY_TIER_DEFAULTS.compressionAlgorithm,
-        thresholdBytes,
-      };
-    }
+    this.#codec = createMemoryCodec(options.compression);
     this.name = options.name ?? MEMORY_TIER_DEFAULTS.name;
     this.maxBytes = maxBytes;
     this.#maxEntryBytes = maxEntryBytes;
@@ -195,7 +94,7 @@ export class MemoryTier implements CacheTier {
     const entry = this.#lru.get(key);
     if (entry === undefined) return undefined;
     entry.hits++;
-    return entry.compressed === undefined ? entry.value : this.#inflate(entry.compressed);
+    return entry.compressed === undefined ? entry.value : this.#codec!.decompress(entry.compressed);
   }
 
   /**
@@ -211,8 +110,9 @@ export class MemoryTier implements CacheTier {
     const logicalBytes = jsonBytes + key.length;
     let entry: MemoryEntry | undefined;
     let readable: unknown;
-    if (this.#compression && jsonBytes >= this.#compression.thresholdBytes) {
-      const compressed = this.#deflate(json);
+    const codec = this.#codec;
+    if (codec && jsonBytes >= codec.thresholdBytes) {
+      const compressed = codec.compress(json);
       if (compressed.byteLength < jsonBytes) {
         entry = {
           hits: 0,
@@ -387,18 +287,5 @@ export class MemoryTier implements CacheTier {
     }
     this.#evictions++;
     this.#onEvict?.(key);
-  }
-
-  #deflate(json: string): Buffer {
-    const input = Buffer.from(json, 'utf8');
-    return this.#compression?.algorithm === 'brotli'
-      ? brotliCompressSync(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
-      : deflateSync(input);
-  }
-
-  #inflate(data: Buffer): unknown {
-    const raw =
-      this.#compression?.algorithm === 'brotli' ? brotliDecompressSync(data) : inflateSync(data);
-    return JSON.parse(raw.toString('utf8'));
   }
 }

@@ -1,6 +1,6 @@
 import { CacheError } from './cache-error.ts';
-import { MEMORY_TIER_DEFAULTS } from './memory-tier.ts';
-import type { MemoryTier } from './memory-tier.ts';
+import type { LocalCacheTier } from './cache-tier.ts';
+import { MEMORY_TIER_DEFAULTS } from './memory-tier-options.ts';
 import type { OptimizeMemoryOptions, OptimizeMemoryResult } from './tiered-cache-options.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { OptimizeMemoryOptions, OptimizeMemoryResult } from './tiered-cache
  * measuring the heap around the whole.
  */
 export function optimizeMemoryTier(
-  memory: MemoryTier,
+  memory: LocalCacheTier,
   options: OptimizeMemoryOptions,
   process: { heapUsed: () => number; collectGarbage: (() => void) | undefined },
 ): OptimizeMemoryResult {

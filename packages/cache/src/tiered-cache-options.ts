@@ -2,7 +2,7 @@ import type { CacheMetrics } from './cache-metrics.ts';
 import type { CacheTier } from './cache-tier.ts';
 import type { CircuitBreakerOptions } from './circuit-breaker-tier.ts';
 import type { InvalidationBus } from './invalidation-bus.ts';
-import type { MemoryTierOptions } from './memory-tier.ts';
+import type { MemoryTierOptions } from './memory-tier-options.ts';
 import type { CacheKeyFamily } from './ttl-presets.ts';
 
 /** Produces a value on a miss. Its result must be JSON-serialisable; `undefined` is returned but not cached. */
