@@ -1,6 +1,6 @@
 import type { AlertingFailure } from '../alerting/alerting-results.ts';
 import { valueOrError } from '../alerting/alerting-results.ts';
-import type { TestNotificationOutcome } from '../alerting/alerting-service.ts';
+import type { TestNotificationOutcome } from '../alerting/test-notification.ts';
 import type { ChannelPatch, ChannelView } from '../alerting/channel-manager.ts';
 import { builder } from './builder.ts';
 import { DeletionRef } from './deletion.ts';

@@ -1,5 +1,5 @@
 import type { DeliveryAttempt } from '@taurine/notify';
-import type { NotificationDelivery } from '../alerting/alerting-service.ts';
+import type { NotificationDelivery } from '../alerting/alerting-facade.ts';
 import { builder } from './builder.ts';
 
 export const DeliveryStatusEnum = builder.enumType('DeliveryStatus', {
