@@ -1,49 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { systemClock } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
-import { createYoga } from 'graphql-yoga';
-import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { createApiKeyService } from './access/api-keys.ts';
 import { createAuditRecorder } from './access/audit.ts';
-import {
-  DEFAULT_RATE_LIMIT_POLICIES,
-  createMemoryRateLimiter,
-  createRedisRateLimiter,
-} from './access/rate-limiter.ts';
-import { apiKeyFromHeaders, clientIpOf } from './access/principal.ts';
-import { useAccessControl } from './access/use-access-control.ts';
-import { useAuditLog } from './access/use-audit-log.ts';
-import { useRequestParserGuard } from './access/use-request-parser-guard.ts';
+import { createMemoryRateLimiter, createRedisRateLimiter } from './access/rate-limiter.ts';
 import { createAlertingService } from './alerting/alerting-service.ts';
 import { createCollectionJob } from './collect/collection-job.ts';
 import { ProcessSampler } from './collect/process-sampler.ts';
 import type { AppConfig } from './config.ts';
-import type { AppContext } from './context.ts';
-import {
-  GRAPHIQL_OPTIONS,
-  graphiqlAssetRoute,
-  renderGraphiQLPage,
-} from './graphiql/graphiql-page.ts';
-import { createDocumentCaches } from './http/document-cache.ts';
+import { graphiqlAssetRoute } from './graphiql/graphiql-page.ts';
 import { createNodeBridge, refuseConnect } from './http/node-bridge.ts';
-import type { NodeServerContext } from './http/node-bridge.ts';
 import { createHttpServer } from './http/http-server.ts';
-import { loadPersistedDocuments } from './http/persisted-documents.ts';
 import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { attachGraphQLWebSockets } from './http/websockets.ts';
-import { useBodyLimit } from './plugins/use-body-limit.ts';
-import { useNestingLimit } from './plugins/use-nesting-limit.ts';
-import { useNoIntrospection } from './plugins/use-no-introspection.ts';
-import { recordBridgeAnswer, useResponseTiming } from './plugins/use-response-timing.ts';
-import { allowedMethods, rateLimitedPaths, useRoutes } from './plugins/use-routes.ts';
-import { buildSchema } from './schema/index.ts';
+import { recordBridgeAnswer } from './plugins/use-response-timing.ts';
+import { allowedMethods } from './plugins/use-routes.ts';
 import { cacheHitRate } from './services/cache-metrics-recorder.ts';
 import { createCacheOperations } from './services/cache-operations.ts';
 import { createCache } from './services/cache-service.ts';
@@ -55,9 +30,8 @@ import { createInstanceEventTarget, createTaurinePubSub } from './services/pubsu
 import { createRedisClients } from './services/redis-clients.ts';
 import type { Services } from './services/services.ts';
 import { LiveSubscriptions } from './subscriptions/live-subscriptions.ts';
-import { useSubscriptionLimits } from './subscriptions/use-subscription-limits.ts';
-
-export type TaurineYoga = YogaServerInstance<NodeServerContext, AppContext>;
+import { createTaurineYoga, sessionIdFrom } from './taurine-yoga.ts';
+import type { TaurineYoga } from './taurine-yoga.ts';
 
 export interface App {
   yoga: TaurineYoga;
@@ -73,21 +47,6 @@ export interface App {
 /** How often keys of open subscriptions are re-checked (the key cache's default TTL). */
 const KEY_RECHECK_INTERVAL_MS = 500;
 
-const sessionIdFrom = (value: unknown): string | null =>
-  typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : null;
-
-/** The caller's address in yoga's initial context: HTTP (node bridge) or graphql-ws (upgrade). */
-const clientAddressOf = (initial: unknown, trustProxy: boolean): string => {
-  const { request, remoteAddress, req } = initial as {
-    request?: Request;
-    remoteAddress?: unknown;
-    req?: { socket?: { remoteAddress?: string } };
-  };
-  if (request === undefined) return req?.socket?.remoteAddress ?? 'unknown';
-  const address = typeof remoteAddress === 'string' ? remoteAddress : undefined;
-  return clientIpOf(request.headers, address, { trustProxy });
-};
-
 /** The composition root: creates every service and adapter and wires them together. */
 export async function buildApp(config: AppConfig): Promise<App> {
   const log = (message: string, error?: unknown) => {
@@ -98,7 +57,6 @@ export async function buildApp(config: AppConfig): Promise<App> {
   await store.migrate();
 
   const metrics = createMetricsService(config);
-  const clientOf = (initial: unknown) => clientAddressOf(initial, config.trustProxy);
   const { registry } = metrics;
   const redis = config.redisUrl
     ? createRedisClients(config.redisUrl, (error) => {
@@ -233,7 +191,6 @@ export async function buildApp(config: AppConfig): Promise<App> {
     ...createRoutes(services, { trustProxy: config.trustProxy }),
     ...(graphiqlEnabled ? [graphiqlAssetRoute] : []),
   ];
-  const persistedDocuments = loadPersistedDocuments(config.persistedDocumentsPath);
   const authorize = createRouteAuthorizer({
     apiKeys,
     publicDashboard: config.publicDashboard,
@@ -256,99 +213,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
     authorize,
     fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
   };
-
-  const yoga: TaurineYoga = createYoga<NodeServerContext, AppContext>({
-    schema: buildSchema(),
-    graphqlEndpoint: '/graphql',
-    // yoga's bare liveness probe; `/health` is ours and reports every dependency.
-    healthCheckEndpoint: '/livez',
-    // Node's own fetch classes: REST routes, the static handler and the Node bridge all speak them.
-    fetchAPI: {
-      Request,
-      Response,
-      Headers,
-      ReadableStream,
-      URL,
-      URLSearchParams,
-      TextEncoder,
-      TextDecoder,
-    },
-    landingPage: false,
-    graphiql: graphiqlEnabled ? GRAPHIQL_OPTIONS : false,
-    // yoga's own page loads GraphiQL from a CDN; this one is served by us (works offline).
-    renderGraphiQL: renderGraphiQLPage,
-    maskedErrors: true,
-    // yoga's own parse cache is bounded by count only; this one by the size of the documents too.
-    parserAndValidationCache: createDocumentCaches(),
-    batching: { limit: 10 },
-    cors:
-      config.corsOrigins.length > 0
-        ? {
-            origin: config.corsOrigins,
-            credentials: false,
-            allowedHeaders: ['content-type', 'x-api-key', 'x-graphql-yoga-csrf', 'x-session-id'],
-          }
-        : false,
-    logging: config.environment === 'test' ? false : 'info',
-    // HTTP requests carry the visitor id in a header; graphql-ws passes it in `connectionParams`
-    // (see `http/websockets.ts`), where there is no WHATWG request.
-    context: (initial): AppContext => {
-      const sessionId =
-        (initial as Partial<{ sessionId: string | null }>).sessionId ??
-        sessionIdFrom((initial.request as Request | undefined)?.headers.get('x-session-id'));
-      // Counted per address, so forged ids from one client cannot inflate active users.
-      if (sessionId) metrics.sessions.touch(sessionId, Date.now(), clientOf(initial));
-      return { services, sessionId };
-    },
-    plugins: [
-      // Order matters: timing sees everything (429s too); limits and keys come before routes,
-      // which end REST requests; armor rejects hostile documents before they execute.
-      useResponseTiming({ recorder: registry }),
-      useRequestParserGuard(),
-      // Before access control, so a subscription it refuses frees its place at once.
-      useSubscriptionLimits({ live, apiKeys }),
-      useNestingLimit(),
-      useBodyLimit({ maxBytes: config.maxBodyBytes }),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
-      useAccessControl({
-        apiKeys,
-        limiter,
-        // Every route draws from the caller's one bucket (a key's, or its address' without one).
-        paths: ['/graphql', ...rateLimitedPaths(routes)],
-        trustProxy: config.trustProxy,
-        policies: {
-          ...DEFAULT_RATE_LIMIT_POLICIES,
-          anonymous: { limit: config.anonymousRateLimit, windowMs: 60_000 },
-        },
-        onError: (error) => {
-          log('access control failed', error);
-        },
-      }),
-      useAuditLog({ recorder: audit }),
-      EnvelopArmorPlugin({
-        maxDepth: { n: 10 },
-        maxAliases: { n: 15 },
-        maxTokens: { n: 4000 },
-        costLimit: { maxCost: 10_000 },
-        maxDirectives: { n: 20 },
-        blockFieldSuggestion: { enabled: !config.introspection },
-      }),
-      ...(config.introspection ? [] : [useNoIntrospection()]),
-      usePersistedOperations({
-        getPersistedOperation: (hash) => persistedDocuments.get(hash) ?? null,
-        allowArbitraryOperations: (request) =>
-          !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
-        // Neither a query nor a document id is a malformed request: 400 as without the plugin
-        // (which would answer 200 with PERSISTED_QUERY_ID_REQUIRED).
-        customErrors: {
-          keyNotFound: {
-            message: 'Must provide query string or a persisted document id.',
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          },
-        },
-      }),
-      useRoutes(routing),
-    ],
+  const yoga: TaurineYoga = createTaurineYoga({
+    config,
+    services,
+    routing,
+    limiter,
+    live,
+    graphiqlEnabled,
+    log,
   });
 
   let server: Server | undefined;
