@@ -7,6 +7,7 @@ import { startHttpReceiver } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { breachRule } from '../support/breach-rule.ts';
 import { launchChromium, startTestApp } from './support/harness.ts';
 import type { TestApp } from './support/harness.ts';
 
@@ -60,18 +61,7 @@ describe('a notification link in Chromium', () => {
         }
       `,
       {
-        input: {
-          id: 'e2e.link-p95',
-          name: 'Link test: API p95 above 0 ms',
-          metric: 'api.responseTime',
-          stat: 'P95',
-          window: 'LAST_5M',
-          comparison: 'GT',
-          threshold: 0,
-          severity: 'WARNING',
-          forMs: 0,
-          noDataState: 'OK',
-        },
+        input: breachRule('e2e.link-p95', { name: 'Link test: API p95 above 0 ms' }),
       },
     );
     for (let i = 0; i < 3; i += 1) await graphql('{ flavors(first: 2) { totalCount } }');

@@ -18,6 +18,7 @@ import {
 } from '../../apps/server/src/alerting/test-support/service-harness.ts';
 import type { ServiceHarness } from '../../apps/server/src/alerting/test-support/service-harness.ts';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
+import { breachRule } from '../support/breach-rule.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
 
 const SECRET = 'e2e-webhook-signing-secret';
@@ -162,18 +163,7 @@ interface Dashboard {
 }
 
 /** The rule of the example, with a threshold every real request exceeds. */
-const LOW_P95_RULE = {
-  id: RULE_ID,
-  name: 'API p95 above 0 ms',
-  metric: 'api.responseTime',
-  stat: 'P95',
-  window: 'LAST_5M',
-  comparison: 'GT',
-  threshold: 0,
-  severity: 'WARNING',
-  forMs: 0,
-  noDataState: 'OK',
-};
+const LOW_P95_RULE = breachRule(RULE_ID);
 
 describe('an API p95 alert through the real app and a real webhook receiver', () => {
   let receiver: HttpReceiver;

@@ -10,22 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../apps/server/src/access/api-keys.ts';
 import { startHttpReceiver } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
+import { breachRule } from '../support/breach-rule.ts';
 import { startServerProcess, waitUntil } from './support/server-process.ts';
 import type { ServerProcess } from './support/server-process.ts';
 
-const RULE = {
-  id: 'restart.api-p95',
-  name: 'API p95 above 0 ms',
-  metric: 'api.responseTime',
-  stat: 'P95',
-  window: 'LAST_5M',
-  comparison: 'GT',
-  threshold: 0,
-  severity: 'WARNING',
-  forMs: 0,
-  // After a restart the new process has no samples yet: the alert waits instead of resolving.
-  noDataState: 'NO_DATA',
-};
+// After a restart the new process has no samples yet: the alert waits instead of resolving.
+const RULE = breachRule('restart.api-p95', { noDataState: 'NO_DATA' });
 
 interface Delivery {
   idempotencyKey: string;

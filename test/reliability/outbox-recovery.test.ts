@@ -18,7 +18,7 @@ import { generateApiKey } from '../../apps/server/src/access/api-keys.ts';
 import {
   acceptedOrder,
   actOnAlert,
-  breachRule,
+  restartSafeBreachRule,
   createRule,
   webhookEvent,
   webhookLog,
@@ -61,7 +61,7 @@ async function startServer(): Promise<ServerProcess> {
 
 /** Creates the three rules and resolves with their alerts' fingerprints once all three fire. */
 async function fireThreeAlerts(server: ServerProcess): Promise<string[]> {
-  for (const id of RULE_IDS) await createRule(server, adminKey, breachRule(id));
+  for (const id of RULE_IDS) await createRule(server, adminKey, restartSafeBreachRule(id));
   let fingerprints: string[] = [];
   await waitUntil(async () => {
     const firings = (await webhookLog(server, adminKey)).filter((item) => item.kind === 'firing');

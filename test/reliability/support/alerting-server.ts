@@ -1,24 +1,10 @@
 import type { ReceivedRequest } from '@taurine/notify/testing';
+import { breachRule } from '../../support/breach-rule.ts';
 import type { ServerProcess } from './server-process.ts';
 
-/**
- * An alert rule that fires at the first collection tick with traffic (any API p95 above 0 ms)
- * and, without data after a restart, waits instead of resolving.
- */
-export function breachRule(id: string): Record<string, unknown> {
-  return {
-    id,
-    name: `API p95 above 0 ms (${id})`,
-    metric: 'api.responseTime',
-    stat: 'P95',
-    window: 'LAST_5M',
-    comparison: 'GT',
-    threshold: 0,
-    severity: 'WARNING',
-    forMs: 0,
-    noDataState: 'NO_DATA',
-  };
-}
+/** A rule that fires at the first tick with traffic and waits (no data) after a restart. */
+export const restartSafeBreachRule = (id: string) =>
+  breachRule(id, { name: `API p95 above 0 ms (${id})`, noDataState: 'NO_DATA' });
 
 /** One entry of `notificationLog` as these tests read it. */
 export interface LoggedDelivery {
