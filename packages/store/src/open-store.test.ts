@@ -162,6 +162,26 @@ describe('openStore on PostgreSQL', () => {
     ]);
   });
 
+  it('migrates its own schema when another schema of the database already has the tables', async () => {
+    // Another deployment (or test run) in the same database, migrated first, whose schema name
+    // sorts before ours ('0' before any process id), so a lookup across schemas finds it first.
+    const neighbour = createPostgresHarness('0');
+    try {
+      await (await neighbour.open()).migrate();
+      const store = await harness.open();
+      await store.migrate();
+      const { rows } = await sql<{ column_name: string }>`
+        select column_name from information_schema.columns
+        where table_schema = ${harness.schema} and table_name = 'notification_outbox'
+      `.execute(store.db);
+      expect(rows.map((row) => row.column_name)).toEqual(
+        expect.arrayContaining(['lease_owner', 'seq']),
+      );
+    } finally {
+      await neighbour.cleanup();
+    }
+  });
+
   it('fails with CONNECTION_FAILED, without the password, when the server is unreachable', async () => {
     const error = await openStore({
       dataDir: '/nonexistent',

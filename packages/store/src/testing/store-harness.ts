@@ -40,8 +40,11 @@ export async function createSqliteHarness(): Promise<StoreHarness & { dataDir: s
 }
 
 /** A uniquely named PostgreSQL schema in the test database, dropped with CASCADE on cleanup. */
-export function createPostgresHarness(): StoreHarness & { schema: string } {
-  const schema = `store_test_${process.pid}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+export function createPostgresHarness(
+  /** Between `store_test_` and the random part. @default the process id */
+  tag: string = String(process.pid),
+): StoreHarness & { schema: string } {
+  const schema = `store_test_${tag}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const stores: Store[] = [];
   return {
     dialect: 'postgres',
