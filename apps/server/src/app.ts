@@ -13,7 +13,7 @@ import { ProcessSampler } from './collect/process-sampler.ts';
 import type { AppConfig } from './config.ts';
 import { graphiqlAssetRoute } from './graphiql/graphiql-page.ts';
 import { createNodeBridge, refuseConnect } from './http/node-bridge.ts';
-import { createHttpServer } from './http/http-server.ts';
+import { createHttpServer, createServerCloser } from './http/http-server.ts';
 import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { attachGraphQLWebSockets } from './http/websockets.ts';
@@ -225,6 +225,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
 
   let server: Server | undefined;
   let closeWebSockets: (() => Promise<void>) | undefined;
+  let closeSockets: (() => Promise<void>) | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;
   let keyRecheckTimer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -243,6 +244,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
         onAnswer,
       });
       server = createHttpServer((req, res) => void bridge(req, res), config.http);
+      closeSockets = createServerCloser(server);
       server.on('connect', refuseConnect({ onAnswer }));
       wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.maxBodyBytes });
       closeWebSockets = attachGraphQLWebSockets(wss, yoga, {
@@ -289,14 +291,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
       clearInterval(retentionTimer);
       clearInterval(keyRecheckTimer);
       await closeWebSockets?.();
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => {
-          server!.close(() => {
-            resolve();
-          });
-        });
-      }
+      await closeSockets?.();
       // After the last request: flush rollups so a graceful restart loses no history.
       await collector.stop();
       await alerting.stop();

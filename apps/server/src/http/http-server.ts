@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 
 /**
  * What one client may hold of the HTTP server, set on purpose rather than left at Node's
@@ -59,4 +60,26 @@ export function createHttpServer(
   );
   server.maxConnections = limits.maxConnections;
   return server;
+}
+
+/**
+ * Returns a function that stops `server` and resolves once every socket is closed. `closeAllConnections` only reaches
+ * sockets still owned by the HTTP parser; one handed to a `connect` or `upgrade` listener is
+ * detached from it and would keep `close` waiting for as long as its client keeps it open. Every
+ * socket is tracked from its `connection` event, so those are destroyed too.
+ */
+export function createServerCloser(server: Server): () => Promise<void> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+    });
 }

@@ -181,6 +181,9 @@ export function createNodeBridge(handler: FetchHandler, options: NodeBridgeOptio
   };
 }
 
+/** How long a refused `CONNECT` socket may take to close its side after our answer. */
+const CONNECT_CLOSE_GRACE_MS = 5_000;
+
 /**
  * Answers `CONNECT` (a proxy's method: Node hands it to the server's `connect` event, and without
  * a listener drops the socket with no answer) with 405 like the other methods nobody here serves.
@@ -189,6 +192,15 @@ export function refuseConnect(options: Pick<NodeBridgeOptions, 'onAnswer'>) {
   return (req: IncomingMessage, socket: Duplex): void => {
     socket.on('error', () => {
       // The client may be gone already; nothing to answer.
+    });
+    // A socket handed to a `connect` listener is paused and detached from the HTTP parser: unread,
+    // the client's FIN never arrives and the half-closed socket stays open (and kept `close`
+    // waiting) for as long as the client likes. Discard what it sends, and close it after a grace.
+    socket.resume();
+    const grace = setTimeout(() => socket.destroy(), CONNECT_CLOSE_GRACE_MS);
+    grace.unref();
+    socket.once('close', () => {
+      clearTimeout(grace);
     });
     socket.end(
       `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${SERVER_METHODS.join(', ')}\r\n` +
