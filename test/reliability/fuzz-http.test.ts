@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorRate } from '../../apps/server/src/collect/snapshot.ts';
+import { errorRate } from '../../apps/server/src/snapshot/snapshot.ts';
 import { hostileJson, run, startFuzzTarget } from './support/fuzz.ts';
 import type { FuzzTarget } from './support/fuzz.ts';
 import { rawRequest } from './support/raw-http.ts';

@@ -1,6 +1,6 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { AccessContext } from './access/use-access-control.ts';
-import type { Services } from './services/services.ts';
+import type { Services } from './services.ts';
 
 /** What the context factory adds to every operation. */
 export interface AppContext {

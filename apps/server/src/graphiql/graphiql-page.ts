@@ -1,5 +1,5 @@
 import type { GraphiQLOptions } from 'graphql-yoga';
-import type { Route } from '../plugins/use-routes.ts';
+import type { Route } from '../http/use-routes.ts';
 import { GRAPHIQL_ASSET_PREFIX, gzipped, loadGraphiQLAssets } from './graphiql-assets.ts';
 
 /** What GraphiQL opens with: a query anyone may run, and how to send a key for the rest. */

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Duplex } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { payloadTooLarge } from '../plugins/use-body-limit.ts';
+import { payloadTooLarge } from '../graphql/use-body-limit.ts';
 import { requestTargetOf } from './request-target.ts';
 
 /** Per-request values yoga passes to plugins and the context factory. */

@@ -5,12 +5,12 @@ import { REJECTION_TEXT } from '../access/auth-scopes.ts';
 import { apiKeyFromHeaders, clientIpOf, resolvePrincipal } from '../access/principal.ts';
 import type { Principal } from '../access/principal.ts';
 import { roleAtLeast } from '../access/roles.ts';
-import type { Route, RouteAccess, RoutesOptions } from '../plugins/use-routes.ts';
-import type { Services } from '../services/services.ts';
-import { exportRoute, prometheusRoute } from './export-routes.ts';
-import { healthRoute } from './health-route.ts';
-import { createPerformanceRoutes } from './performance-route.ts';
-import { createRumRoute } from './rum-route.ts';
+import type { Route, RouteAccess, RoutesOptions } from './use-routes.ts';
+import type { Services } from '../services.ts';
+import { exportRoute, prometheusRoute } from '../metrics/export-routes.ts';
+import { healthRoute } from '../infra/health-route.ts';
+import { createPerformanceRoutes } from '../metrics/performance-route.ts';
+import { createRumRoute } from '../rum/rum-route.ts';
 
 /**
  * The REST surface beside `/graphql`, with the least role each route needs. Dashboard data

@@ -3,7 +3,7 @@ import type { DocumentNode, ExecutionArgs, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
 import type { ApiKeyService } from '../access/api-keys.ts';
-import type { TaurineYoga } from '../taurine-yoga.ts';
+import type { TaurineYoga } from '../graphql/taurine-yoga.ts';
 import type { LiveSubscriptions } from '../subscriptions/live-subscriptions.ts';
 import { holderOf } from '../subscriptions/use-subscription-limits.ts';
 

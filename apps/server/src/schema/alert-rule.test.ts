@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSchemaHarness } from '../alerting/test-support/schema-harness.ts';
-import type { SchemaHarness } from '../alerting/test-support/schema-harness.ts';
+import { createSchemaHarness } from '../alerting/testing/schema-harness.ts';
+import type { SchemaHarness } from '../alerting/testing/schema-harness.ts';
 
 const RULES = /* GraphQL */ `
   query {

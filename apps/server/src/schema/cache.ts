@@ -3,8 +3,8 @@ import type { OptimizeMemoryResult } from '@taurine/cache';
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
 import { ValidationErrorRef, validationError } from './validation-error.ts';
-import { cacheReport } from '../services/cache-report.ts';
-import type { CacheReport, CacheTierReport } from '../services/cache-report.ts';
+import { cacheReport } from '../cache/cache-report.ts';
+import type { CacheReport, CacheTierReport } from '../cache/cache-report.ts';
 
 const TierStatusEnum = builder.enumType('CacheTierStatus', {
   values: {

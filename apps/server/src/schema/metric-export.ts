@@ -1,6 +1,6 @@
 import { toCsvExport, toJsonExport, toPrometheusText } from '@taurine/monitor';
 import { GraphQLError } from 'graphql';
-import { EXPORT_LIMITS, exportRows } from '../collect/export-rows.ts';
+import { EXPORT_LIMITS, exportRows } from '../metrics/export-rows.ts';
 import { builder } from './builder.ts';
 import { asUserError, rangeOf, TimeRangeInput } from './metric.ts';
 

@@ -1,4 +1,4 @@
-import type { Snapshot, SnapshotAlert } from '../collect/snapshot.ts';
+import type { Snapshot, SnapshotAlert } from '../snapshot/snapshot.ts';
 import { builder } from './builder.ts';
 
 const ResponseTimeRef = builder

@@ -1,6 +1,6 @@
 import type { MetricsRegistry, RollupRecord } from '@taurine/monitor';
 import type { RollupRow, Store } from '@taurine/store';
-import type { ProcessSampler } from './process-sampler.ts';
+import type { ProcessSampler } from '../metrics/process-sampler.ts';
 import { buildSnapshot, errorRate } from './snapshot.ts';
 import type { DependencyStatus, Snapshot, SnapshotAlert } from './snapshot.ts';
 

@@ -6,8 +6,8 @@ import {
   toPrometheusText,
 } from '@taurine/monitor';
 import type { MetricsRegistry } from '@taurine/monitor';
-import { EXPORT_LIMITS, exportRows } from '../collect/export-rows.ts';
-import type { ExportQuery } from '../collect/export-rows.ts';
+import { EXPORT_LIMITS, exportRows } from './export-rows.ts';
+import type { ExportQuery } from './export-rows.ts';
 
 const badRequest = (message: string) => Response.json({ error: message }, { status: 400 });
 

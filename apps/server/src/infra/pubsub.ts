@@ -2,7 +2,7 @@ import { createPubSub } from 'graphql-yoga';
 import type { PubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { AlertEvent } from '../alerting/alert-events.ts';
-import type { Snapshot } from '../collect/snapshot.ts';
+import type { Snapshot } from '../snapshot/snapshot.ts';
 
 /**
  * Topics pushed to subscribers. With several instances, events also travel through Redis (see

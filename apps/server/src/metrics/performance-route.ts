@@ -1,9 +1,9 @@
 import { CacheError } from '@taurine/cache';
 import { collectExportRows, toJsonExport } from '@taurine/monitor';
 import type { AuditActor } from '../access/audit.ts';
-import { cacheReport } from '../services/cache-report.ts';
-import type { Services } from '../services/services.ts';
-import { checkHealth } from './health-route.ts';
+import { cacheReport } from '../cache/cache-report.ts';
+import type { Services } from '../services.ts';
+import { checkHealth } from '../infra/health-route.ts';
 
 /** Key figures of the report: statistic per metric over the last 5 minutes. */
 const REPORT_METRICS = [

@@ -2,7 +2,7 @@ import { createRedisInvalidationBus, RedisTier, TieredCache } from '@taurine/cac
 import type { MetricsRegistry } from '@taurine/monitor';
 import { exposeGarbageCollector } from '../memory/garbage-collector.ts';
 import { createCacheMetricsRecorder } from './cache-metrics-recorder.ts';
-import type { RedisClients } from './redis-clients.ts';
+import type { RedisClients } from '../infra/redis-clients.ts';
 
 export interface CacheServiceOptions {
   registry: MetricsRegistry;

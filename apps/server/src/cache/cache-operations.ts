@@ -1,6 +1,6 @@
 import type { TieredCache, WarmResult } from '@taurine/cache';
-import type { CatalogService } from './catalog-service.ts';
-import { DEFAULT_WARM_KEYS } from './catalog-service.ts';
+import type { CatalogService } from '../catalog/catalog-service.ts';
+import { DEFAULT_WARM_KEYS } from '../catalog/catalog-service.ts';
 
 /** Operator actions on the cache that need the catalogue's loaders. */
 export interface CacheOperations {

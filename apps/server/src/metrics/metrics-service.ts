@@ -1,7 +1,7 @@
 import { ActiveSessions, createMetricsRegistry } from '@taurine/monitor';
 import type { MetricsRegistry } from '@taurine/monitor';
 import type { AppConfig } from '../config.ts';
-import { METRIC_DEFINITIONS } from '../collect/metric-definitions.ts';
+import { METRIC_DEFINITIONS } from './metric-definitions.ts';
 
 /** The process's metrics: the registry every part records into, and the active-visitor tracker. */
 export interface MetricsService {

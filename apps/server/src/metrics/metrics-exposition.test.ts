@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensurePromtool } from '../../../../test/support/promtool.ts';
-import { METRIC_DEFINITIONS } from '../collect/metric-definitions.ts';
+import { METRIC_DEFINITIONS } from './metric-definitions.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import type { TestApp } from '../testing/test-app.ts';
 

@@ -1,15 +1,15 @@
 import type { TieredCache } from '@taurine/cache';
 import type { Store } from '@taurine/store';
-import type { ApiKeyService } from '../access/api-keys.ts';
-import type { AuditRecorder } from '../access/audit.ts';
-import type { AlertingService } from '../alerting/alerting-service.ts';
-import type { CollectionJob } from '../collect/collection-job.ts';
-import type { AppConfig } from '../config.ts';
-import type { CacheOperations } from './cache-operations.ts';
-import type { CatalogService } from './catalog-service.ts';
-import type { EventService } from './event-service.ts';
-import type { MetricsService } from './metrics-service.ts';
-import type { TaurinePubSub } from './pubsub.ts';
+import type { ApiKeyService } from './access/api-keys.ts';
+import type { AuditRecorder } from './access/audit.ts';
+import type { AlertingService } from './alerting/alerting-service.ts';
+import type { CollectionJob } from './snapshot/collection-job.ts';
+import type { AppConfig } from './config.ts';
+import type { CacheOperations } from './cache/cache-operations.ts';
+import type { CatalogService } from './catalog/catalog-service.ts';
+import type { EventService } from './catalog/event-service.ts';
+import type { MetricsService } from './metrics/metrics-service.ts';
+import type { TaurinePubSub } from './infra/pubsub.ts';
 
 /** Everything the API layer uses, wired once in `buildApp`. */
 export interface Services {

@@ -1,4 +1,4 @@
-import type { Services } from '../services/services.ts';
+import type { Services } from '../services.ts';
 
 export type DependencyStatus = 'up' | 'down' | 'disabled';
 

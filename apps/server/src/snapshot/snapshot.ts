@@ -1,6 +1,6 @@
 import { computeHealthScore } from '@taurine/monitor';
 import type { MetricsRegistry } from '@taurine/monitor';
-import type { ProcessSample } from './process-sampler.ts';
+import type { ProcessSample } from '../metrics/process-sampler.ts';
 
 /** An alert as the snapshot lists it (the alerting service fills these in). */
 export interface SnapshotAlert {
