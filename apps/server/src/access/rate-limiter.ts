@@ -22,7 +22,7 @@ const HOUR = 60 * MINUTE;
 
 /**
  * Default policies. `anonymous` applies per client IP; the role policies per key. `third-party` is
- * the seed's budget for keys handed to outside tools and scripts (100 requests/hour): a key gets it
+ * the specification's budget for outside tools and scripts (100 requests/hour): a key gets it
  * when created with that policy (`npm run keys -- create … --rate-limit third-party`), so the
  * dashboard's own keys keep their role's interactive budget. The table is data: pass another one
  * to `rateLimitTarget` to change or add policies.

@@ -38,7 +38,7 @@ describe('the built-in heap rule on a healthy server', () => {
       metric: 'process.heapUsedRatio',
       threshold: 0.8,
     });
-    // The heap of this process is in the tens of MB (the seed's rule fired above 40 MB)…
+    // The heap of this process is in the tens of MB (the original rule fired above 40 MB)…
     expect(state.heapMB.max).toBeGreaterThan(0);
     // …a small share of V8's limit, so the rule is neither pending nor firing.
     expect(state.ratio.max).toBeGreaterThan(0);

@@ -32,7 +32,7 @@ describe('alert rules', () => {
   it('brings an untouched former default up to date at start, and leaves an edited one', async () => {
     const first = await harness.service();
     const current = BUILT_IN_RULES.find((rule) => rule.id === 'builtin.heap-memory')!;
-    // The seed's rule as an older release stored it, disabled by its operator.
+    // The original 40 MB rule as an older release stored it, disabled by its operator.
     const seeded = {
       ...current,
       name: 'Heap memory above 40 MB',

@@ -50,7 +50,7 @@ describe('exports', () => {
     expect(viewer.status).toBe(200);
   });
 
-  it('downloads CSV in the seed shape with every field quoted', async () => {
+  it("downloads CSV in the original application's shape with every field quoted", async () => {
     const response = await app.yoga.fetch('http://localhost/export.csv?metric=api.responseTime', {
       headers: { 'x-api-key': app.adminKey },
     });

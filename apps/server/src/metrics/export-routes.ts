@@ -52,7 +52,7 @@ export function prometheusRoute(registry: MetricsRegistry, now: () => number) {
     });
 }
 
-/** `GET /export.csv` and `GET /export.json`: downloads in the seed's shapes. */
+/** `GET /export.csv` and `GET /export.json`: the original application's CSV and JSON shapes. */
 export function exportRoute(registry: MetricsRegistry, now: () => number, format: 'csv' | 'json') {
   return (_request: Request, url: URL) => {
     const at = now();

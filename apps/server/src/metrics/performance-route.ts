@@ -66,7 +66,7 @@ const warmSummary = (result: Awaited<ReturnType<Services['cacheOps']['warm']>>) 
 });
 
 /**
- * The seed's REST facade over the same services as GraphQL: `GET /api/performance` with
+ * The specification's REST facade over the same services as GraphQL: `GET /api/performance` with
  * `report=basic|full|metrics`, `export=true`, `optimize=true` or `warm=true`; `POST` with
  * `{ action: 'clear' | 'delete' | 'warm' | 'metrics', key?, pattern?, ttl? }` (ttl in seconds).
  * Cache actions are audited like their mutations, as `rest:<mutation>` (`rest:clearCache`, …).

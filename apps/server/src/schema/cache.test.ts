@@ -132,7 +132,7 @@ describe('caches and cache mutations', () => {
 });
 
 describe('REST facade /api/performance', () => {
-  it('reports with the seed headers', async () => {
+  it('reports with its report, cache-control and response-time headers', async () => {
     const response = await app.yoga.fetch('http://localhost/api/performance?report=metrics', {
       headers: { 'x-api-key': app.adminKey },
     });

@@ -30,7 +30,7 @@ describe('BUILT_IN_RULES', () => {
     );
     expect(summary).toEqual([
       'cache.hitRate avg < 0.5 warning',
-      // Issue 10: a share of V8's heap limit; the seed's 40 MB fired on a healthy server.
+      // Issue 10: a share of V8's heap limit; the original 40 MB fired on a healthy server.
       'process.heapUsedRatio avg > 0.8 warning',
       'api.responseTime p95 > 2000 error',
       'health.score avg < 40 error',

@@ -30,7 +30,7 @@ function builtIn(rule: Omit<AlertRule, 'enabled' | 'builtIn' | 'tags' | 'name'>)
  * Missing process and health metrics mean the collector itself is broken, hence `no-data`;
  * missing traffic metrics only mean nobody is using the app, hence `ok`.
  *
- * The heap rule compares the heap with V8's limit, not with a size: the seed's 40 MB fired on a
+ * The heap rule compares the heap with V8's limit, not with a size: the original 40 MB fired on a
  * healthy server (43–58 MB under `npm start` with 10 simulated visitors, 31 MB live after a full
  * GC, 1.1–1.4 % of a 4 GB limit), and the heap a server needs grows with its caches and traffic,
  * while running out of heap is what takes it down. 80 % leaves room before V8 gives up.
@@ -135,7 +135,7 @@ export type SupersededRule = Pick<
  * and takes the current default's definition at start; edited rules are left as they are.
  */
 export const SUPERSEDED_BUILT_IN_RULES: readonly SupersededRule[] = Object.freeze([
-  // The seed's "heap memory > 40 MB", below a healthy server's heap.
+  // The original "heap memory > 40 MB", below a healthy server's heap.
   {
     id: 'builtin.heap-memory',
     metric: 'process.heapUsedMB',

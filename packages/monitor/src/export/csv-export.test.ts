@@ -31,7 +31,7 @@ describe('CSV and JSON exports', () => {
     },
   ];
 
-  it('writes the seed CSV shape: quoted header and fields, doubled quotes, k=v;k=v tags', () => {
+  it('writes the original CSV: quoted header and fields, doubled quotes, k=v;k=v tags', () => {
     expect(toCsvExport(rows)).toBe(
       [
         '"timestamp","metric_name","value","tags"',

@@ -1,6 +1,6 @@
 import type { ExportRow } from './export-row.ts';
 
-/** Header of the CSV export, as the seed application wrote it. */
+/** Header of the CSV export, as the original application wrote it. */
 export const CSV_EXPORT_HEADER = ['timestamp', 'metric_name', 'value', 'tags'] as const;
 
 /** Quotes a CSV field: always quoted, inner quotes doubled (RFC 4180). */
