@@ -11,7 +11,8 @@ export {
   DEFAULT_RELATIVE_ACCURACY,
   MIN_INDEXABLE_VALUE,
 } from './metrics/dd-sketch.ts';
-export type { DDSketchJSON, DDSketchOptions } from './metrics/dd-sketch.ts';
+export type { DDSketchOptions } from './metrics/dd-sketch.ts';
+export type { DDSketchJSON } from './metrics/sketch-json.ts';
 
 export { createMetricsRegistry, MAX_SERIES_POINTS } from './metrics/metrics-registry.ts';
 export type {

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
-import { DDSketch, DEFAULT_RELATIVE_ACCURACY, parseSerializedSketch } from './dd-sketch.ts';
+import { DDSketch, DEFAULT_RELATIVE_ACCURACY } from './dd-sketch.ts';
+import { parseSerializedSketch } from './sketch-encoding.ts';
 import { isMetricKind } from './metric-kind.ts';
 import type { MetricKind } from './metric-kind.ts';
 import { isValidMetricName } from './metric-name.ts';
