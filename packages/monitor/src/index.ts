@@ -11,20 +11,20 @@ export {
   DEFAULT_RELATIVE_ACCURACY,
   MIN_INDEXABLE_VALUE,
 } from './metrics/dd-sketch.ts';
-export type { DDSketchJSON, DDSketchOptions } from './metrics/dd-sketch.ts';
+export type { DDSketchOptions } from './metrics/dd-sketch.ts';
+export type { DDSketchJSON } from './metrics/sketch-json.ts';
 
-export { createMetricsRegistry, MAX_SERIES_POINTS } from './metrics/metrics-registry.ts';
+export { createMetricsRegistry } from './metrics/metrics-registry.ts';
+export type { MetricsRegistry } from './metrics/metrics-registry.ts';
+export type { MetricDefinition } from './metrics/series-catalog.ts';
+export type { MetricInfo, RejectedSamples, SeriesInfo } from './metrics/registry-listing.ts';
+export { MAX_SERIES_POINTS } from './metrics/series-queries.ts';
 export type {
   CollectedMetric,
   CollectedSeries,
-  MetricDefinition,
-  MetricInfo,
-  MetricsRegistry,
-  RejectedSamples,
-  SeriesInfo,
   SeriesPoint,
   SeriesStats,
-} from './metrics/metrics-registry.ts';
+} from './metrics/series-queries.ts';
 export {
   DEFAULT_MAX_METRICS,
   DEFAULT_MAX_SERIES_PER_METRIC,

@@ -124,99 +124,17 @@ export function createAlertEvaluator(options: AlertEvaluatorOptions): AlertEvalu
   let alerts = new Map<string, Alert>();
 
   const contextAt = (now: number): NotificationContext => ({ policy, silences: silences(), now });
-  const list = (): Alert[] =>
-    [...alerts.values()]
-      .sort((a, b) => a.startsAt - b.startsAt || compareText(a.fingerprint, b.fingerprint))
-      .map((alert) => structuredClone(alert));
-
-  const apply = (fingerprint: string, result: AdvanceResult, effects: LifecycleEffects): void => {
-    if (result.alert === undefined) alerts.delete(fingerprint);
-    else alerts.set(fingerprint, result.alert);
-    effects.transitions.push(...result.transitions);
-    effects.intents.push(...result.intents);
-  };
-
-  const findAction = (
-    fingerprint: string,
-    actor: string,
-  ): { alert: Alert; actor: string } | { error: AlertActionError } => {
-    const alert = alerts.get(fingerprint);
-    if (alert === undefined) {
-      return {
-        error: { code: 'unknown-fingerprint', message: `no alert ${fingerprint}`, fingerprint },
-      };
-    }
-    const name = actor.trim();
-    if (name === '') {
-      return { error: { code: 'invalid-actor', message: 'actor must not be empty', fingerprint } };
-    }
-    return { alert, actor: name };
-  };
-
-  const done = (alert: Alert, effects: LifecycleEffects): AlertActionResult => ({
-    ok: true,
-    alert: structuredClone(alert),
-    transition: effects.transitions[0]!,
-    intents: effects.intents,
-  });
-
-  const refused = (alert: Alert, action: string, allowed: string): AlertActionResult => ({
-    ok: false,
-    error: {
-      code: 'invalid-transition',
-      message: `cannot ${action} a ${alert.status} alert; only ${allowed} alerts can be`,
-      fingerprint: alert.fingerprint,
-      status: alert.status,
-    },
-  });
+  const list = (): Alert[] => sortedCopies(alerts);
 
   return {
     evaluate(rules, stats, now = clock.now()) {
-      const context = contextAt(now);
-      const effects: LifecycleEffects = { transitions: [], intents: [] };
-      const problems: EvaluationProblem[] = [];
-      const byRule = groupByRule(alerts.values());
-      const seen = new Set<string>();
-      const active = new Set<string>();
-      for (const rule of rules) {
-        if (seen.has(rule.id)) {
-          problems.push({
-            ruleId: rule.id,
-            code: 'duplicate-rule',
-            message: `rule ${rule.id} is listed more than once; only the first is evaluated`,
-          });
-          continue;
-        }
-        seen.add(rule.id);
-        if (!rule.enabled) continue;
-        active.add(rule.id);
-        const observations = observeRule(rule, stats, now, byRule.get(rule.id) ?? [], problems);
-        for (const [fingerprint, { tags, observation }] of observations) {
-          const result = advanceAlert(
-            alerts.get(fingerprint),
-            { fingerprint, tags },
-            rule,
-            observation,
-            context,
-          );
-          apply(fingerprint, result, effects);
-        }
-      }
-      for (const alert of [...alerts.values()]) {
-        if (alert.status !== 'resolved' && !active.has(alert.ruleId)) {
-          apply(alert.fingerprint, retireAlert(alert, context), effects);
-        }
-      }
-      for (const alert of [...alerts.values()]) {
-        if (alert.status === 'resolved' && now - (alert.resolvedAt ?? now) >= retentionMs) {
-          alerts.delete(alert.fingerprint);
-        }
-      }
+      const { effects, problems } = evaluateRules(alerts, rules, stats, contextAt(now));
+      dropExpiredResolved(alerts, now, retentionMs);
       return { ...effects, alerts: list(), problems };
     },
 
     acknowledge(fingerprint, actor, now = clock.now(), comment) {
-      const found = findAction(fingerprint, actor);
+      const found = findAction(alerts, fingerprint, actor);
       if ('error' in found) return { ok: false, error: found.error };
       if (found.alert.status !== 'firing') return refused(found.alert, 'acknowledge', 'firing');
       const effects = acknowledgeAlert(found.alert, found.actor, comment ?? null, contextAt(now));
@@ -224,7 +142,7 @@ export function createAlertEvaluator(options: AlertEvaluatorOptions): AlertEvalu
     },
 
     resolve(fingerprint, actor, now = clock.now(), comment) {
-      const found = findAction(fingerprint, actor);
+      const found = findAction(alerts, fingerprint, actor);
       if ('error' in found) return { ok: false, error: found.error };
       if (found.alert.status === 'resolved') {
         return refused(found.alert, 'resolve', 'pending, firing, acknowledged or no-data');
@@ -249,6 +167,125 @@ export function createAlertEvaluator(options: AlertEvaluatorOptions): AlertEvalu
       if (!parsed.ok) return parsed;
       alerts = new Map(parsed.state.alerts.map((alert) => [alert.fingerprint, alert]));
       return { ok: true, alertCount: alerts.size };
+    },
+  };
+}
+
+/**
+ * Advances the alerts of every enabled rule (the first of duplicated ids only) in `alerts`, then
+ * retires the open alerts of rules that are missing or disabled.
+ */
+function evaluateRules(
+  alerts: Map<string, Alert>,
+  rules: readonly AlertRule[],
+  stats: StatsReader,
+  context: NotificationContext,
+): { effects: LifecycleEffects; problems: EvaluationProblem[] } {
+  const effects: LifecycleEffects = { transitions: [], intents: [] };
+  const problems: EvaluationProblem[] = [];
+  const byRule = groupByRule(alerts.values());
+  const seen = new Set<string>();
+  const active = new Set<string>();
+  for (const rule of rules) {
+    if (seen.has(rule.id)) {
+      problems.push({
+        ruleId: rule.id,
+        code: 'duplicate-rule',
+        message: `rule ${rule.id} is listed more than once; only the first is evaluated`,
+      });
+      continue;
+    }
+    seen.add(rule.id);
+    if (!rule.enabled) continue;
+    active.add(rule.id);
+    const existing = byRule.get(rule.id) ?? [];
+    const observations = observeRule(rule, stats, context.now, existing, problems);
+    for (const [fingerprint, { tags, observation }] of observations) {
+      const result = advanceAlert(
+        alerts.get(fingerprint),
+        { fingerprint, tags },
+        rule,
+        observation,
+        context,
+      );
+      applyAdvance(alerts, fingerprint, result, effects);
+    }
+  }
+  for (const alert of [...alerts.values()]) {
+    if (alert.status !== 'resolved' && !active.has(alert.ruleId)) {
+      applyAdvance(alerts, alert.fingerprint, retireAlert(alert, context), effects);
+    }
+  }
+  return { effects, problems };
+}
+
+/** Stores (or drops) the alert an advance left and collects its transitions and intents. */
+function applyAdvance(
+  alerts: Map<string, Alert>,
+  fingerprint: string,
+  result: AdvanceResult,
+  effects: LifecycleEffects,
+): void {
+  if (result.alert === undefined) alerts.delete(fingerprint);
+  else alerts.set(fingerprint, result.alert);
+  effects.transitions.push(...result.transitions);
+  effects.intents.push(...result.intents);
+}
+
+/** Forgets resolved alerts once they have been kept for `retentionMs`. */
+function dropExpiredResolved(alerts: Map<string, Alert>, now: number, retentionMs: number): void {
+  for (const alert of [...alerts.values()]) {
+    if (alert.status === 'resolved' && now - (alert.resolvedAt ?? now) >= retentionMs) {
+      alerts.delete(alert.fingerprint);
+    }
+  }
+}
+
+/** Copies of the alerts, oldest first (ties by fingerprint). */
+function sortedCopies(alerts: ReadonlyMap<string, Alert>): Alert[] {
+  return [...alerts.values()]
+    .sort((a, b) => a.startsAt - b.startsAt || compareText(a.fingerprint, b.fingerprint))
+    .map((alert) => structuredClone(alert));
+}
+
+/** The alert an acknowledge or resolve acts on and the trimmed actor, or why there is none. */
+function findAction(
+  alerts: ReadonlyMap<string, Alert>,
+  fingerprint: string,
+  actor: string,
+): { alert: Alert; actor: string } | { error: AlertActionError } {
+  const alert = alerts.get(fingerprint);
+  if (alert === undefined) {
+    return {
+      error: { code: 'unknown-fingerprint', message: `no alert ${fingerprint}`, fingerprint },
+    };
+  }
+  const name = actor.trim();
+  if (name === '') {
+    return { error: { code: 'invalid-actor', message: 'actor must not be empty', fingerprint } };
+  }
+  return { alert, actor: name };
+}
+
+/** The result of an action that went through: the alert (a copy) and its single transition. */
+function done(alert: Alert, effects: LifecycleEffects): AlertActionResult {
+  return {
+    ok: true,
+    alert: structuredClone(alert),
+    transition: effects.transitions[0]!,
+    intents: effects.intents,
+  };
+}
+
+/** The result of an action the alert's status does not allow. */
+function refused(alert: Alert, action: string, allowed: string): AlertActionResult {
+  return {
+    ok: false,
+    error: {
+      code: 'invalid-transition',
+      message: `cannot ${action} a ${alert.status} alert; only ${allowed} alerts can be`,
+      fingerprint: alert.fingerprint,
+      status: alert.status,
     },
   };
 }

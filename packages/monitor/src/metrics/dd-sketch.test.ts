@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DDSketch, DEFAULT_MAX_BUCKETS } from './dd-sketch.ts';
-import type { DDSketchJSON } from './dd-sketch.ts';
+import type { DDSketchJSON } from './sketch-json.ts';
 import { MonitorError } from './monitor-error.ts';
 
 const ALPHA = 0.01;

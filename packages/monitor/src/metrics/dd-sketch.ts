@@ -1,6 +1,22 @@
 import { BucketStore } from './bucket-store.ts';
-import { ByteReader, ByteWriter, decodeBase64Url, encodeBase64Url } from './byte-codec.ts';
+import type { ByteWriter } from './byte-codec.ts';
 import { MonitorError } from './monitor-error.ts';
+import {
+  beginSerializedSketch,
+  decodeSketchBuckets,
+  encodeSketchBuckets,
+  finishSerializedSketch,
+  hasFractionalEncodedWeights,
+  invalidSketch,
+  parseSerializedSketch,
+} from './sketch-encoding.ts';
+import {
+  addJsonBuckets,
+  hasFractionalJsonWeights,
+  isPositiveWeight,
+  sparseBuckets,
+} from './sketch-json.ts';
+import type { DDSketchJSON } from './sketch-json.ts';
 
 /** Relative accuracy α of every sketch in Taurine: a quantile is within ±1 % of a true sample. */
 export const DEFAULT_RELATIVE_ACCURACY = 0.01;
@@ -28,30 +44,6 @@ export interface DDSketchOptions {
    */
   maxBuckets?: number;
 }
-
-/** The readable serialised form of a {@link DDSketch} (sparse buckets as `[index, weight]`). */
-export interface DDSketchJSON {
-  relativeAccuracy: number;
-  count: number;
-  sum: number;
-  min: number | null;
-  max: number | null;
-  zeroCount: number;
-  positive: [index: number, weight: number][];
-  negative: [index: number, weight: number][];
-  collapsed?: boolean;
-}
-
-const FORMAT_VERSION = 1;
-const FLAG_FRACTIONAL = 1;
-const FLAG_POSITIVE_COLLAPSED = 2;
-const FLAG_NEGATIVE_COLLAPSED = 4;
-const MAX_ENCODED_BUCKETS = 1 << 20;
-
-const sharedReader = new ByteReader();
-const sharedWriter = new ByteWriter(1024);
-
-const invalid = (message: string): MonitorError => new MonitorError('INVALID_SKETCH', message);
 
 /**
  * A DDSketch (Masson, Rim & Lee, VLDB 2019): a mergeable quantile sketch with relative accuracy.
@@ -290,30 +282,17 @@ export class DDSketch {
   /** Rebuilds a sketch from {@link DDSketch.toJSON}; throws `INVALID_SKETCH` on bad input. */
   static fromJSON(json: DDSketchJSON, options: Pick<DDSketchOptions, 'maxBuckets'> = {}): DDSketch {
     if (typeof (json as unknown) !== 'object' || (json as unknown) === null) {
-      throw invalid('sketch JSON must be an object');
+      throw invalidSketch('sketch JSON must be an object');
     }
     const sketch = createFor(json.relativeAccuracy, options.maxBuckets);
-    const weigh = (buckets: unknown, store: BucketStore): number => {
-      if (!Array.isArray(buckets)) throw invalid('sketch JSON buckets must be arrays');
-      let weight = 0;
-      for (const bucket of buckets as unknown[]) {
-        if (!Array.isArray(bucket) || bucket.length !== 2)
-          throw invalid('bad bucket in sketch JSON');
-        const [index, bucketWeight] = bucket as unknown[];
-        if (!Number.isInteger(index) || !isPositiveWeight(bucketWeight)) {
-          throw invalid('bad bucket in sketch JSON');
-        }
-        store.add(index as number, bucketWeight);
-        weight += bucketWeight;
-      }
-      return weight;
-    };
-    if (json.zeroCount !== 0 && !isPositiveWeight(json.zeroCount)) throw invalid('bad zeroCount');
+    if (json.zeroCount !== 0 && !isPositiveWeight(json.zeroCount)) {
+      throw invalidSketch('bad zeroCount');
+    }
     sketch.zero = json.zeroCount;
-    const weight = weigh(json.positive, sketch.positive) + weigh(json.negative, sketch.negative);
-    const integral = (buckets: [number, number][]) => buckets.every(([, w]) => Number.isInteger(w));
-    sketch.fractional =
-      !Number.isInteger(json.zeroCount) || !integral(json.positive) || !integral(json.negative);
+    const weight =
+      addJsonBuckets(json.positive, sketch.positive) +
+      addJsonBuckets(json.negative, sketch.negative);
+    sketch.fractional = hasFractionalJsonWeights(json);
     sketch.restoreSummary(
       json.count,
       json.sum,
@@ -327,11 +306,10 @@ export class DDSketch {
 
   /** Compact base64url string of the sparse buckets plus count, sum, min and max. */
   serialize(): string {
-    const writer = sharedWriter;
-    writer.reset();
-    writeHeader(writer, this.relativeAccuracy, this.total, this.totalSum, this.low, this.high);
+    const { relativeAccuracy, total, totalSum, low, high } = this;
+    const writer = beginSerializedSketch(relativeAccuracy, total, totalSum, low, high);
     this.encodeBuckets(writer);
-    return encodeBase64Url(writer.bytes, 0, writer.length);
+    return finishSerializedSketch(writer);
   }
 
   /** Rebuilds a sketch from {@link DDSketch.serialize} exactly; throws `INVALID_SKETCH`. */
@@ -354,43 +332,29 @@ export class DDSketch {
 
   /** @internal Appends the bucket encoding (no summary) to `writer`. */
   encodeBuckets(writer: ByteWriter): void {
-    let flags = this.fractional ? FLAG_FRACTIONAL : 0;
-    if (this.positive.collapsed) flags |= FLAG_POSITIVE_COLLAPSED;
-    if (this.negative.collapsed) flags |= FLAG_NEGATIVE_COLLAPSED;
-    writer.writeByte(flags);
-    writeWeight(writer, this.zero, this.fractional);
-    encodeStore(writer, this.positive, this.fractional);
-    encodeStore(writer, this.negative, this.fractional);
+    encodeSketchBuckets(writer, this.zero, this.fractional, this.positive, this.negative);
   }
 
   /** @internal Adds buckets encoded by {@link DDSketch.encodeBuckets} (the summary is untouched). */
   addEncodedBuckets(bytes: Uint8Array, begin: number, end: number): void {
-    const reader = sharedReader.reset(bytes, begin, end);
-    const flags = reader.readByte();
-    const fractional = (flags & FLAG_FRACTIONAL) !== 0;
-    if (fractional) this.fractional = true;
-    this.zero += readWeight(reader, fractional, true);
-    decodeStore(reader, this.positive, fractional);
-    decodeStore(reader, this.negative, fractional);
-    if ((flags & FLAG_POSITIVE_COLLAPSED) !== 0) this.positive.collapsed = true;
-    if ((flags & FLAG_NEGATIVE_COLLAPSED) !== 0) this.negative.collapsed = true;
-    if (!reader.done) throw invalid('trailing bytes after sketch buckets');
+    if (hasFractionalEncodedWeights(bytes, begin)) this.fractional = true;
+    this.zero += decodeSketchBuckets(bytes, begin, end, this.positive, this.negative);
   }
 
   private restoreSummary(count: unknown, sum: unknown, min: unknown, max: unknown, weight: number) {
     const finite = (value: unknown): value is number =>
       typeof value === 'number' && Number.isFinite(value);
     if (typeof count !== 'number' || !(count >= 0) || count === Infinity) {
-      throw invalid('sketch count must be a finite number >= 0');
+      throw invalidSketch('sketch count must be a finite number >= 0');
     }
     if (Math.abs(weight + this.zero - count) > 1e-9 * Math.max(1, count)) {
-      throw invalid(
+      throw invalidSketch(
         `sketch bucket weights (${weight + this.zero}) do not add up to its count (${count})`,
       );
     }
     if (count === 0) return;
     if (!finite(sum) || !finite(min) || !finite(max) || min > max) {
-      throw invalid('sketch sum/min/max must be finite numbers with min <= max');
+      throw invalidSketch('sketch sum/min/max must be finite numbers with min <= max');
     }
     this.total = count;
     this.totalSum = sum;
@@ -424,161 +388,9 @@ export class DDSketch {
   }
 }
 
-/** The parts of a serialised sketch, without decoding its buckets. @internal */
-export interface SerializedSketchParts {
-  relativeAccuracy: number;
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-  bytes: Uint8Array;
-  bucketsBegin: number;
-}
-
-/** @internal Reads the header of a {@link DDSketch.serialize} string. */
-export function parseSerializedSketch(text: string): SerializedSketchParts {
-  if (typeof text !== 'string') throw invalid('serialised sketch must be a string');
-  const bytes = decodeBase64Url(text);
-  const reader = sharedReader.reset(bytes, 0, bytes.length);
-  const version = reader.readByte();
-  if (version !== FORMAT_VERSION) throw invalid(`unsupported sketch format version ${version}`);
-  const relativeAccuracy = reader.readFloat64();
-  const count = reader.readFloat64();
-  const sum = reader.readFloat64();
-  const min = reader.readFloat64();
-  const max = reader.readFloat64();
-  return { relativeAccuracy, count, sum, min, max, bytes, bucketsBegin: reader.position };
-}
-
-/** @internal Serialises a summary plus already encoded buckets, as {@link DDSketch.serialize} does. */
-export function serializeSketchParts(
-  relativeAccuracy: number,
-  count: number,
-  sum: number,
-  min: number,
-  max: number,
-  buckets: Uint8Array,
-  begin: number,
-  end: number,
-): string {
-  const writer = sharedWriter;
-  writer.reset();
-  writeHeader(writer, relativeAccuracy, count, sum, min, max);
-  writer.writeBytes(buckets, begin, end);
-  return encodeBase64Url(writer.bytes, 0, writer.length);
-}
-
 function createFor(relativeAccuracy: unknown, maxBuckets: number | undefined): DDSketch {
   if (typeof relativeAccuracy !== 'number' || !(relativeAccuracy > 0 && relativeAccuracy < 1)) {
-    throw invalid('sketch relativeAccuracy must be a number in (0, 1)');
+    throw invalidSketch('sketch relativeAccuracy must be a number in (0, 1)');
   }
   return new DDSketch({ relativeAccuracy, maxBuckets: maxBuckets ?? DEFAULT_MAX_BUCKETS });
-}
-
-function writeHeader(
-  writer: ByteWriter,
-  relativeAccuracy: number,
-  count: number,
-  sum: number,
-  min: number,
-  max: number,
-): void {
-  writer.writeByte(FORMAT_VERSION);
-  writer.writeFloat64(relativeAccuracy);
-  writer.writeFloat64(count);
-  writer.writeFloat64(sum);
-  writer.writeFloat64(min);
-  writer.writeFloat64(max);
-}
-
-function isPositiveWeight(value: unknown): value is number {
-  return typeof value === 'number' && value > 0 && value !== Infinity;
-}
-
-function writeWeight(writer: ByteWriter, weight: number, fractional: boolean): void {
-  if (fractional) writer.writeFloat64(weight);
-  else writer.writeVarUint(weight);
-}
-
-function readWeight(reader: ByteReader, fractional: boolean, allowZero: boolean): number {
-  const weight = fractional ? reader.readFloat64() : reader.readVarUint();
-  if (!(weight > 0 || (allowZero && weight === 0)) || weight === Infinity) {
-    throw invalid('sketch bucket weights must be finite and positive');
-  }
-  return weight;
-}
-
-/**
- * Store encoding: bucket count n; if n > 0: lowest index (zig-zag), span, the first weight, then
- * per further bucket the gap to the previous one and its weight: one byte `gap << 4 | weight` when
- * both fit in 4 bits (integer weights), else `0, gap, weight` as varints (`gap, float64` when weights
- * are fractional).
- */
-function encodeStore(writer: ByteWriter, store: BucketStore, fractional: boolean): void {
-  const lowest = store.lowestPosition();
-  if (lowest < 0) {
-    writer.writeVarUint(0);
-    return;
-  }
-  const highest = store.highestPosition();
-  const counts = store.counts;
-  let buckets = 0;
-  for (let i = lowest; i <= highest; i++) if (counts[i] !== 0) buckets++;
-  writer.writeVarUint(buckets);
-  writer.writeVarInt(store.offset + lowest);
-  writer.writeVarUint(highest - lowest);
-  writeWeight(writer, counts[lowest]!, fractional);
-  let previous = lowest;
-  for (let i = lowest + 1; i <= highest; i++) {
-    const weight = counts[i]!;
-    if (weight === 0) continue;
-    const gap = i - previous;
-    previous = i;
-    if (fractional) {
-      writer.writeVarUint(gap);
-      writer.writeFloat64(weight);
-    } else if (gap <= 15 && weight <= 15) {
-      writer.writeByte((gap << 4) | weight); // the common case: one byte per bucket
-    } else {
-      writer.writeByte(0);
-      writer.writeVarUint(gap);
-      writer.writeVarUint(weight);
-    }
-  }
-}
-
-function decodeStore(reader: ByteReader, store: BucketStore, fractional: boolean): void {
-  const buckets = reader.readVarUint();
-  if (buckets === 0) return;
-  if (buckets > MAX_ENCODED_BUCKETS) throw invalid('too many buckets in serialised sketch');
-  let index = reader.readVarInt();
-  const span = reader.readVarUint();
-  if (span + 1 < buckets || span > MAX_ENCODED_BUCKETS) throw invalid('bad bucket span');
-  store.reserve(index, index + span);
-  store.add(index, readWeight(reader, fractional, false));
-  for (let k = 1; k < buckets; k++) {
-    let gap: number;
-    let weight: number;
-    const packed = fractional ? -1 : reader.readByte();
-    if (packed > 0) {
-      gap = packed >>> 4;
-      weight = packed & 15;
-    } else {
-      gap = reader.readVarUint();
-      weight = readWeight(reader, fractional, false);
-    }
-    if (gap < 1 || weight === 0) throw invalid('bucket indices must increase');
-    index += gap;
-    store.add(index, weight);
-  }
-}
-
-function sparseBuckets(store: BucketStore): [number, number][] {
-  const buckets: [number, number][] = [];
-  const counts = store.counts;
-  for (let i = 0; i < counts.length; i++) {
-    const weight = counts[i]!;
-    if (weight !== 0) buckets.push([store.offset + i, weight]);
-  }
-  return buckets;
 }

@@ -1,4 +1,5 @@
-import { DEFAULT_RELATIVE_ACCURACY, serializeSketchParts } from './dd-sketch.ts';
+import { DEFAULT_RELATIVE_ACCURACY } from './dd-sketch.ts';
+import { serializeSketchParts } from './sketch-encoding.ts';
 import type { SeriesState } from './metric-state.ts';
 import type { RollupRecord } from './rollup-record.ts';
 import type { RollupStore } from './rollup-store.ts';
