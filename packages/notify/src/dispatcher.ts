@@ -3,11 +3,13 @@ import { DEFAULT_BACKOFF } from './backoff.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { systemSleep } from './clock.ts';
 import type { Clock, Sleep } from './clock.ts';
+import { createLeaseReclaim, emptyTickSummary, runTick } from './dispatch-tick.ts';
+import type { TickContext, TickSummary } from './dispatch-tick.ts';
 import { createItemDelivery } from './item-delivery.ts';
 import type { NotificationChannel } from './notification-channel.ts';
 import { NotifyError } from './notify-error.ts';
 import { checkPositiveNumber, invalidOption } from './option-checks.ts';
-import type { OutboxItem, OutboxStore } from './outbox-store.ts';
+import type { OutboxStore } from './outbox-store.ts';
 import { createTickLoop } from './tick-loop.ts';
 
 /** Options of {@link createDispatcher}. */
@@ -45,13 +47,7 @@ export interface DispatcherOptions {
   onError?: (error: NotifyError) => void;
 }
 
-/** Counts of one tick. */
-export interface TickSummary {
-  claimed: number;
-  sent: number;
-  retried: number;
-  failed: number;
-}
+export type { TickSummary } from './dispatch-tick.ts';
 
 /** Delivers due outbox items through their channels. */
 export interface Dispatcher {
@@ -75,13 +71,6 @@ const SCOPE = 'createDispatcher';
 
 /** Default lease of a claimed item; the heartbeat renews it every third of it. */
 export const DEFAULT_LEASE_MS = 30_000;
-
-/**
- * Claim rounds per tick at most. A round claims only the head of each alert's line to a channel,
- * so the item behind a delivered one is claimed by the next round of the same tick; the bound
- * keeps a tick (and so `stop()`) finite while new items keep arriving.
- */
-const MAX_ROUNDS_PER_TICK = 100;
 
 function checkOptions(options: DispatcherOptions): void {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -125,105 +114,37 @@ function checkOptions(options: DispatcherOptions): void {
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   checkOptions(options);
   const { store, clock } = options;
-  const batchSize = options.batchSize ?? 50;
-  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const owner = options.owner ?? `dispatcher-${randomUUID()}`;
   const report = (message: string, cause: unknown): void => {
     options.onError?.(new NotifyError('STORE_FAILED', message, { cause }));
   };
-  const deliver = createItemDelivery({
+  const context: TickContext = {
     store,
-    channels: options.channels,
     clock,
-    backoff: options.backoff ?? DEFAULT_BACKOFF,
-    maxAttempts: options.maxAttempts ?? 10,
-    random: options.random ?? Math.random,
-  });
-
-  // Nothing is claimed before the earlier run's leases are back: releasing later would free
-  // leases of this run's own sends in flight. Shared by concurrent first ticks; a failure (the
-  // store is down) skips the tick and the next one tries again.
-  let reclaimed: Promise<boolean> | undefined;
-  const reclaim = (): Promise<boolean> => {
-    reclaimed ??= store.releaseLeases(owner).then(
-      (count) => {
-        if (count > 0) options.onReclaimed?.(count);
-        return true;
-      },
-      (error: unknown) => {
-        reclaimed = undefined;
-        report('outbox store failed to take back the leases of an earlier run', error);
-        return false;
-      },
-    );
-    return reclaimed;
+    batchSize: options.batchSize ?? 50,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    owner: options.owner ?? `dispatcher-${randomUUID()}`,
+    deliver: createItemDelivery({
+      store,
+      channels: options.channels,
+      clock,
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+      maxAttempts: options.maxAttempts ?? 10,
+      random: options.random ?? Math.random,
+    }),
+    report,
   };
-
-  /** One claim and its deliveries; `inFlight` holds the ids whose leases the heartbeat renews. */
-  async function round(summary: TickSummary, inFlight: Set<string>): Promise<number> {
-    let items: OutboxItem[];
-    try {
-      items = await store.claimDue(clock.now(), batchSize, leaseMs, owner);
-    } catch (error) {
-      report('outbox store failed to claim due items', error);
-      return 0;
-    }
-    summary.claimed += items.length;
-    const byChannel = new Map<string, OutboxItem[]>();
-    for (const item of items) {
-      inFlight.add(item.id);
-      byChannel.set(item.channelName, [...(byChannel.get(item.channelName) ?? []), item]);
-    }
-    await Promise.all(
-      [...byChannel.values()].map(async (group) => {
-        for (const item of group) {
-          try {
-            summary[await deliver(item)] += 1;
-          } catch (error) {
-            // The lease runs out and another tick retries the item: at-least-once holds.
-            report(`outbox store failed while delivering item "${item.id}"`, error);
-          } finally {
-            inFlight.delete(item.id);
-          }
-        }
-      }),
-    );
-    return items.length;
-  }
-
-  /** A tick; resolves `true` when it stopped at the round bound with more possibly due. */
-  async function run(summary: TickSummary): Promise<boolean> {
-    if (!(await reclaim())) return false;
-    const inFlight = new Set<string>();
-    const heartbeat = setInterval(() => {
-      if (inFlight.size === 0) return;
-      store.renewLeases(owner, [...inFlight], clock.now() + leaseMs).catch((error: unknown) => {
-        report('outbox store failed to renew the leases of items in flight', error);
-      });
-    }, leaseMs / 3);
-    heartbeat.unref();
-    try {
-      for (let rounds = 0; rounds < MAX_ROUNDS_PER_TICK; rounds += 1) {
-        if ((await round(summary, inFlight)) === 0) return false;
-      }
-      return true;
-    } finally {
-      clearInterval(heartbeat);
-    }
-  }
-
-  const tick = async (): Promise<TickSummary> => {
-    const summary: TickSummary = { claimed: 0, sent: 0, retried: 0, failed: 0 };
-    await run(summary);
-    return summary;
-  };
+  const reclaim = createLeaseReclaim(context, options.onReclaimed);
   const loop = createTickLoop(
-    () => run({ claimed: 0, sent: 0, retried: 0, failed: 0 }),
+    () => runTick(context, reclaim, emptyTickSummary()),
     options.sleep ?? systemSleep,
   );
 
   return {
-    tick,
+    async tick() {
+      const summary = emptyTickSummary();
+      await runTick(context, reclaim, summary);
+      return summary;
+    },
     start: (intervalMs) => {
       loop.start(intervalMs);
     },

@@ -1,7 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AlertRule, Silence, SilenceMatcher } from '@taurine/monitor';
 import { alertingDb, fromFlag, toFlag } from './alerting-tables.ts';
-import type { NotificationChannelTable, SilenceTable } from './alerting-tables.ts';
+import type {
+  AlertingDatabase,
+  NotificationChannelTable,
+  SilenceTable,
+} from './alerting-tables.ts';
 import type { Database } from './database.ts';
 import { StoreError } from './errors.ts';
 import { assertEpochMs } from './validation.ts';
@@ -74,19 +78,25 @@ export interface AlertConfigRepository {
 /** The Kysely implementation of {@link AlertConfigRepository}, for SQLite and PostgreSQL. */
 export function createAlertConfigRepository(db: Kysely<Database>): AlertConfigRepository {
   const adb = alertingDb(db);
+  return { ...ruleMethods(adb), ...silenceMethods(adb), ...channelMethods(adb) };
+}
 
-  const nameTaken = async (name: string, exceptId?: string): Promise<boolean> => {
-    let query = adb.selectFrom('notification_channels').select('id').where('name', '=', name);
-    if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
-    return (await query.executeTakeFirst()) !== undefined;
-  };
-  const taken = (name: string): ChannelWriteResult => ({
-    ok: false,
-    code: 'name-taken',
-    message: `a channel named "${name}" already exists`,
-  });
+type RuleMethods = Pick<
+  AlertConfigRepository,
+  'listRules' | 'getRule' | 'saveRule' | 'deleteRule' | 'seedRules'
+>;
+type SilenceMethods = Pick<
+  AlertConfigRepository,
+  'listSilences' | 'getSilence' | 'saveSilence' | 'deleteSilence'
+>;
+type ChannelMethods = Pick<
+  AlertConfigRepository,
+  'listChannels' | 'getChannel' | 'createChannel' | 'updateChannel' | 'deleteChannel'
+>;
 
-  const repository: AlertConfigRepository = {
+/** The alert rules' part of the repository. */
+function ruleMethods(adb: Kysely<AlertingDatabase>): RuleMethods {
+  return {
     async listRules() {
       const rows = await adb.selectFrom('alert_rules').select('rule').orderBy('id').execute();
       return rows.map((row) => JSON.parse(row.rule) as AlertRule);
@@ -138,7 +148,12 @@ export function createAlertConfigRepository(db: Kysely<Database>): AlertConfigRe
         return inserted;
       });
     },
+  };
+}
 
+/** The silences' part of the repository. */
+function silenceMethods(adb: Kysely<AlertingDatabase>): SilenceMethods {
+  const methods: SilenceMethods = {
     async listSilences() {
       const rows = await adb
         .selectFrom('silences')
@@ -185,7 +200,7 @@ export function createAlertConfigRepository(db: Kysely<Database>): AlertConfigRe
           })),
         )
         .execute();
-      const stored = await repository.getSilence(silence.id);
+      const stored = await methods.getSilence(silence.id);
       if (stored === undefined) {
         throw new StoreError('INVALID_ARGUMENT', `silence "${silence.id}" was not stored`);
       }
@@ -196,7 +211,24 @@ export function createAlertConfigRepository(db: Kysely<Database>): AlertConfigRe
       const result = await adb.deleteFrom('silences').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
+  };
+  return methods;
+}
 
+/** The notification channels' part of the repository; channel names are unique. */
+function channelMethods(adb: Kysely<AlertingDatabase>): ChannelMethods {
+  const nameTaken = async (name: string, exceptId?: string): Promise<boolean> => {
+    let query = adb.selectFrom('notification_channels').select('id').where('name', '=', name);
+    if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+    return (await query.executeTakeFirst()) !== undefined;
+  };
+  const taken = (name: string): ChannelWriteResult => ({
+    ok: false,
+    code: 'name-taken',
+    message: `a channel named "${name}" already exists`,
+  });
+
+  const methods: ChannelMethods = {
     async listChannels() {
       const rows = await adb
         .selectFrom('notification_channels')
@@ -251,8 +283,7 @@ export function createAlertConfigRepository(db: Kysely<Database>): AlertConfigRe
         })
         .where('id', '=', id)
         .executeTakeFirst();
-      const stored =
-        Number(result.numUpdatedRows) > 0 ? await repository.getChannel(id) : undefined;
+      const stored = Number(result.numUpdatedRows) > 0 ? await methods.getChannel(id) : undefined;
       if (stored === undefined) {
         return { ok: false, code: 'not-found', message: `no channel with id "${id}"` };
       }
@@ -267,7 +298,7 @@ export function createAlertConfigRepository(db: Kysely<Database>): AlertConfigRe
       return Number(result.numDeletedRows) > 0;
     },
   };
-  return repository;
+  return methods;
 }
 
 function ruleRow(rule: AlertRule, at: number) {

@@ -89,69 +89,13 @@ const EVALUATOR_STATE_ID = 'alerts';
 /** The Kysely implementation of {@link AlertRepository}, for SQLite and PostgreSQL. */
 export function createAlertRepository(db: Kysely<Database>): AlertRepository {
   const adb = alertingDb(db);
-
-  const saveState = async (
-    executor: Kysely<AlertingDatabase>,
-    state: AlertEvaluatorState,
-    at: number,
-  ): Promise<void> => {
-    await executor
-      .insertInto('evaluator_state')
-      .values({ id: EVALUATOR_STATE_ID, state: JSON.stringify(state), updated_at: at })
-      .onConflict((conflict) =>
-        conflict.column('id').doUpdateSet((eb) => ({
-          state: eb.ref('excluded.state'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-  };
-
   return {
-    async recordTransitions(transitions, alerts, outboxItems, evaluatorState) {
-      const alertRows = alerts.map(toAlertRow);
-      const transitionRows = transitions.map(toTransitionRow);
-      const at = Math.max(0, ...alertRows.map((row) => row.updated_at));
-      return adb.transaction().execute(async (trx) => {
-        for (const row of alertRows) {
-          await trx
-            .insertInto('alerts')
-            .values(row)
-            .onConflict((conflict) =>
-              conflict.column('fingerprint').doUpdateSet((eb) => ({
-                rule_id: eb.ref('excluded.rule_id'),
-                group_key: eb.ref('excluded.group_key'),
-                status: eb.ref('excluded.status'),
-                severity: eb.ref('excluded.severity'),
-                tags: eb.ref('excluded.tags'),
-                value: eb.ref('excluded.value'),
-                threshold: eb.ref('excluded.threshold'),
-                starts_at: eb.ref('excluded.starts_at'),
-                updated_at: eb.ref('excluded.updated_at'),
-                acknowledged_by: eb.ref('excluded.acknowledged_by'),
-                acknowledged_at: eb.ref('excluded.acknowledged_at'),
-                resolved_at: eb.ref('excluded.resolved_at'),
-                escalation_level: eb.ref('excluded.escalation_level'),
-                alert: eb.ref('excluded.alert'),
-              })),
-            )
-            .execute();
-        }
-        if (transitionRows.length > 0) {
-          await trx.insertInto('alert_transitions').values(transitionRows).execute();
-        }
-        const outboxInserted = await insertOutboxItems(trx, outboxItems);
-        if (evaluatorState !== undefined) {
-          const stateAt = Math.max(at, ...transitions.map((transition) => transition.at));
-          await saveState(trx, evaluatorState, stateAt);
-        }
-        return { outboxInserted };
-      });
-    },
+    recordTransitions: (transitions, alerts, outboxItems, evaluatorState) =>
+      recordTransitions(adb, transitions, alerts, outboxItems, evaluatorState),
 
     async saveEvaluatorState(state, at) {
       assertEpochMs(at, 'at');
-      await saveState(adb, state, at);
+      await saveEvaluatorState(adb, state, at);
     },
 
     async loadEvaluatorState() {
@@ -172,42 +116,7 @@ export function createAlertRepository(db: Kysely<Database>): AlertRepository {
       return row === undefined ? undefined : toAlertRecord(row);
     },
 
-    async list(query = {}) {
-      const first = Math.max(0, Math.floor(query.first ?? 20));
-      let base = adb.selectFrom('alerts');
-      if (query.statuses !== undefined && query.statuses.length > 0) {
-        base = base.where('status', 'in', [...query.statuses]);
-      }
-      if (query.severities !== undefined && query.severities.length > 0) {
-        base = base.where('severity', 'in', [...query.severities]);
-      }
-      const { total } = await base
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .executeTakeFirstOrThrow();
-      let page = base.selectAll();
-      const after = query.after;
-      if (after !== undefined) {
-        page = page.where((eb) =>
-          eb.or([
-            eb('starts_at', '<', after.startsAt),
-            eb.and([
-              eb('starts_at', '=', after.startsAt),
-              eb('fingerprint', '>', after.fingerprint),
-            ]),
-          ]),
-        );
-      }
-      const rows = await page
-        .orderBy('starts_at', 'desc')
-        .orderBy('fingerprint')
-        .limit(first + 1)
-        .execute();
-      return {
-        records: rows.slice(0, first).map(toAlertRecord),
-        hasNextPage: rows.length > first,
-        totalCount: total,
-      };
-    },
+    list: (query = {}) => listAlerts(adb, query),
 
     async transitions(fingerprint, limit = 500) {
       const rows = await adb
@@ -220,6 +129,115 @@ export function createAlertRepository(db: Kysely<Database>): AlertRepository {
         .execute();
       return rows.map(toTransition);
     },
+  };
+}
+
+/** {@link AlertRepository.recordTransitions}: every write in one transaction. */
+async function recordTransitions(
+  db: Kysely<AlertingDatabase>,
+  transitions: readonly AlertTransition[],
+  alerts: readonly AlertRecord[],
+  outboxItems: readonly NewOutboxItem[],
+  evaluatorState: AlertEvaluatorState | undefined,
+): Promise<{ outboxInserted: number }> {
+  const alertRows = alerts.map(toAlertRow);
+  const transitionRows = transitions.map(toTransitionRow);
+  const at = Math.max(0, ...alertRows.map((row) => row.updated_at));
+  return db.transaction().execute(async (trx) => {
+    for (const row of alertRows) await upsertAlertRow(trx, row);
+    if (transitionRows.length > 0) {
+      await trx.insertInto('alert_transitions').values(transitionRows).execute();
+    }
+    const outboxInserted = await insertOutboxItems(trx, outboxItems);
+    if (evaluatorState !== undefined) {
+      const stateAt = Math.max(at, ...transitions.map((transition) => transition.at));
+      await saveEvaluatorState(trx, evaluatorState, stateAt);
+    }
+    return { outboxInserted };
+  });
+}
+
+/** Inserts an alert row or replaces the stored one of its fingerprint. */
+async function upsertAlertRow(
+  db: Kysely<AlertingDatabase>,
+  row: Insertable<AlertTable>,
+): Promise<void> {
+  await db
+    .insertInto('alerts')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.column('fingerprint').doUpdateSet((eb) => ({
+        rule_id: eb.ref('excluded.rule_id'),
+        group_key: eb.ref('excluded.group_key'),
+        status: eb.ref('excluded.status'),
+        severity: eb.ref('excluded.severity'),
+        tags: eb.ref('excluded.tags'),
+        value: eb.ref('excluded.value'),
+        threshold: eb.ref('excluded.threshold'),
+        starts_at: eb.ref('excluded.starts_at'),
+        updated_at: eb.ref('excluded.updated_at'),
+        acknowledged_by: eb.ref('excluded.acknowledged_by'),
+        acknowledged_at: eb.ref('excluded.acknowledged_at'),
+        resolved_at: eb.ref('excluded.resolved_at'),
+        escalation_level: eb.ref('excluded.escalation_level'),
+        alert: eb.ref('excluded.alert'),
+      })),
+    )
+    .execute();
+}
+
+async function saveEvaluatorState(
+  db: Kysely<AlertingDatabase>,
+  state: AlertEvaluatorState,
+  at: number,
+): Promise<void> {
+  await db
+    .insertInto('evaluator_state')
+    .values({ id: EVALUATOR_STATE_ID, state: JSON.stringify(state), updated_at: at })
+    .onConflict((conflict) =>
+      conflict.column('id').doUpdateSet((eb) => ({
+        state: eb.ref('excluded.state'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+/** {@link AlertRepository.list}: the page after `query.after`, newest episode first. */
+async function listAlerts(
+  db: Kysely<AlertingDatabase>,
+  query: ListAlertsQuery,
+): Promise<AlertPage> {
+  const first = Math.max(0, Math.floor(query.first ?? 20));
+  let base = db.selectFrom('alerts');
+  if (query.statuses !== undefined && query.statuses.length > 0) {
+    base = base.where('status', 'in', [...query.statuses]);
+  }
+  if (query.severities !== undefined && query.severities.length > 0) {
+    base = base.where('severity', 'in', [...query.severities]);
+  }
+  const { total } = await base
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  let page = base.selectAll();
+  const after = query.after;
+  if (after !== undefined) {
+    page = page.where((eb) =>
+      eb.or([
+        eb('starts_at', '<', after.startsAt),
+        eb.and([eb('starts_at', '=', after.startsAt), eb('fingerprint', '>', after.fingerprint)]),
+      ]),
+    );
+  }
+  const rows = await page
+    .orderBy('starts_at', 'desc')
+    .orderBy('fingerprint')
+    .limit(first + 1)
+    .execute();
+  return {
+    records: rows.slice(0, first).map(toAlertRecord),
+    hasNextPage: rows.length > first,
+    totalCount: total,
   };
 }
 

@@ -93,40 +93,7 @@ export function createApiKeyRepository(
   };
 
   return {
-    async create(key) {
-      assertRole(key.role);
-      for (const [field, value] of [
-        ['name', key.name],
-        ['prefix', key.prefix],
-        ['hash', key.hash],
-        ['createdBy', key.createdBy],
-      ] as const) {
-        if (typeof value !== 'string' || value === '') {
-          throw new StoreError('INVALID_ARGUMENT', `${field} must be a non-empty string`);
-        }
-      }
-      const createdAt = key.createdAt ?? now();
-      assertEpochMs(createdAt, 'createdAt');
-      const expiresAt = key.expiresAt ?? null;
-      if (expiresAt !== null) assertEpochMs(expiresAt, 'expiresAt');
-      const row = await db
-        .insertInto('api_keys')
-        .values({
-          name: key.name,
-          role: key.role,
-          prefix: key.prefix,
-          hash: key.hash,
-          rate_limit_policy: key.rateLimitPolicy ?? null,
-          created_at: createdAt,
-          created_by: key.createdBy,
-          expires_at: expiresAt,
-          revoked_at: null,
-          last_used_at: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toApiKey(row);
-    },
+    create: (key) => insertApiKey(db, key, now),
 
     async findByPrefix(prefix) {
       const row = await db
@@ -167,23 +134,66 @@ export function createApiKeyRepository(
         .execute();
     },
 
-    async count(filter = {}) {
-      let query = db.selectFrom('api_keys').select((eb) => eb.fn.countAll().as('count'));
-      if (filter.role !== undefined) {
-        assertRole(filter.role);
-        query = query.where('role', '=', filter.role);
-      }
-      if (filter.activeAt !== undefined) {
-        const at = filter.activeAt;
-        assertEpochMs(at, 'activeAt');
-        query = query
-          .where('revoked_at', 'is', null)
-          .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]));
-      }
-      const { count } = await query.executeTakeFirstOrThrow();
-      return Number(count);
-    },
+    count: (filter = {}) => countApiKeys(db, filter),
   };
+}
+
+/** {@link ApiKeyRepository.create}: checks the key, then stores it; `now` dates it by default. */
+async function insertApiKey(
+  db: Kysely<Database>,
+  key: NewApiKey,
+  now: () => number,
+): Promise<ApiKey> {
+  assertRole(key.role);
+  for (const [field, value] of [
+    ['name', key.name],
+    ['prefix', key.prefix],
+    ['hash', key.hash],
+    ['createdBy', key.createdBy],
+  ] as const) {
+    if (typeof value !== 'string' || value === '') {
+      throw new StoreError('INVALID_ARGUMENT', `${field} must be a non-empty string`);
+    }
+  }
+  const createdAt = key.createdAt ?? now();
+  assertEpochMs(createdAt, 'createdAt');
+  const expiresAt = key.expiresAt ?? null;
+  if (expiresAt !== null) assertEpochMs(expiresAt, 'expiresAt');
+  const row = await db
+    .insertInto('api_keys')
+    .values({
+      name: key.name,
+      role: key.role,
+      prefix: key.prefix,
+      hash: key.hash,
+      rate_limit_policy: key.rateLimitPolicy ?? null,
+      created_at: createdAt,
+      created_by: key.createdBy,
+      expires_at: expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toApiKey(row);
+}
+
+/** {@link ApiKeyRepository.count}: the keys matching `filter`. */
+async function countApiKeys(db: Kysely<Database>, filter: ApiKeyCountFilter): Promise<number> {
+  let query = db.selectFrom('api_keys').select((eb) => eb.fn.countAll().as('count'));
+  if (filter.role !== undefined) {
+    assertRole(filter.role);
+    query = query.where('role', '=', filter.role);
+  }
+  if (filter.activeAt !== undefined) {
+    const at = filter.activeAt;
+    assertEpochMs(at, 'activeAt');
+    query = query
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]));
+  }
+  const { count } = await query.executeTakeFirstOrThrow();
+  return Number(count);
 }
 
 function assertRole(role: string): void {
