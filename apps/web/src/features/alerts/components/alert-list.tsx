@@ -14,7 +14,7 @@ interface AlertListProps {
   detailHref: (alertId: string) => string;
 }
 
-/** The alerts matching the filters, in a panel with their count, updated live from `alertEvents`. */
+/** The alerts that match the filters, with their count, fetched again on every `alertEvents`. */
 export function AlertList({ status, severity, selected, detailHref }: AlertListProps) {
   const id = useId();
   const [{ data, error }, reexecute] = useQuery({

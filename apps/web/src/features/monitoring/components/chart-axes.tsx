@@ -2,6 +2,14 @@ import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Line } from '@visx/shape';
 import type { ChartTimeScale, ChartValueScale } from '../utils/chart-scales.ts';
 
+interface ChartAxesProps {
+  xScale: ChartTimeScale;
+  yScale: ChartValueScale;
+  innerWidth: number;
+  innerHeight: number;
+  formatValue: (value: number) => string;
+}
+
 /** Value ticks on the left, times along the bottom (about one label per 90 px). */
 export function ChartAxes({
   xScale,
@@ -9,13 +17,7 @@ export function ChartAxes({
   innerWidth,
   innerHeight,
   formatValue,
-}: {
-  xScale: ChartTimeScale;
-  yScale: ChartValueScale;
-  innerWidth: number;
-  innerHeight: number;
-  formatValue: (value: number) => string;
-}) {
+}: ChartAxesProps) {
   return (
     <>
       <AxisLeft
@@ -40,10 +42,7 @@ export function ChartAxes({
 export function ChartGridLines({
   yScale,
   innerWidth,
-}: {
-  yScale: ChartValueScale;
-  innerWidth: number;
-}) {
+}: Pick<ChartAxesProps, 'yScale' | 'innerWidth'>) {
   return yScale
     .ticks(4)
     .map((tick) => (
