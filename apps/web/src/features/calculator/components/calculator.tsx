@@ -1,11 +1,10 @@
-import { useId, useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer, useState } from 'react';
 import { useQuery } from 'urql';
 import { useFragment } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value.ts';
 import { CalculateDrinkQuery } from '../api/calculate-drink.ts';
 import { useOfflineCalculation } from '../hooks/use-offline-calculation.ts';
-import { IngredientsQuery } from '../api/ingredients.ts';
 import { loadLastDrink, useRememberDrink } from '../hooks/use-last-drink.ts';
 import { useTrackCalculation } from '../hooks/use-track-calculation.ts';
 import type { DrinkInput, FieldErrors } from '../utils/drink-form.ts';
@@ -15,12 +14,10 @@ import {
   mapServerErrors,
   toDrinkRequest,
 } from '../utils/drink-form.ts';
-import { AddInsEditor } from './add-ins-editor.tsx';
-import { BodyWeightField } from './body-weight-field.tsx';
-import { CalculationResult } from './calculation-result.tsx';
+import { CustomizeDrinkPanel } from './customize-drink-panel.tsx';
+import { DrinkResultPanel } from './drink-result-panel.tsx';
 import { FlavorPicker } from './flavor-picker.tsx';
-import { SelectedFlavor } from './selected-flavor.tsx';
-import { ServingSizeField } from './serving-size-field.tsx';
+import { RestoredDrinkNotice } from './restored-drink-notice.tsx';
 
 export const Calculator_ValidationErrorFragment = graphql(`
   fragment Calculator_ValidationErrorFragment on ValidationError {
@@ -48,13 +45,11 @@ interface CalculatorProps {
  * and answers with the result or with field errors, which are shown beside the inputs they concern.
  */
 export function Calculator({ trackSettleMs }: CalculatorProps) {
-  const id = useId();
   // The visitor's last drink comes back from the localStorage tier, so a return visit starts
   // where they left off.
   const [restored] = useState(loadLastDrink);
   const [form, dispatch] = useReducer(drinkFormReducer, restored ?? initialDrinkForm);
   useRememberDrink(form);
-  const [lastAddedKey, setLastAddedKey] = useState<number | null>(null);
   const { request, clientErrors } = useMemo(() => toDrinkRequest(form), [form]);
   const sent = useDebouncedValue(request, CALCULATE_DEBOUNCE_MS);
 
@@ -62,9 +57,6 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
     query: CalculateDrinkQuery,
     variables: { input: sent?.input ?? NO_INPUT },
     pause: sent === null,
-  });
-  const [{ data: ingredientsData, error: ingredientsError }] = useQuery({
-    query: IngredientsQuery,
   });
 
   const result = data?.calculate;
@@ -90,18 +82,11 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
   return (
     <div className="calculator">
       {restored !== null && form !== initialDrinkForm ? (
-        <p className="notice calculator__restored" role="status" data-testid="restored-drink">
-          Your last drink is back.
-          <button
-            type="button"
-            className="button button--link"
-            onClick={() => {
-              dispatch({ type: 'reset' });
-            }}
-          >
-            Start over
-          </button>
-        </p>
+        <RestoredDrinkNotice
+          onStartOver={() => {
+            dispatch({ type: 'reset' });
+          }}
+        />
       ) : null}
       <div className="calculator__inputs">
         <FlavorPicker
@@ -111,110 +96,23 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
           }}
           error={errors['flavorId']}
         />
-        <section className="panel" aria-labelledby={`${id}-drink`}>
-          <h2 id={`${id}-drink`} className="panel__title">
-            <span className="step" aria-hidden="true">
-              2
-            </span>
-            Make it yours
-          </h2>
-          <ServingSizeField
-            value={form.servingMl}
-            onChange={(servingMl) => {
-              dispatch({ type: 'setServing', servingMl });
-            }}
-            error={errors['servingMl']}
-          />
-          {ingredientsError ? (
-            <p className="notice notice--error" role="alert">
-              Add-ins are unavailable: the ingredient list could not be loaded.
-            </p>
-          ) : (
-            <AddInsEditor
-              ingredients={ingredientsData?.ingredients ?? []}
-              rows={form.addIns}
-              errors={errors}
-              lastAddedKey={lastAddedKey}
-              onAdd={(ingredientId) => {
-                setLastAddedKey(form.nextKey);
-                dispatch({ type: 'addAddIn', ingredientId });
-              }}
-              onChange={(key, change) => {
-                dispatch({ type: 'updateAddIn', key, ...change });
-              }}
-              onRemove={(key) => {
-                dispatch({ type: 'removeAddIn', key });
-              }}
-            />
-          )}
-          <BodyWeightField
-            value={form.bodyWeightKg}
-            onChange={(bodyWeightKg) => {
-              dispatch({ type: 'setBodyWeight', bodyWeightKg });
-            }}
-            error={errors['bodyWeightKg']}
-          />
-        </section>
+        <CustomizeDrinkPanel form={form} errors={errors} dispatch={dispatch} />
       </div>
 
-      <section
-        className="panel calculator__result"
-        aria-labelledby={`${id}-result`}
-        aria-busy={request !== null && !upToDate}
-      >
-        <h2 id={`${id}-result`} className="panel__title">
-          <span className="step" aria-hidden="true">
-            3
-          </span>
-          Your drink
-        </h2>
-        {form.flavorId === null ? (
-          <p className="placeholder">
-            Pick a flavor to see its caffeine, sugar, energy and cost per serving, and how it rates
-            against the caffeine guidance.
-          </p>
-        ) : request === null ? (
-          <p className="notice" role="status">
-            Fix the highlighted fields to see the result.
-          </p>
-        ) : offline !== null && !fetching ? (
-          <div data-testid="offline-result">
-            <p className="notice" role="status">
-              Offline: calculated on this device. The numbers are the same as the server’s.
-            </p>
-            <CalculationResult calculation={offline} />
-          </div>
-        ) : error && !fetching ? (
-          <div className="notice notice--error" role="alert">
-            <p>
-              The calculation failed: the server could not be reached or answered with an error.
-            </p>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                reexecute({ requestPolicy: 'network-only' });
-              }}
-            >
-              Try again
-            </button>
-          </div>
-        ) : result?.__typename === 'Calculation' ? (
-          <div className={upToDate ? undefined : 'is-stale'}>
-            <CalculationResult calculation={result} />
-          </div>
-        ) : validation ? (
-          <div className="notice notice--error" role="alert" data-testid="validation-summary">
-            <p>This drink cannot be calculated yet: fix the highlighted fields.</p>
-            {errors['form'] === undefined ? null : <p>{errors['form']}</p>}
-          </div>
-        ) : (
-          <p className="muted" role="status">
-            Calculating…
-          </p>
-        )}
-        {form.flavorId === null ? null : <SelectedFlavor flavorId={form.flavorId} />}
-      </section>
+      <DrinkResultPanel
+        flavorId={form.flavorId}
+        hasRequest={request !== null}
+        upToDate={upToDate}
+        fetching={fetching}
+        failed={error !== undefined}
+        offline={offline}
+        calculation={result?.__typename === 'Calculation' ? result : null}
+        invalid={validation != null}
+        formError={errors['form']}
+        onRetry={() => {
+          reexecute({ requestPolicy: 'network-only' });
+        }}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ChartWindow } from '../utils/chart-window.ts';
-import type { ChartAnnotation } from './time-series-chart.tsx';
+import type { ChartAnnotation } from './chart-annotations.tsx';
 
 /** What the dashboard hands each chart. */
 export interface DashboardChartProps {

@@ -23,7 +23,7 @@ import { ResponseTimeChart } from './response-time-chart.tsx';
 import { ShareLink } from './share-link.tsx';
 import { ThroughputChart } from './throughput-chart.tsx';
 import { TimeRangePicker } from './time-range-picker.tsx';
-import type { ChartAnnotation } from './time-series-chart.tsx';
+import type { ChartAnnotation } from './chart-annotations.tsx';
 import './monitoring.css';
 
 export const MonitoringDashboard_SnapshotFragment = graphql(`
