@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiKey, ApiKeyRepository, StoredApiKey } from '@taurine/store';
 import { AccessError } from './access-error.ts';
-import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limiter.ts';
+import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limit-policies.ts';
 import { isRole, ROLES } from './roles.ts';
 import type { Role } from './roles.ts';
 

@@ -9,14 +9,16 @@ import {
   resolvePrincipal,
 } from './principal.ts';
 import type { Principal } from './principal.ts';
+import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limit-policies.ts';
+import type { RateLimitPolicies } from './rate-limit-policies.ts';
 import {
-  DEFAULT_RATE_LIMIT_POLICIES,
   rateLimitHeaders,
   rateLimitTarget,
   rateLimitedError,
   rateLimitedResponse,
 } from './rate-limiter.ts';
-import type { RateLimitDecision, RateLimitPolicies, RateLimiter } from './rate-limiter.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import type { RateLimitDecision } from './token-bucket.ts';
 
 /** What the plugin adds to every GraphQL context. */
 export interface AccessContext {
