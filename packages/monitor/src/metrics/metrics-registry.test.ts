@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from './clock.ts';
-import type { ManualClock } from './clock.ts';
+import { createManualClock } from '../clock.ts';
+import type { ManualClock } from '../clock.ts';
 import { DDSketch } from './dd-sketch.ts';
 import { createMetricsRegistry } from './metrics-registry.ts';
 import type { MetricsRegistry } from './metrics-registry.ts';

@@ -1,4 +1,4 @@
-import type { Clock } from './clock.ts';
+import type { Clock } from '../clock.ts';
 import { DDSketch, DEFAULT_RELATIVE_ACCURACY, parseSerializedSketch } from './dd-sketch.ts';
 import { isMetricKind } from './metric-kind.ts';
 import type { MetricKind } from './metric-kind.ts';
