@@ -8,14 +8,14 @@
  * 3. Request latency through the circuit breaker while Redis hangs (ChaosTier) and while a private
  *    redis-server is killed.
  */
-import { createRawLru } from '../../packages/cache/src/bench-baselines.ts';
-import { ChaosTier, RedisTier, TieredCache } from '../../packages/cache/src/index.ts';
+import { ChaosTier, RedisTier, TieredCache } from '@taurine/cache';
 import {
   connectRedis,
+  createRawLru,
   deleteByPrefix,
   startPrivateRedisServer,
   uniquePrefix,
-} from '../../packages/cache/src/test-redis.ts';
+} from '@taurine/cache/testing';
 import type { BenchRow } from './table.ts';
 import { opsPerSecond, percentile, printTable } from './table.ts';
 

@@ -11,8 +11,8 @@ import {
   createManualClock,
   createMetricsRegistry,
   toPrometheusText,
-} from '../../packages/monitor/src/index.ts';
-import type { Clock, MetricHandle, MetricsRegistry } from '../../packages/monitor/src/index.ts';
+} from '@taurine/monitor';
+import type { Clock, MetricHandle, MetricsRegistry } from '@taurine/monitor';
 import { opsPerSecond, percentile, printTable } from './table.ts';
 import type { BenchRow } from './table.ts';
 

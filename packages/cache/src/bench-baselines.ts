@@ -1,6 +1,7 @@
 /**
- * Baselines for `test/bench/cache.bench.ts` (not exported from the package): a raw `lru-cache`
- * configured like the memory tier, so the benchmark compares the wrapper with the library alone.
+ * Baselines for `test/bench/cache.bench.ts` (exported through `@taurine/cache/testing`, not the
+ * package's entry): a raw `lru-cache` configured like the memory tier, so the benchmark compares
+ * the wrapper with the library alone.
  */
 import { LRUCache } from 'lru-cache';
 

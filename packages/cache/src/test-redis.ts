@@ -1,6 +1,7 @@
 /**
- * Test support (not exported from the package): clients for the shared local Redis with a unique
- * key prefix per run, and a private redis-server on a spare port that tests may kill and restart.
+ * Test support (exported through `@taurine/cache/testing`, not the package's entry): clients for
+ * the shared local Redis with a unique key prefix per run, and a private redis-server on a spare
+ * port that tests may kill and restart.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';

@@ -1,7 +1,7 @@
 // Public API of @taurine/monitor. Explicit named exports only.
 
-export { createManualClock, systemClock } from './metrics/clock.ts';
-export type { Clock, ManualClock } from './metrics/clock.ts';
+export { createManualClock, systemClock } from './clock.ts';
+export type { Clock, ManualClock } from './clock.ts';
 export { MonitorError } from './metrics/monitor-error.ts';
 export type { MonitorErrorCode } from './metrics/monitor-error.ts';
 

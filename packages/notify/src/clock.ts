@@ -1,4 +1,9 @@
-/** Source of the current time in epoch milliseconds. */
+/**
+ * Source of the current time in epoch milliseconds. The same shape as `@taurine/monitor`'s `Clock`
+ * on purpose, so one clock object serves both, but declared here: delivering notifications does not
+ * depend on the metrics and alerting core, and a dependency for a one-method interface would make
+ * it so.
+ */
 export interface Clock {
   now(): number;
 }

@@ -18,7 +18,7 @@ export { systemClock, systemSleep } from './clock.ts';
 export type { Clock, Sleep } from './clock.ts';
 export { DEFAULT_HTTP_TIMEOUT_MS } from './http-delivery.ts';
 export { createRateLimiter } from './rate-limiter.ts';
-export type { RateLimitDecision, RateLimiter, RateLimiterOptions } from './rate-limiter.ts';
+export type { RateLimiter, RateLimiterOptions, SlotDecision } from './rate-limiter.ts';
 export {
   buildSlackMessage,
   createSlackChannel,

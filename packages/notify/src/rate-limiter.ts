@@ -18,12 +18,12 @@ export interface RateLimiterOptions {
 }
 
 /** `ok` once the caller may go; otherwise how long until the key has a slot. */
-export type RateLimitDecision = { ok: true } | { ok: false; retryAfterMs: number };
+export type SlotDecision = { ok: true } | { ok: false; retryAfterMs: number };
 
 /** Spaces calls per key (one Slack webhook = one key). */
 export interface RateLimiter {
   /** Reserves the key's next slot and waits for it, or declines when the wait is too long. */
-  acquire(key: string): Promise<RateLimitDecision>;
+  acquire(key: string): Promise<SlotDecision>;
   /** Makes the key wait until `untilMs` (a receiver answered 429 with Retry-After). */
   holdUntil(key: string, untilMs: number): void;
 }

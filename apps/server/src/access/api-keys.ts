@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiKey, ApiKeyRepository, StoredApiKey } from '@taurine/store';
 import { AccessError } from './access-error.ts';
-import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limiter.ts';
+import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limit-policies.ts';
 import { isRole, ROLES } from './roles.ts';
 import type { Role } from './roles.ts';
 
@@ -138,6 +138,130 @@ export function hashMatches(storedHash: string, rawKey: string): boolean {
 
 const CONTROL_CHARACTERS = /\p{Cc}/u;
 
+/**
+ * Checks what {@link ApiKeyService.create} was given: a printable name of bounded length, a known
+ * role, an expiry in the future and a policy from `rateLimitPolicies`.
+ * @throws AccessError `INVALID_ARGUMENT` naming the first problem.
+ */
+function validateCreateInput(
+  input: CreateApiKeyInput,
+  at: number,
+  rateLimitPolicies: readonly string[],
+): void {
+  const name = input.name.trim();
+  if (name === '' || name.length > API_KEY_NAME_MAX_LENGTH || CONTROL_CHARACTERS.test(name)) {
+    throw new AccessError(
+      'INVALID_ARGUMENT',
+      `Key name must be 1 to ${API_KEY_NAME_MAX_LENGTH} printable characters`,
+    );
+  }
+  if (!isRole(input.role)) {
+    throw new AccessError(
+      'INVALID_ARGUMENT',
+      `Unknown role "${String(input.role)}": expected ${ROLES.join(', ')}`,
+    );
+  }
+  const expiresAt = input.expiresAt ?? null;
+  if (expiresAt !== null && (!Number.isSafeInteger(expiresAt) || expiresAt <= at)) {
+    throw new AccessError('INVALID_ARGUMENT', 'Key expiry must be a time in the future');
+  }
+  const policy = input.rateLimitPolicy ?? null;
+  if (policy !== null && !rateLimitPolicies.includes(policy)) {
+    throw new AccessError(
+      'INVALID_ARGUMENT',
+      `Unknown rate-limit policy "${policy}": expected ${rateLimitPolicies.join(', ')}`,
+    );
+  }
+}
+
+/** Sets `key` as the most recent entry of `map`, dropping the oldest beyond `maxEntries`. */
+function setMostRecent<K, V>(map: Map<K, V>, key: K, value: V, maxEntries: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > maxEntries) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+}
+
+/** Stored keys by prefix, each reused for `cacheTtlMs` so most requests do not ask the store. */
+interface KeyLookup {
+  lookUp(prefix: string): Promise<StoredApiKey | undefined>;
+  /** Drops a prefix so the next look-up asks the store (after a revocation). */
+  forget(prefix: string): void;
+}
+
+function createKeyLookup(
+  keys: ApiKeyRepository,
+  now: () => number,
+  cacheTtlMs: number,
+  cacheMaxEntries: number,
+): KeyLookup {
+  const cache = new Map<string, { key: StoredApiKey | undefined; fetchedAt: number }>();
+  return {
+    async lookUp(prefix) {
+      const at = now();
+      const cached = cache.get(prefix);
+      if (cached !== undefined && at - cached.fetchedAt < cacheTtlMs) return cached.key;
+      const key = await keys.findByPrefix(prefix);
+      setMostRecent(cache, prefix, { key, fetchedAt: at }, cacheMaxEntries);
+      return key;
+    },
+    forget(prefix) {
+      cache.delete(prefix);
+    },
+  };
+}
+
+/**
+ * Records that a key was used, at most once per `throttleMs` per key, in the background: a failed
+ * write is reported to `onError` and never fails the authentication.
+ */
+function createLastUsedRecorder(
+  keys: ApiKeyRepository,
+  throttleMs: number,
+  maxEntries: number,
+  onError: ((error: unknown) => void) | undefined,
+): (key: StoredApiKey, at: number) => void {
+  const touchedAt = new Map<number, number>();
+  return (key, at) => {
+    const last = Math.max(key.lastUsedAt ?? -Infinity, touchedAt.get(key.id) ?? -Infinity);
+    if (at - last < throttleMs) return;
+    setMostRecent(touchedAt, key.id, at, maxEntries);
+    keys.touchLastUsed(key.id, at).catch((error: unknown) => {
+      onError?.(error);
+    });
+  };
+}
+
+/** Checks a raw key against the store: the principal it stands for, or why it does not. */
+async function authenticateKey(
+  rawKey: string,
+  lookup: KeyLookup,
+  now: () => number,
+  recordUse: (key: StoredApiKey, at: number) => void,
+): Promise<AuthenticationResult> {
+  const parsed = parseApiKey(rawKey);
+  if (parsed === null) return { ok: false, reason: 'malformed' };
+  const key = await lookup.lookUp(parsed.prefix);
+  if (key === undefined || !hashMatches(key.hash, rawKey)) {
+    return { ok: false, reason: 'unknown' };
+  }
+  const at = now();
+  if (key.revokedAt !== null) return { ok: false, reason: 'revoked' };
+  if (key.expiresAt !== null && key.expiresAt <= at) return { ok: false, reason: 'expired' };
+  recordUse(key, at);
+  return {
+    ok: true,
+    principal: {
+      keyId: key.id,
+      name: key.name,
+      role: key.role,
+      rateLimitPolicy: key.rateLimitPolicy,
+    },
+  };
+}
+
 /** The key service over a repository. */
 export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyService {
   const {
@@ -149,67 +273,12 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
     rateLimitPolicies = Object.keys(DEFAULT_RATE_LIMIT_POLICIES),
     onError,
   } = options;
-  const cache = new Map<string, { key: StoredApiKey | undefined; fetchedAt: number }>();
-  const touchedAt = new Map<number, number>();
-
-  const lookUp = async (prefix: string): Promise<StoredApiKey | undefined> => {
-    const at = now();
-    const cached = cache.get(prefix);
-    if (cached !== undefined && at - cached.fetchedAt < cacheTtlMs) return cached.key;
-    const key = await keys.findByPrefix(prefix);
-    cache.delete(prefix);
-    cache.set(prefix, { key, fetchedAt: at });
-    if (cache.size > cacheMaxEntries) {
-      const oldest = cache.keys().next();
-      if (!oldest.done) cache.delete(oldest.value);
-    }
-    return key;
-  };
-
-  const touch = (key: StoredApiKey, at: number): void => {
-    const last = Math.max(key.lastUsedAt ?? -Infinity, touchedAt.get(key.id) ?? -Infinity);
-    if (at - last < lastUsedThrottleMs) return;
-    touchedAt.delete(key.id);
-    touchedAt.set(key.id, at);
-    if (touchedAt.size > cacheMaxEntries) {
-      const oldest = touchedAt.keys().next();
-      if (!oldest.done) touchedAt.delete(oldest.value);
-    }
-    keys.touchLastUsed(key.id, at).catch((error: unknown) => {
-      onError?.(error);
-    });
-  };
-
-  const validate = (input: CreateApiKeyInput): void => {
-    const name = input.name.trim();
-    if (name === '' || name.length > API_KEY_NAME_MAX_LENGTH || CONTROL_CHARACTERS.test(name)) {
-      throw new AccessError(
-        'INVALID_ARGUMENT',
-        `Key name must be 1 to ${API_KEY_NAME_MAX_LENGTH} printable characters`,
-      );
-    }
-    if (!isRole(input.role)) {
-      throw new AccessError(
-        'INVALID_ARGUMENT',
-        `Unknown role "${String(input.role)}": expected ${ROLES.join(', ')}`,
-      );
-    }
-    const expiresAt = input.expiresAt ?? null;
-    if (expiresAt !== null && (!Number.isSafeInteger(expiresAt) || expiresAt <= now())) {
-      throw new AccessError('INVALID_ARGUMENT', 'Key expiry must be a time in the future');
-    }
-    const policy = input.rateLimitPolicy ?? null;
-    if (policy !== null && !rateLimitPolicies.includes(policy)) {
-      throw new AccessError(
-        'INVALID_ARGUMENT',
-        `Unknown rate-limit policy "${policy}": expected ${rateLimitPolicies.join(', ')}`,
-      );
-    }
-  };
+  const lookup = createKeyLookup(keys, now, cacheTtlMs, cacheMaxEntries);
+  const recordUse = createLastUsedRecorder(keys, lastUsedThrottleMs, cacheMaxEntries, onError);
 
   const service: ApiKeyService = {
     async create(input) {
-      validate(input);
+      validateCreateInput(input, now(), rateLimitPolicies);
       // 32-bit prefixes rarely collide; when one does, draw again rather than fail.
       for (let attempt = 0; ; attempt++) {
         const generated = generateApiKey();
@@ -228,38 +297,18 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       }
     },
 
-    async authenticate(rawKey) {
-      const parsed = parseApiKey(rawKey);
-      if (parsed === null) return { ok: false, reason: 'malformed' };
-      const key = await lookUp(parsed.prefix);
-      if (key === undefined || !hashMatches(key.hash, rawKey)) {
-        return { ok: false, reason: 'unknown' };
-      }
-      const at = now();
-      if (key.revokedAt !== null) return { ok: false, reason: 'revoked' };
-      if (key.expiresAt !== null && key.expiresAt <= at) return { ok: false, reason: 'expired' };
-      touch(key, at);
-      return {
-        ok: true,
-        principal: {
-          keyId: key.id,
-          name: key.name,
-          role: key.role,
-          rateLimitPolicy: key.rateLimitPolicy,
-        },
-      };
-    },
+    authenticate: (rawKey) => authenticateKey(rawKey, lookup, now, recordUse),
 
     list: () => keys.list(),
 
     async revoke(id) {
       const revoked = await keys.revoke(id, now());
-      if (revoked !== undefined) cache.delete(revoked.prefix);
+      if (revoked !== undefined) lookup.forget(revoked.prefix);
       return revoked;
     },
 
     async ensureBootstrapAdmin(envKey) {
-      if (envKey !== undefined && envKey !== '') return storeEnvKey(envKey);
+      if (envKey !== undefined && envKey !== '') return storeEnvKey(keys, envKey, now);
       if ((await keys.count({ role: 'admin', activeAt: now() })) > 0) return { action: 'none' };
       const { key, apiKey } = await service.create({
         name: 'bootstrap admin',
@@ -269,47 +318,55 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       return { action: 'generated', apiKey, key };
     },
   };
-
-  const storeEnvKey = async (envKey: string): Promise<BootstrapResult> => {
-    const parsed = parseApiKey(envKey);
-    if (parsed === null) {
-      throw new AccessError(
-        'INVALID_ADMIN_KEY',
-        'ADMIN_API_KEY must look like tk_<8 hex characters>_<43 or more base64url characters>; ' +
-          'generate one with `npm run keys -- generate`',
-      );
-    }
-    const existing = (): Promise<BootstrapResult | undefined> =>
-      keys.findByPrefix(parsed.prefix).then((found) => {
-        if (found === undefined) return undefined;
-        if (!hashMatches(found.hash, envKey)) {
-          throw new AccessError(
-            'INVALID_ADMIN_KEY',
-            `ADMIN_API_KEY's prefix ${parsed.prefix} belongs to another key; generate a new one`,
-          );
-        }
-        const { hash: _hash, ...apiKey } = found;
-        return { action: found.revokedAt === null ? 'env-existing' : 'env-revoked', apiKey };
-      });
-    const before = await existing();
-    if (before !== undefined) return before;
-    try {
-      const apiKey = await keys.create({
-        name: 'admin (ADMIN_API_KEY)',
-        role: 'admin',
-        prefix: parsed.prefix,
-        hash: hashApiKey(envKey),
-        createdBy: 'ADMIN_API_KEY',
-        createdAt: now(),
-      });
-      return { action: 'env-created', apiKey };
-    } catch (error) {
-      // Another instance starting with the same ADMIN_API_KEY inserted it first.
-      const raced = await existing();
-      if (raced !== undefined) return raced;
-      throw error;
-    }
-  };
-
   return service;
+}
+
+/**
+ * Stores `ADMIN_API_KEY` as an admin key, idempotently: the same key maps to the same row, also
+ * when several instances start at once with it.
+ * @throws AccessError `INVALID_ADMIN_KEY` when `envKey` is malformed or its prefix is taken.
+ */
+async function storeEnvKey(
+  keys: ApiKeyRepository,
+  envKey: string,
+  now: () => number,
+): Promise<BootstrapResult> {
+  const parsed = parseApiKey(envKey);
+  if (parsed === null) {
+    throw new AccessError(
+      'INVALID_ADMIN_KEY',
+      'ADMIN_API_KEY must look like tk_<8 hex characters>_<43 or more base64url characters>; ' +
+        'generate one with `npm run keys -- generate`',
+    );
+  }
+  const existing = (): Promise<BootstrapResult | undefined> =>
+    keys.findByPrefix(parsed.prefix).then((found) => {
+      if (found === undefined) return undefined;
+      if (!hashMatches(found.hash, envKey)) {
+        throw new AccessError(
+          'INVALID_ADMIN_KEY',
+          `ADMIN_API_KEY's prefix ${parsed.prefix} belongs to another key; generate a new one`,
+        );
+      }
+      const { hash: _hash, ...apiKey } = found;
+      return { action: found.revokedAt === null ? 'env-existing' : 'env-revoked', apiKey };
+    });
+  const before = await existing();
+  if (before !== undefined) return before;
+  try {
+    const apiKey = await keys.create({
+      name: 'admin (ADMIN_API_KEY)',
+      role: 'admin',
+      prefix: parsed.prefix,
+      hash: hashApiKey(envKey),
+      createdBy: 'ADMIN_API_KEY',
+      createdAt: now(),
+    });
+    return { action: 'env-created', apiKey };
+  } catch (error) {
+    // Another instance starting with the same ADMIN_API_KEY inserted it first.
+    const raced = await existing();
+    if (raced !== undefined) return raced;
+    throw error;
+  }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from './principal.ts';
+import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limit-policies.ts';
 import {
-  DEFAULT_RATE_LIMIT_POLICIES,
   createMemoryRateLimiter,
   createRedisRateLimiter,
   rateLimitHeaders,

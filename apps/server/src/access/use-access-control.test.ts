@@ -14,7 +14,8 @@ import type { ApiKeyService } from './api-keys.ts';
 import { describePrincipal } from './principal.ts';
 import type { Principal } from './principal.ts';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter.ts';
-import type { RateLimitPolicies, RateLimiter } from './rate-limiter.ts';
+import type { RateLimitPolicies } from './rate-limit-policies.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 import { useAccessControl } from './use-access-control.ts';
 
 const POLICIES: RateLimitPolicies = {

@@ -9,14 +9,16 @@ import {
   resolvePrincipal,
 } from './principal.ts';
 import type { Principal } from './principal.ts';
+import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limit-policies.ts';
+import type { RateLimitPolicies } from './rate-limit-policies.ts';
 import {
-  DEFAULT_RATE_LIMIT_POLICIES,
   rateLimitHeaders,
   rateLimitTarget,
   rateLimitedError,
   rateLimitedResponse,
 } from './rate-limiter.ts';
-import type { RateLimitDecision, RateLimitPolicies, RateLimiter } from './rate-limiter.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import type { RateLimitDecision } from './token-bucket.ts';
 
 /** What the plugin adds to every GraphQL context. */
 export interface AccessContext {
@@ -64,6 +66,63 @@ interface InitialContext {
   req?: IncomingMessage;
 }
 
+/** Whether `pathname` is one of `paths`: exact, or a prefix ending in `*`. */
+function isCovered(paths: readonly string[], pathname: string): boolean {
+  return paths.some((path) =>
+    path.endsWith('*') ? pathname.startsWith(path.slice(0, -1)) : path === pathname,
+  );
+}
+
+/** The caller of an HTTP request: its key headers, from its (or its proxy's) address. */
+function resolveHttpPrincipal(
+  apiKeys: AccessControlOptions['apiKeys'],
+  request: Request,
+  remoteAddress: unknown,
+  trustProxy: boolean,
+): Promise<Principal> {
+  const address = typeof remoteAddress === 'string' ? remoteAddress : undefined;
+  const ip = clientIpOf(request.headers, address, { trustProxy });
+  return resolvePrincipal(apiKeys, apiKeyFromHeaders(request.headers), ip);
+}
+
+/**
+ * The caller of an operation the `onRequest` hook did not see: an HTTP request on a path it does
+ * not cover, or a graphql-ws operation (no `Request`: the key is in `connectionParams`).
+ */
+function resolveContextPrincipal(
+  apiKeys: AccessControlOptions['apiKeys'],
+  { request, remoteAddress, connectionParams, req }: InitialContext,
+  trustProxy: boolean,
+): Promise<Principal> {
+  if (request !== undefined)
+    return resolveHttpPrincipal(apiKeys, request, remoteAddress, trustProxy);
+  const ip = req?.socket.remoteAddress ?? 'unknown';
+  return resolvePrincipal(apiKeys, apiKeyFromConnectionParams(connectionParams), ip);
+}
+
+/**
+ * Adds the `X-RateLimit-*` headers to `response`. Returns undefined when they were set in place,
+ * or a copy carrying them when its headers are immutable (a fetched response).
+ */
+function withRateLimitHeaders(
+  response: Response,
+  decision: RateLimitDecision,
+): Response | undefined {
+  const headers = rateLimitHeaders(decision);
+  try {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return undefined;
+  } catch {
+    const copy = new Headers(response.headers);
+    for (const [name, value] of Object.entries(headers)) copy.set(name, value);
+    return new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: copy,
+    });
+  }
+}
+
 /**
  * Authenticates every request (`x-api-key` on HTTP, `connectionParams` on graphql-ws), puts the
  * principal into the GraphQL context and applies the per-key / per-IP rate limit: HTTP requests
@@ -83,11 +142,6 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
   const principals = new WeakMap<Request, Principal>();
   const decisions = new WeakMap<Request, RateLimitDecision>();
   const refusedOperations = new WeakMap<Principal, RateLimitDecision>();
-
-  const covered = (pathname: string): boolean =>
-    paths.some((path) =>
-      path.endsWith('*') ? pathname.startsWith(path.slice(0, -1)) : path === pathname,
-    );
 
   const take = async (principal: Principal): Promise<RateLimitDecision> => {
     const target = rateLimitTarget(principal, policies);
@@ -115,15 +169,10 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
     async onRequest(payload) {
       const { request, url, serverContext } = payload;
       // CORS preflights carry no key and would charge a browser twice per request.
-      if (request.method === 'OPTIONS' || !covered(url.pathname)) return;
+      if (request.method === 'OPTIONS' || !isCovered(paths, url.pathname)) return;
       try {
         const remoteAddress = (serverContext as { remoteAddress?: unknown }).remoteAddress;
-        const ip = clientIpOf(
-          request.headers,
-          typeof remoteAddress === 'string' ? remoteAddress : undefined,
-          { trustProxy },
-        );
-        const principal = await resolvePrincipal(apiKeys, apiKeyFromHeaders(request.headers), ip);
+        const principal = await resolveHttpPrincipal(apiKeys, request, remoteAddress, trustProxy);
         if (principal.kind === 'anonymous' && principal.rejectedKey === 'conflicting') {
           // Which key did the caller mean? Guessing could run the request with the wrong role.
           payload.endResponse(conflictingKeysResponse());
@@ -142,50 +191,27 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
       const { request, response } = payload;
       const decision = decisions.get(request);
       if (decision === undefined || response.status === 429) return;
-      const headers = rateLimitHeaders(decision);
-      try {
-        for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-      } catch {
-        // Immutable headers (a fetched response): copy it with the extra headers.
-        const copy = new Headers(response.headers);
-        for (const [name, value] of Object.entries(headers)) copy.set(name, value);
-        payload.setResponse(
-          new Response(response.body, {
-            status: response.status,
-            statusText: response.statusText,
-            headers: copy,
-          }),
-        );
-      }
+      const copy = withRateLimitHeaders(response, decision);
+      if (copy !== undefined) payload.setResponse(copy);
     },
 
     async onContextBuilding({ context, extendContext }) {
-      const { request, remoteAddress, connectionParams, req } = context as InitialContext;
-      const known = request === undefined ? undefined : principals.get(request);
+      const initial = context as InitialContext;
+      const known = initial.request === undefined ? undefined : principals.get(initial.request);
       if (known !== undefined) {
         extendContext({ principal: known });
         return;
       }
-      if (request !== undefined) {
-        // An HTTP path the plugin does not cover: authenticate, but do not limit.
-        const address = typeof remoteAddress === 'string' ? remoteAddress : undefined;
-        const ip = clientIpOf(request.headers, address, { trustProxy });
-        const principal = await resolvePrincipal(apiKeys, apiKeyFromHeaders(request.headers), ip);
-        extendContext({ principal });
-        return;
-      }
-      // graphql-ws: no Request; every operation is authenticated and limited on its own.
-      const ip = req?.socket.remoteAddress ?? 'unknown';
-      const principal = await resolvePrincipal(
-        apiKeys,
-        apiKeyFromConnectionParams(connectionParams),
-        ip,
-      );
-      try {
-        const decision = await take(principal);
-        if (!decision.allowed) refusedOperations.set(principal, decision);
-      } catch (error) {
-        report(error);
+      // An HTTP path the plugin does not cover is authenticated but not limited.
+      const principal = await resolveContextPrincipal(apiKeys, initial, trustProxy);
+      if (initial.request === undefined) {
+        // graphql-ws: every operation is authenticated and limited on its own.
+        try {
+          const decision = await take(principal);
+          if (!decision.allowed) refusedOperations.set(principal, decision);
+        } catch (error) {
+          report(error);
+        }
       }
       extendContext({ principal });
     },

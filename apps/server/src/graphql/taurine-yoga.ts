@@ -3,7 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga } from 'graphql-yoga';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { DEFAULT_RATE_LIMIT_POLICIES } from '../access/rate-limiter.ts';
+import { DEFAULT_RATE_LIMIT_POLICIES } from '../access/rate-limit-policies.ts';
 import type { RateLimiter } from '../access/rate-limiter.ts';
 import { apiKeyFromHeaders, clientIpOf } from '../access/principal.ts';
 import { useAccessControl } from '../access/use-access-control.ts';

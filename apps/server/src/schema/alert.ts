@@ -1,7 +1,7 @@
 import { SEVERITY_POLICY } from '@taurine/monitor';
 import type { AlertCursor, AlertRecord, AlertRecordStatus } from '@taurine/store';
 import { GraphQLError } from 'graphql';
-import { actorOf } from '../alerting/actor.ts';
+import { alertingActorName } from '../alerting/actor.ts';
 import { valueOrError } from '../alerting/alerting-results.ts';
 import type { AlertingFailure } from '../alerting/alerting-results.ts';
 import { AlertStatusEnum, AlertTransitionRef } from './alert-transition.ts';
@@ -228,7 +228,11 @@ for (const [field, action] of [
       args: { id: t.arg.id({ required: true }), comment: t.arg.string({ required: false }) },
       resolve: async (_root, args, context) => {
         const comment = args.comment?.slice(0, 500) ?? undefined;
-        const result = await context.services.alerting[action](args.id, actorOf(context), comment);
+        const result = await context.services.alerting[action](
+          args.id,
+          alertingActorName(context),
+          comment,
+        );
         return valueOrError(result) as
           AlertRecord | AlertActionErrorShape | { kind: 'not-found'; message: string; id: string };
       },

@@ -1,5 +1,5 @@
 import type { StoredSilence } from '@taurine/store';
-import { actorOf } from '../alerting/actor.ts';
+import { alertingActorName } from '../alerting/actor.ts';
 import { valueOrError } from '../alerting/alerting-results.ts';
 import type { AlertingFailure } from '../alerting/alerting-results.ts';
 import type { SilencePatch } from '../alerting/silence-manager.ts';
@@ -104,7 +104,7 @@ builder.mutationField('createSilence', (t) =>
       const { matchers = [], endsAt = Number.NaN, comment = '', startsAt } = toSilencePatch(input);
       const result = await context.services.alerting.createSilence(
         { matchers, startsAt, endsAt, comment },
-        actorOf(context),
+        alertingActorName(context),
       );
       return asResult(valueOrError(result));
     },
@@ -127,7 +127,7 @@ builder.mutationField('updateSilence', (t) =>
           await context.services.alerting.updateSilence(
             id,
             toSilencePatch(input),
-            actorOf(context),
+            alertingActorName(context),
           ),
         ),
       ),

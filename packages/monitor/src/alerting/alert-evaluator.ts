@@ -10,7 +10,7 @@ import type { AdvanceResult, LifecycleEffects, Observation } from './alert-lifec
 import { ALERT_WINDOW_MS } from './alert-rule.ts';
 import type { AlertRule } from './alert-rule.ts';
 import { AlertingConfigError } from './alerting-config-error.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../clock.ts';
 import { EVALUATOR_STATE_VERSION, parseEvaluatorState } from './evaluator-state.ts';
 import type { AlertEvaluatorState } from './evaluator-state.ts';
 import { alertFingerprint } from './fingerprint.ts';

@@ -1,7 +1,7 @@
 import type { AlertRule } from './alert-rule.ts';
 import { createAlertEvaluator } from './alert-evaluator.ts';
 import type { AlertEvaluator, AlertEvaluatorOptions, EvaluationResult } from './alert-evaluator.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../clock.ts';
 import type { Silence } from './silence.ts';
 import type { SeriesStat, StatQuery, StatsReader } from './stats-reader.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../metrics/clock.ts';
+import { createManualClock } from '../clock.ts';
 import { createMetricsRegistry } from '../metrics/metrics-registry.ts';
 import { collectExportRows } from './export-row.ts';
 import type { ExportRow } from './export-row.ts';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../metrics/clock.ts';
+import { createManualClock } from '../clock.ts';
 import { createMetricsRegistry } from '../metrics/metrics-registry.ts';
 import { ensurePromtool } from '../../../../test/support/promtool.ts';
 import { MINUTE_MS } from '../metrics/windows.ts';

@@ -1,4 +1,4 @@
-import type { Clock } from './clock.ts';
+import type { Clock } from '../clock.ts';
 import { DDSketch } from './dd-sketch.ts';
 import type { MetricKind } from './metric-kind.ts';
 import type { RollupLog } from './rollup-log.ts';

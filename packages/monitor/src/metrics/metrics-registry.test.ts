@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from './clock.ts';
+import { createManualClock } from '../clock.ts';
 import { createMetricsRegistry } from './metrics-registry.ts';
 import type { MetricsRegistryOptions } from './registry-options.ts';
 import { STANDARD, T0, setup } from './registry-test-support.ts';

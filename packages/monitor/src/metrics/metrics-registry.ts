@@ -1,4 +1,4 @@
-import type { Clock } from './clock.ts';
+import type { Clock } from '../clock.ts';
 import type { MetricKind } from './metric-kind.ts';
 import type { MetricHandle, RecordingContext, RejectReason, RollupLogs } from './metric-state.ts';
 import type { MetricState } from './metric-state.ts';

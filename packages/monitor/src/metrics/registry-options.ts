@@ -1,4 +1,4 @@
-import type { Clock } from './clock.ts';
+import type { Clock } from '../clock.ts';
 import { MonitorError } from './monitor-error.ts';
 import { STANDARD_TAG_KEYS, isValidTagKey, isValidTagValue } from './tag-set.ts';
 import type { Tags } from './tag-set.ts';

@@ -1,5 +1,5 @@
-import { createManualClock } from './clock.ts';
-import type { ManualClock } from './clock.ts';
+import { createManualClock } from '../clock.ts';
+import type { ManualClock } from '../clock.ts';
 import { createMetricsRegistry } from './metrics-registry.ts';
 import type { MetricsRegistry } from './metrics-registry.ts';
 import type { MetricsRegistryOptions } from './registry-options.ts';

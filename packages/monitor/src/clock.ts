@@ -1,4 +1,7 @@
-/** Source of time for everything in this package: epoch milliseconds, injected so tests control it. */
+/**
+ * Source of time for everything in this package (metrics and alerting alike): epoch milliseconds,
+ * injected so tests and simulations control it.
+ */
 export interface Clock {
   now(): number;
 }
