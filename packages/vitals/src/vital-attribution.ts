@@ -54,8 +54,9 @@ const NOT_SELECTOR = /[^A-Za-z0-9_\-#.>:[\]=() ]+/g;
  */
 export function sanitiseTarget(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  let target = value.slice(0, 4 * MAX_TARGET_LENGTH).replace(NOT_SELECTOR, '');
-  target = target.replace(/ +/g, ' ').trim();
+  let target = value.slice(-4 * MAX_TARGET_LENGTH).replace(NOT_SELECTOR, '');
+  // A selector neither starts nor ends with a combinator.
+  target = target.replace(/ +/g, ' ').replace(/^[> ]+|[> ]+$/g, '');
   if (target.length > MAX_TARGET_LENGTH) {
     const tail = target.slice(-MAX_TARGET_LENGTH);
     const child = tail.indexOf('>');
