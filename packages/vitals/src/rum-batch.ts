@@ -152,14 +152,14 @@ export function parseRumBatch(body: unknown): RumBatchParse {
   if (!isRecord(body)) return { ok: false, problems: ['body must be a JSON object'] };
   const problems: string[] = [];
   const route = parseRoute(body['route'], problems);
-  const device = body['device'] ?? 'desktop';
-  if (!oneOf(DEVICE_TYPES, device))
-    problems.push(`device must be one of ${DEVICE_TYPES.join(', ')}`);
+  const rawDevice = body['device'] ?? 'desktop';
+  const device = oneOf(DEVICE_TYPES, rawDevice) ? rawDevice : null;
+  if (device === null) problems.push(`device must be one of ${DEVICE_TYPES.join(', ')}`);
   const rawSession = body['sessionId'];
   const sessionId =
     typeof rawSession === 'string' && SESSION_ID.test(rawSession) ? rawSession : null;
   const vitals = parseVitals(body['vitals'] ?? [], problems);
   const cache = parseCache(body['cache'] ?? [], problems);
-  if (problems.length > 0 || !oneOf(DEVICE_TYPES, device)) return { ok: false, problems };
+  if (problems.length > 0 || device === null) return { ok: false, problems };
   return { ok: true, batch: { route, device, sessionId, vitals, cache } };
 }
