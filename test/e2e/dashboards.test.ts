@@ -182,6 +182,12 @@ describe('Web Vitals and browser cache tiers', () => {
     expect(
       serverSum('webvitals.ratings', { metric: 'FCP', route: '/', device: 'desktop' }),
     ).toBeGreaterThan(0);
+    // The tracker's attribution arrives (TTFB's phases), and web-vitals rated as the server does.
+    const registry = testApp!.app.services.metrics.registry;
+    expect(
+      registry.stats('webvitals.phases', { metric: 'TTFB', route: '/' }, '1h').count,
+    ).toBeGreaterThan(0);
+    expect(registry.stats('webvitals.ratingMismatches', {}, '1h').count).toBe(0);
 
     await page.goto(`${testApp!.baseUrl}/performance?window=LAST_1H`);
     const row = page.getByTestId('route-row-/');

@@ -177,6 +177,24 @@ export const METRIC_DEFINITIONS: readonly {
     help: 'Web Vitals reports per rating (good, needs-improvement, poor)',
   },
   {
+    name: 'webvitals.ratingMismatches',
+    kind: 'counter',
+    unit: '',
+    help: 'Web Vitals reports whose browser rating disagreed with the server rating (which is recorded)',
+  },
+  ...(['LCP', 'INP', 'CLS'] as const).map((vital) => ({
+    name: `webvitals.targets.${vital}`,
+    kind: 'distribution' as const,
+    unit: vital === 'CLS' ? '' : 'ms',
+    help: `${vital} per element that caused it (CSS selector, bounded by the series cap)`,
+  })),
+  {
+    name: 'webvitals.phases',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'Web Vitals time per phase (web-vitals attribution, e.g. LCP resourceLoadDelay)',
+  },
+  {
     name: 'browser.cache.lookups',
     kind: 'counter',
     unit: '',

@@ -1,12 +1,4 @@
-/** The browser's own cache tiers, as `/rum` and the dashboard name them. */
-export type BrowserCacheTier = 'serviceWorker' | 'localStorage';
-
-/** Hits and misses of one tier since the last {@link takeCacheCounts}. */
-export interface CacheTierCounts {
-  tier: BrowserCacheTier;
-  hits: number;
-  misses: number;
-}
+import type { BrowserCacheTier, CacheTierCounts } from '@taurine/vitals';
 
 /**
  * What the Service Worker posts to the page for each lookup in its calculator-data cache. The

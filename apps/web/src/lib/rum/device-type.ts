@@ -1,5 +1,4 @@
-/** The device classes `/rum` accepts, as CrUX splits its data. */
-export type DeviceType = 'mobile' | 'tablet' | 'desktop';
+import type { DeviceType } from '@taurine/vitals';
 
 /** Viewport widths (CSS px) below which a browser without a clearer signal is mobile or tablet. */
 export const DEVICE_BREAKPOINTS = { mobile: 768, tablet: 1024 } as const;

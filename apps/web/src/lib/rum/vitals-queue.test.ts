@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CacheTierCounts } from '../browser-cache/cache-counters.ts';
+import type { CacheTierCounts, RumBatch, VitalReport } from '@taurine/vitals';
 import { createVitalsQueue } from './vitals-queue.ts';
-import type { QueuedVital, RumBatch } from './vitals-queue.ts';
 
-const vital = (name: QueuedVital['name'], value: number, id: string): QueuedVital => ({
+const vital = (name: VitalReport['name'], value: number, id: string): VitalReport => ({
   name,
   value,
   id,

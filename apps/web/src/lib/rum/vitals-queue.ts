@@ -1,25 +1,5 @@
-import type { CacheTierCounts } from '../browser-cache/cache-counters.ts';
-import type { DeviceType } from './device-type.ts';
-
-export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
-
-/** One measured vital as `/rum` takes it; `attribution` says what caused it (for debugging). */
-export interface QueuedVital {
-  name: VitalName;
-  value: number;
-  id: string;
-  rating: 'good' | 'needs-improvement' | 'poor';
-  attribution?: Record<string, string | number>;
-}
-
-/** The `/rum` body. */
-export interface RumBatch {
-  route: string;
-  device: DeviceType;
-  sessionId: string;
-  vitals: QueuedVital[];
-  cache: CacheTierCounts[];
-}
+import { RUM_LIMITS } from '@taurine/vitals';
+import type { CacheTierCounts, DeviceType, RumBatch, VitalReport } from '@taurine/vitals';
 
 export interface VitalsQueueOptions {
   route: string;
@@ -33,9 +13,6 @@ export interface VitalsQueueOptions {
   send: (body: string) => boolean;
 }
 
-/** `/rum` takes at most 50 vitals per batch. */
-const MAX_VITALS_PER_BATCH = 50;
-
 /**
  * Collects vitals until the page is hidden, then sends them in one batch with the cache counts.
  * CLS and INP are reported again each time they grow, under the same id: the queue keeps the
@@ -43,17 +20,17 @@ const MAX_VITALS_PER_BATCH = 50;
  * because `/rum` adds every value it gets to a distribution and cannot replace one.
  */
 export function createVitalsQueue(options: VitalsQueueOptions) {
-  const pending = new Map<string, QueuedVital>();
+  const pending = new Map<string, VitalReport>();
   const sent = new Set<string>();
 
   return {
-    add(vital: QueuedVital): void {
+    add(vital: VitalReport): void {
       if (sent.has(vital.id)) return;
       pending.set(vital.id, vital);
     },
     /** Sends what is queued; returns the batch, or null when there was nothing to send. */
     flush(): RumBatch | null {
-      const vitals = [...pending.values()].slice(0, MAX_VITALS_PER_BATCH);
+      const vitals = [...pending.values()].slice(0, RUM_LIMITS.maxVitals);
       const cache = options.takeCacheCounts();
       if (vitals.length === 0 && cache.length === 0) return null;
       const batch: RumBatch = {

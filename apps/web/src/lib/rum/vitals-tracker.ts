@@ -1,80 +1,39 @@
 import { onCLS, onFCP, onINP, onLCP, onTTFB } from 'web-vitals/attribution';
 import type { MetricWithAttribution } from 'web-vitals/attribution';
+import { normaliseAttribution } from '@taurine/vitals';
+import type { VitalAttribution, VitalReport } from '@taurine/vitals';
 import { restoreCacheCounts, takeCacheCounts } from '../browser-cache/cache-counters.ts';
 import { getSessionId } from '../session-id.ts';
 import { currentDeviceSignals, deviceType } from './device-type.ts';
 import { routeName } from './route-name.ts';
 import { createVitalsQueue } from './vitals-queue.ts';
-import type { QueuedVital } from './vitals-queue.ts';
 
 /** Where batches go: a plain route, since `sendBeacon` bodies are text/plain. */
 export const RUM_ENDPOINT = '/rum';
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
-const text = (value: string | undefined) => (value === undefined ? undefined : value.slice(0, 120));
 
-/** The few attribution fields worth sending: what was slow, and which part of it. */
-export function summariseAttribution(
-  metric: MetricWithAttribution,
-): Record<string, string | number> {
-  const picked: Record<string, string | number | undefined> = {};
+/**
+ * web-vitals' attribution with the element under the beacon's name `target`; LCP, FCP and TTFB
+ * already use the beacon's field names.
+ */
+function withTarget(metric: MetricWithAttribution): unknown {
   switch (metric.name) {
-    case 'LCP': {
-      const a = metric.attribution;
-      Object.assign(picked, {
-        target: text(a.target),
-        url: text(a.url),
-        timeToFirstByte: a.timeToFirstByte,
-        resourceLoadDelay: a.resourceLoadDelay,
-        resourceLoadDuration: a.resourceLoadDuration,
-        elementRenderDelay: a.elementRenderDelay,
-      });
-      break;
-    }
-    case 'INP': {
-      const a = metric.attribution;
-      Object.assign(picked, {
-        target: text(a.interactionTarget),
-        interactionType: a.interactionType,
-        inputDelay: a.inputDelay,
-        processingDuration: a.processingDuration,
-        presentationDelay: a.presentationDelay,
-      });
-      break;
-    }
-    case 'CLS': {
-      const a = metric.attribution;
-      Object.assign(picked, {
-        target: text(a.largestShiftTarget),
-        largestShiftValue: a.largestShiftValue,
-      });
-      break;
-    }
-    case 'FCP': {
-      const a = metric.attribution;
-      Object.assign(picked, {
-        timeToFirstByte: a.timeToFirstByte,
-        firstByteToFCP: a.firstByteToFCP,
-      });
-      break;
-    }
-    case 'TTFB': {
-      const a = metric.attribution;
-      Object.assign(picked, {
-        waitingDuration: a.waitingDuration,
-        dnsDuration: a.dnsDuration,
-        connectionDuration: a.connectionDuration,
-        requestDuration: a.requestDuration,
-      });
-      break;
-    }
+    case 'INP':
+      return { ...metric.attribution, target: metric.attribution.interactionTarget };
+    case 'CLS':
+      return { ...metric.attribution, target: metric.attribution.largestShiftTarget };
+    default:
+      return metric.attribution;
   }
-  const summary: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(picked)) {
-    if (typeof value === 'number' && Number.isFinite(value)) summary[key] = round(value);
-    else if (typeof value === 'string' && value !== '') summary[key] = value;
-  }
-  return summary;
+}
+
+/**
+ * What was slow, and which part of it: the LCP element, INP target or CLS largest shift source as
+ * a selector, and the phases the time went to, bounded as `/rum` bounds them (`@taurine/vitals`).
+ */
+export function summariseAttribution(metric: MetricWithAttribution): VitalAttribution {
+  return normaliseAttribution(metric.name, withTarget(metric));
 }
 
 /** `navigator.sendBeacon`, or a keepalive fetch where there is none. */
@@ -108,7 +67,7 @@ export function startVitalsTracker(): void {
     send: sendBeacon,
   });
   const record = (metric: MetricWithAttribution) => {
-    const vital: QueuedVital = {
+    const vital: VitalReport = {
       name: metric.name,
       value: round(metric.value),
       id: metric.id,

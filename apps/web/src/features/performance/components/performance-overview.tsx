@@ -1,9 +1,9 @@
+import { VITAL_NAMES } from '@taurine/vitals';
 import { useId } from 'react';
 import { useQuery } from 'urql';
 import { QueryProblem } from '../../../components/query-problem.tsx';
 import { WebVitalsOverviewQuery } from '../api/web-vitals-overview.ts';
 import { usePerformanceFilters } from '../hooks/use-performance-filters.ts';
-import { VITAL_NAMES } from '../utils/vitals.ts';
 import { PerformanceFilters } from './performance-filters.tsx';
 import { RouteVitalsTable } from './route-vitals-table.tsx';
 import { ScoreRing } from './score-ring.tsx';

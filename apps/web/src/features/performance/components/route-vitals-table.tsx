@@ -5,8 +5,10 @@ import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import type { StatsWindow } from '../../../gql/graphql.ts';
 import { RouteVitalsQuery, VitalRoutesQuery } from '../api/vital-routes.ts';
-import { VITAL_NAMES, formatVital, rateVital } from '../utils/vitals.ts';
-import type { Percentile, VitalName } from '../utils/vitals.ts';
+import { VITAL_NAMES, rateVital } from '@taurine/vitals';
+import type { VitalName } from '@taurine/vitals';
+import { formatVital } from '../utils/vitals.ts';
+import type { Percentile } from '../utils/vitals.ts';
 
 export const RouteVitalsRow_MetricStatsFragment = graphql(`
   fragment RouteVitalsRow_MetricStatsFragment on MetricStats {

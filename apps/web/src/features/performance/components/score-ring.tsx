@@ -2,8 +2,10 @@ import { useFragment } from '../../../gql/fragment-masking.ts';
 import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import { performanceScore } from '../utils/lighthouse-score.ts';
-import { VITALS, VITAL_NAMES } from '../utils/vitals.ts';
-import type { Percentile, VitalName } from '../utils/vitals.ts';
+import { VITAL_NAMES } from '@taurine/vitals';
+import type { VitalName } from '@taurine/vitals';
+import { VITALS } from '../utils/vitals.ts';
+import type { Percentile } from '../utils/vitals.ts';
 
 export const ScoreRing_MetricStatsFragment = graphql(`
   fragment ScoreRing_MetricStatsFragment on MetricStats {

@@ -4,14 +4,10 @@ import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import type { StatsWindow } from '../../../gql/graphql.ts';
 import { VitalRatingsQuery } from '../api/vital-ratings.ts';
-import {
-  RATING_LABELS,
-  VITALS,
-  formatVital,
-  rateAtPercentile,
-  rateVital,
-} from '../utils/vitals.ts';
-import type { Percentile, Rating, VitalName } from '../utils/vitals.ts';
+import { VITAL_RATINGS, rateVital } from '@taurine/vitals';
+import type { VitalName, VitalRating } from '@taurine/vitals';
+import { RATING_LABELS, VITALS, formatVital, rateAtPercentile } from '../utils/vitals.ts';
+import type { Percentile } from '../utils/vitals.ts';
 
 export const VitalCard_MetricStatsFragment = graphql(`
   fragment VitalCard_MetricStatsFragment on MetricStats {
@@ -31,12 +27,10 @@ interface VitalCardProps {
   window: StatsWindow;
 }
 
-const RATINGS: readonly Rating[] = ['good', 'needs-improvement', 'poor'];
-
 /** One vital at the chosen percentile, rated, with its good / needs-improvement / poor shares. */
 export function VitalCard({ name, stats: statsRef, percentile, device, window }: VitalCardProps) {
   const stats = useFragment(VitalCard_MetricStatsFragment, statsRef);
-  const tagsFor = (rating: Rating) => [
+  const tagsFor = (rating: VitalRating) => [
     { key: 'metric', value: name },
     { key: 'rating', value: rating },
     ...(device === null ? [] : [{ key: 'device', value: device }]),
@@ -84,7 +78,7 @@ export function VitalCard({ name, stats: statsRef, percentile, device, window }:
         aria-label={
           total === 0
             ? 'No ratings yet'
-            : RATINGS.map(
+            : VITAL_RATINGS.map(
                 (r) => `${RATING_LABELS[r]} ${Math.round((counts[r] / total) * 100)}%`,
               ).join(', ')
         }
@@ -92,7 +86,7 @@ export function VitalCard({ name, stats: statsRef, percentile, device, window }:
         {total === 0 ? (
           <span className="shares__empty" />
         ) : (
-          RATINGS.map((r) =>
+          VITAL_RATINGS.map((r) =>
             counts[r] === 0 ? null : (
               <span
                 key={r}

@@ -1,5 +1,5 @@
+import type { VitalName } from '@taurine/vitals';
 import { VITALS } from './vitals.ts';
-import type { VitalName } from './vitals.ts';
 
 /**
  * The error function, Abramowitz and Stegun 7.1.26 (|error| < 1.5e-7): the approximation

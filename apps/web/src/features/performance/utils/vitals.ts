@@ -1,24 +1,17 @@
-import {
-  CLSThresholds,
-  FCPThresholds,
-  INPThresholds,
-  LCPThresholds,
-  TTFBThresholds,
-} from 'web-vitals';
+import { VITAL_THRESHOLDS } from '@taurine/vitals';
+import type { VitalName, VitalRating } from '@taurine/vitals';
 
-export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB';
-export type Rating = 'good' | 'needs-improvement' | 'poor';
 export type Percentile = 'p75' | 'p90' | 'p95' | 'p99';
 
 export const PERCENTILES: readonly Percentile[] = ['p75', 'p90', 'p95', 'p99'];
 
-/** Each vital: web-vitals' own good / poor thresholds, its Lighthouse weight and how to show it. */
+/** Each vital: the shared good / poor thresholds (web-vitals' own), its Lighthouse weight and how to show it. */
 export const VITALS: Readonly<
   Record<
     VitalName,
     {
       label: string;
-      /** Upper bound of "good", upper bound of "needs improvement" (web-vitals' thresholds). */
+      /** Upper bound of "good", upper bound of "needs improvement" (`VITAL_THRESHOLDS`). */
       thresholds: readonly [number, number];
       /** Share of the score ring (Lighthouse's weighting: LCP and INP 30 %, CLS and FCP 15 %, TTFB 10 %). */
       weight: number;
@@ -28,43 +21,35 @@ export const VITALS: Readonly<
 > = {
   LCP: {
     label: 'Largest Contentful Paint',
-    thresholds: [LCPThresholds[0], LCPThresholds[1]],
+    thresholds: [VITAL_THRESHOLDS.LCP.good, VITAL_THRESHOLDS.LCP.poor],
     weight: 0.3,
     unit: 'ms',
   },
   INP: {
     label: 'Interaction to Next Paint',
-    thresholds: [INPThresholds[0], INPThresholds[1]],
+    thresholds: [VITAL_THRESHOLDS.INP.good, VITAL_THRESHOLDS.INP.poor],
     weight: 0.3,
     unit: 'ms',
   },
   CLS: {
     label: 'Cumulative Layout Shift',
-    thresholds: [CLSThresholds[0], CLSThresholds[1]],
+    thresholds: [VITAL_THRESHOLDS.CLS.good, VITAL_THRESHOLDS.CLS.poor],
     weight: 0.15,
     unit: '',
   },
   FCP: {
     label: 'First Contentful Paint',
-    thresholds: [FCPThresholds[0], FCPThresholds[1]],
+    thresholds: [VITAL_THRESHOLDS.FCP.good, VITAL_THRESHOLDS.FCP.poor],
     weight: 0.15,
     unit: 'ms',
   },
   TTFB: {
     label: 'Time to First Byte',
-    thresholds: [TTFBThresholds[0], TTFBThresholds[1]],
+    thresholds: [VITAL_THRESHOLDS.TTFB.good, VITAL_THRESHOLDS.TTFB.poor],
     weight: 0.1,
     unit: 'ms',
   },
 };
-
-export const VITAL_NAMES = Object.keys(VITALS) as VitalName[];
-
-/** web-vitals' rating of a value: good up to the first threshold, poor above the second. */
-export function rateVital(name: VitalName, value: number): Rating {
-  const [good, poor] = VITALS[name].thresholds;
-  return value <= good ? 'good' : value <= poor ? 'needs-improvement' : 'poor';
-}
 
 /** Rank of each percentile as a share. */
 const PERCENTILE_SHARES: Readonly<Record<Percentile, number>> = {
@@ -84,8 +69,8 @@ const PERCENTILE_SHARES: Readonly<Record<Percentile, number>> = {
  */
 export function rateAtPercentile(
   percentile: Percentile,
-  counts: Readonly<Record<Rating, number>>,
-): Rating | null {
+  counts: Readonly<Record<VitalRating, number>>,
+): VitalRating | null {
   const total = counts.good + counts['needs-improvement'] + counts.poor;
   if (total === 0) return null;
   const rank = Math.floor(PERCENTILE_SHARES[percentile] * (total - 1));
@@ -101,7 +86,7 @@ export function formatVital(name: VitalName, value: number | null): string {
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value)} ms`;
 }
 
-export const RATING_LABELS: Record<Rating, string> = {
+export const RATING_LABELS: Record<VitalRating, string> = {
   good: 'Good',
   'needs-improvement': 'Needs improvement',
   poor: 'Poor',
