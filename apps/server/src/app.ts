@@ -1,37 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { systemClock } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import { createApiKeyService } from './access/api-keys.ts';
 import { createAuditRecorder } from './access/audit.ts';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './access/rate-limiter.ts';
 import { createAlertingService } from './alerting/alerting-service.ts';
-import { createCollectionJob } from './snapshot/collection-job.ts';
-import { ProcessSampler } from './metrics/process-sampler.ts';
-import type { AppConfig } from './config.ts';
-import { graphiqlAssetRoute } from './graphiql/graphiql-page.ts';
-import { createNodeBridge, refuseConnect } from './http/node-bridge.ts';
-import { createHttpServer, createServerCloser } from './http/http-server.ts';
-import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
-import { createStaticHandler } from './http/static-files.ts';
-import { attachGraphQLWebSockets } from './http/websockets.ts';
-import { recordBridgeAnswer } from './metrics/use-response-timing.ts';
-import { allowedMethods } from './http/use-routes.ts';
+import type { AlertingService } from './alerting/alerting-service.ts';
 import { cacheHitRate } from './cache/cache-metrics-recorder.ts';
 import { createCacheOperations } from './cache/cache-operations.ts';
 import { createCache } from './cache/cache-service.ts';
 import { createCatalogService } from './catalog/catalog-service.ts';
 import { createEventService } from './catalog/event-service.ts';
+import { startBackgroundWork } from './background-work.ts';
+import type { AppConfig } from './config.ts';
+import { graphiqlAssetRoute } from './graphiql/graphiql-page.ts';
+import { createTaurineYoga, sessionIdFrom } from './graphql/taurine-yoga.ts';
+import type { TaurineYoga, TaurineYogaOptions } from './graphql/taurine-yoga.ts';
+import { createHttpListener } from './http/http-listener.ts';
+import type { HttpListener } from './http/http-listener.ts';
+import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
+import { createStaticHandler } from './http/static-files.ts';
+import { allowedMethods } from './http/use-routes.ts';
 import { createLeaderLock } from './infra/leader-lock.ts';
-import { createMetricsService } from './metrics/metrics-service.ts';
 import { createInstanceEventTarget, createTaurinePubSub } from './infra/pubsub.ts';
 import { createRedisClients } from './infra/redis-clients.ts';
+import { createMetricsService } from './metrics/metrics-service.ts';
+import { ProcessSampler } from './metrics/process-sampler.ts';
+import { recordBridgeAnswer } from './metrics/use-response-timing.ts';
 import type { Services } from './services.ts';
+import { createCollectionJob } from './snapshot/collection-job.ts';
 import { LiveSubscriptions } from './subscriptions/live-subscriptions.ts';
-import { createTaurineYoga, sessionIdFrom } from './graphql/taurine-yoga.ts';
-import type { TaurineYoga } from './graphql/taurine-yoga.ts';
 
 export interface App {
   yoga: TaurineYoga;
@@ -44,20 +43,16 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** How often keys of open subscriptions are re-checked (the key cache's default TTL). */
-const KEY_RECHECK_INTERVAL_MS = 500;
+type Log = TaurineYogaOptions['log'];
 
-/** The composition root: creates every service and adapter and wires them together. */
-export async function buildApp(config: AppConfig): Promise<App> {
-  const log = (message: string, error?: unknown) => {
-    if (config.environment !== 'test')
-      console.error(message, error instanceof Error ? error.message : (error ?? ''));
-  };
+/**
+ * The shared infrastructure: the migrated store, the metrics, Redis when configured with the
+ * pub/sub over it, the tiered cache, and the alerting leader lock.
+ */
+async function openInfrastructure(config: AppConfig, log: Log) {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await store.migrate();
-
   const metrics = createMetricsService(config);
-  const { registry } = metrics;
   const redis = config.redisUrl
     ? createRedisClients(config.redisUrl, (error) => {
         log(`Redis: ${error.message} (serving from memory until it is back)`);
@@ -77,18 +72,38 @@ export async function buildApp(config: AppConfig): Promise<App> {
   // Give Redis a moment to connect so the first requests do not open the circuit breaker.
   await redis?.ready(2000);
   const cache = createCache({
-    registry,
+    registry: metrics.registry,
     redis,
     instanceId: config.instanceId,
     redisPrefix: `${config.redisPrefix}cache:`,
     redisTimeoutMs: config.redisTimeoutMs,
   });
-  const catalog = createCatalogService(cache);
+  // With several instances, one evaluates rules (each evaluator keeps its own state); every
+  // instance may deliver from the shared outbox, whose leases keep deliveries single.
+  const leader = createLeaderLock({
+    redis: redis?.commands,
+    key: `${config.redisPrefix}alerting:leader`,
+    instanceId: config.instanceId,
+    ttlMs: Math.max(3 * config.collectIntervalMs, 10_000),
+  });
+  return { store, metrics, redis, pubsub, cache, leader };
+}
 
-  const live = new LiveSubscriptions(config.subscriptionLimits);
+type Infrastructure = Awaited<ReturnType<typeof openInfrastructure>>;
+
+/**
+ * Access: the API keys with the bootstrap admin key, the audit recorder and the rate limiter
+ * (in Redis when configured, in memory while Redis is unavailable).
+ */
+async function buildAccess(
+  config: AppConfig,
+  { store, redis }: Infrastructure,
+  live: LiveSubscriptions,
+  log: Log,
+) {
   const keyService = createApiKeyService({ keys: store.apiKeys });
   // A revoked key's open subscriptions end at once here; other instances see the revocation
-  // through their key cache (`recheckKeys` below).
+  // through their key cache (`recheckKeys` in `startBackgroundWork`).
   const apiKeys: typeof keyService = {
     ...keyService,
     async revoke(id) {
@@ -104,12 +119,33 @@ export async function buildApp(config: AppConfig): Promise<App> {
       log('audit write failed', error);
     },
   });
+  const limiter = redis
+    ? createRedisRateLimiter({
+        redis: redis.commands,
+        keyPrefix: `${config.redisPrefix}ratelimit:`,
+        ...(config.redisTimeoutMs === undefined ? {} : { timeoutMs: config.redisTimeoutMs }),
+        fallback: createMemoryRateLimiter(),
+        onError: (error) => {
+          log('rate limiter: Redis unavailable, limiting in memory', error);
+        },
+      })
+    : createMemoryRateLimiter();
+  return { apiKeys, bootstrap, audit, limiter };
+}
 
-  // Without PUBLIC_URL, notification links follow the address bound in start() (PORT=0 too).
+/**
+ * The alerting service, started. Without PUBLIC_URL, notification links follow the address bound
+ * in `start()` (PORT=0 too): `followBoundUrl` tells it.
+ */
+async function startAlerting(
+  config: AppConfig,
+  { store, metrics, pubsub }: Infrastructure,
+  log: Log,
+) {
   let publicUrl = config.alertChannels.dashboardUrl;
   const alerting = createAlertingService({
     store,
-    registry,
+    registry: metrics.registry,
     clock: systemClock,
     channelsFromEnv: {
       ...config.alertChannels,
@@ -131,17 +167,24 @@ export async function buildApp(config: AppConfig): Promise<App> {
     },
   });
   await alerting.start();
-  // With several instances, one evaluates rules (each evaluator keeps its own state); every
-  // instance may deliver from the shared outbox, whose leases keep deliveries single.
-  const leader = createLeaderLock({
-    redis: redis?.commands,
-    key: `${config.redisPrefix}alerting:leader`,
-    instanceId: config.instanceId,
-    ttlMs: Math.max(3 * config.collectIntervalMs, 10_000),
-  });
+  const followBoundUrl = (url: string) => {
+    if (!config.publicUrlConfigured) publicUrl = url;
+  };
+  return { alerting, followBoundUrl };
+}
 
+/**
+ * The collection job over every source it reads, this instance's persisted history restored. Rules
+ * are evaluated on the instance holding the leader lock.
+ */
+async function restoreCollector(
+  config: AppConfig,
+  { store, metrics, pubsub, cache, leader }: Infrastructure,
+  alerting: AlertingService,
+  webSockets: () => WebSocketServer | undefined,
+) {
+  const { registry } = metrics;
   const sampler = new ProcessSampler();
-  let wss: WebSocketServer | undefined;
   const collector = createCollectionJob({
     registry,
     store,
@@ -156,12 +199,12 @@ export async function buildApp(config: AppConfig): Promise<App> {
         database: (await store.ping()) ? 'up' : 'down',
         memoryCache: cache.status().memory,
         redis: cache.status().redis,
-        websocket: wss ? 'up' : 'disabled',
+        websocket: webSockets() ? 'up' : 'disabled',
       }),
       cacheHitRate: () => Promise.resolve(cacheHitRate(registry)),
       cacheTiers: () => cache.status(),
       activeUsers: (now) => metrics.sessions.count(now),
-      webSocketConnections: () => wss?.clients.size ?? 0,
+      webSocketConnections: () => webSockets()?.clients.size ?? 0,
       evaluateAlerts: async (now) => {
         if (await leader.acquire()) await alerting.evaluate(now);
       },
@@ -169,51 +212,32 @@ export async function buildApp(config: AppConfig): Promise<App> {
     },
   });
   await collector.restore();
+  return { collector, sampler };
+}
 
-  const services: Services = {
-    config,
-    store,
-    catalog,
-    cache,
-    cacheOps: createCacheOperations(cache, catalog),
-    events: createEventService({ store, registry }),
-    metrics,
-    collector,
-    pubsub,
-    alerting,
-    apiKeys,
-    audit,
-    startedAt: Date.now(),
-  };
-
+/** The API: the REST routes with their authorizer and the SPA fallback, and yoga around them. */
+function buildApi(
+  config: AppConfig,
+  services: Services,
+  { limiter }: Awaited<ReturnType<typeof buildAccess>>,
+  live: LiveSubscriptions,
+  log: Log,
+) {
   const graphiqlEnabled = config.graphiql && config.introspection;
-  const routes = [
-    ...createRoutes(services, { trustProxy: config.trustProxy }),
-    ...(graphiqlEnabled ? [graphiqlAssetRoute] : []),
-  ];
-  const authorize = createRouteAuthorizer({
-    apiKeys,
-    publicDashboard: config.publicDashboard,
-    trustProxy: config.trustProxy,
-    audit,
-  });
-  const limiter = redis
-    ? createRedisRateLimiter({
-        redis: redis.commands,
-        keyPrefix: `${config.redisPrefix}ratelimit:`,
-        ...(config.redisTimeoutMs === undefined ? {} : { timeoutMs: config.redisTimeoutMs }),
-        fallback: createMemoryRateLimiter(),
-        onError: (error) => {
-          log('rate limiter: Redis unavailable, limiting in memory', error);
-        },
-      })
-    : createMemoryRateLimiter();
   const routing = {
-    routes,
-    authorize,
+    routes: [
+      ...createRoutes(services, { trustProxy: config.trustProxy }),
+      ...(graphiqlEnabled ? [graphiqlAssetRoute] : []),
+    ],
+    authorize: createRouteAuthorizer({
+      apiKeys: services.apiKeys,
+      publicDashboard: config.publicDashboard,
+      trustProxy: config.trustProxy,
+      audit: services.audit,
+    }),
     fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
   };
-  const yoga: TaurineYoga = createTaurineYoga({
+  const yoga = createTaurineYoga({
     config,
     services,
     routing,
@@ -222,76 +246,77 @@ export async function buildApp(config: AppConfig): Promise<App> {
     graphiqlEnabled,
     log,
   });
+  return { yoga, routing };
+}
 
-  let server: Server | undefined;
-  let closeWebSockets: (() => Promise<void>) | undefined;
-  let closeSockets: (() => Promise<void>) | undefined;
-  let retentionTimer: NodeJS.Timeout | undefined;
-  let keyRecheckTimer: NodeJS.Timeout | undefined;
+/** The composition root: creates every service and adapter and wires them together. */
+export async function buildApp(config: AppConfig): Promise<App> {
+  const log: Log = (message, error) => {
+    if (config.environment !== 'test')
+      console.error(message, error instanceof Error ? error.message : (error ?? ''));
+  };
+  const infrastructure = await openInfrastructure(config, log);
+  const { store, metrics, redis, pubsub, cache, leader } = infrastructure;
+  const catalog = createCatalogService(cache);
+  const live = new LiveSubscriptions(config.subscriptionLimits);
+  const access = await buildAccess(config, infrastructure, live, log);
+  const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log);
+  let http: HttpListener | undefined;
+  const { collector, sampler } = await restoreCollector(
+    config,
+    infrastructure,
+    alerting,
+    () => http?.webSockets,
+  );
+
+  const services: Services = {
+    config,
+    store,
+    catalog,
+    cache,
+    cacheOps: createCacheOperations(cache, catalog),
+    events: createEventService({ store, registry: metrics.registry }),
+    metrics,
+    collector,
+    pubsub,
+    alerting,
+    apiKeys: access.apiKeys,
+    audit: access.audit,
+    startedAt: Date.now(),
+  };
+  const { yoga, routing } = buildApi(config, services, access, live, log);
+
+  let stopBackgroundWork: (() => void) | undefined;
   let stopped = false;
-
   return {
     yoga,
     services,
-    bootstrapAdminKey: bootstrap.action === 'generated' ? bootstrap.key : null,
+    bootstrapAdminKey: access.bootstrap.action === 'generated' ? access.bootstrap.key : null,
     async start() {
-      const onAnswer = (answer: Parameters<typeof recordBridgeAnswer>[1]) => {
-        recordBridgeAnswer(registry, answer);
-      };
-      const bridge = createNodeBridge((request, context) => yoga.fetch(request, context), {
+      http = createHttpListener({
+        yoga,
+        limits: config.http,
         maxBodyBytes: config.maxBodyBytes,
         allowedMethods: (pathname) => allowedMethods(routing, pathname),
-        onAnswer,
+        onAnswer: (answer) => {
+          recordBridgeAnswer(metrics.registry, answer);
+        },
+        webSockets: {
+          sessionIdFrom: (params) => sessionIdFrom(params['sessionId']),
+          live,
+          apiKeys: access.apiKeys,
+        },
       });
-      server = createHttpServer((req, res) => void bridge(req, res), config.http);
-      closeSockets = createServerCloser(server);
-      server.on('connect', refuseConnect({ onAnswer }));
-      wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.maxBodyBytes });
-      closeWebSockets = attachGraphQLWebSockets(wss, yoga, {
-        sessionIdFrom: (params) => sessionIdFrom(params['sessionId']),
-        live,
-        apiKeys,
-      });
-      await new Promise<void>((resolve, reject) => {
-        server!.once('error', reject);
-        server!.listen(config.port, config.host, resolve);
-      });
-      const { port } = server.address() as AddressInfo;
-      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-      const url = `http://${host}:${port}`;
-      if (!config.publicUrlConfigured) publicUrl = url;
-      if (config.cacheWarmOnStart) {
-        await services.cacheOps.warm().catch((error: unknown) => {
-          log('cache warm-up failed', error);
-        });
-      }
-      // A first snapshot right away, so dashboards and subscribers never start empty.
-      await collector.tick();
-      collector.start();
-      await collector.enforceRetention().catch((error: unknown) => {
-        log('retention failed', error);
-      });
-      retentionTimer = setInterval(() => {
-        collector.enforceRetention().catch((error: unknown) => {
-          log('retention failed', error);
-        });
-      }, 3_600_000);
-      retentionTimer.unref();
-      // As often as the key cache expires: a revocation elsewhere ends subscriptions here as
-      // soon as this instance would refuse the key's next request.
-      keyRecheckTimer = setInterval(() => {
-        void live.recheckKeys();
-      }, KEY_RECHECK_INTERVAL_MS);
-      keyRecheckTimer.unref();
+      const { url, port } = await http.listen(config.port, config.host);
+      followBoundUrl(url);
+      stopBackgroundWork = await startBackgroundWork(config, services, live, log);
       return { url, port };
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      clearInterval(retentionTimer);
-      clearInterval(keyRecheckTimer);
-      await closeWebSockets?.();
-      await closeSockets?.();
+      stopBackgroundWork?.();
+      await http?.close();
       // After the last request: flush rollups so a graceful restart loses no history.
       await collector.stop();
       await alerting.stop();

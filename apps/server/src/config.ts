@@ -117,51 +117,60 @@ export function resolveDataDir(value: string | undefined): string {
 const BEHAVIOURS = ['development', 'production', 'test'] as const;
 
 /**
- * Reads and validates the configuration from environment variables. Unknown variables are ignored;
- * every invalid one is reported with its name, the value received and what was expected.
+ * Reads typed values from the environment. An invalid value is added to the problems and its
+ * fallback stands, so every problem is reported at once.
  */
-export function loadConfig(
-  env: Env,
-  defaults: { webDistDir?: string | null; persistedDocumentsPath?: string | null } = {},
-): AppConfig {
-  const problems: string[] = [];
+interface EnvReader {
+  env: Env;
+  integer(name: string, fallback: number, min: number, max: number): number;
+  /** The URL as given (unset or empty: undefined), its scheme one of `schemes`. */
+  url(name: string, schemes: string[]): string | undefined;
+  boolean(name: string, fallback: boolean): boolean;
+}
 
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return value;
-  };
-
-  const url = (name: string, schemes: string[]): string | undefined => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return undefined;
-    try {
-      const parsed = new URL(raw);
-      if (!schemes.includes(parsed.protocol)) {
-        problems.push(`${name} must start with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+function envReader(env: Env, problems: string[]): EnvReader {
+  return {
+    env,
+    integer(name, fallback, min, max) {
+      const raw = env[name];
+      if (raw === undefined || raw === '') return fallback;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+        return fallback;
       }
-    } catch {
-      // The value may hold a password: never echo it.
-      problems.push(`${name} is not a valid URL`);
-    }
-    return raw;
+      return value;
+    },
+    url(name, schemes) {
+      const raw = env[name];
+      if (raw === undefined || raw === '') return undefined;
+      try {
+        const parsed = new URL(raw);
+        if (!schemes.includes(parsed.protocol)) {
+          problems.push(`${name} must start with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+        }
+      } catch {
+        // The value may hold a password: never echo it.
+        problems.push(`${name} is not a valid URL`);
+      }
+      return raw;
+    },
+    boolean(name, fallback) {
+      const raw = env[name];
+      if (raw === undefined || raw === '') return fallback;
+      if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+      if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+      problems.push(`${name} must be true or false (got "${raw}")`);
+      return fallback;
+    },
   };
+}
 
-  const boolean = (name: string, fallback: boolean): boolean => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
-    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name} must be true or false (got "${raw}")`);
-    return fallback;
-  };
-
-  // Any deployment name is fine (`staging`, `qa`…); only development and test change behaviour.
+/**
+ * `NODE_ENV`: any deployment name is fine (`staging`, `qa`…); only development and test change
+ * behaviour.
+ */
+function environmentOf(env: Env): Pick<AppConfig, 'environment' | 'environmentName'> {
   const environmentName =
     env.NODE_ENV === undefined || env.NODE_ENV === '' ? 'development' : env.NODE_ENV;
   const environment: AppConfig['environment'] = (BEHAVIOURS as readonly string[]).includes(
@@ -169,69 +178,102 @@ export function loadConfig(
   )
     ? (environmentName as AppConfig['environment'])
     : 'production';
+  return { environment, environmentName };
+}
 
-  const port = integer('PORT', 4000, 0, 65535);
-  const config: AppConfig = {
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    dataDir: resolveDataDir(env.DATA_DIR),
-    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
-    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+function redisConfig(
+  read: EnvReader,
+): Pick<AppConfig, 'redisUrl' | 'redisPrefix' | 'redisTimeoutMs'> {
+  const { env } = read;
+  return {
+    redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: env.REDIS_PREFIX ?? 'taurine:',
     redisTimeoutMs:
       env.REDIS_TIMEOUT_MS === undefined || env.REDIS_TIMEOUT_MS === ''
         ? undefined
-        : integer('REDIS_TIMEOUT_MS', 50, 1, 60_000),
-    collectIntervalMs: integer('COLLECT_INTERVAL_MS', 30_000, 100, 3_600_000),
-    maxBodyBytes: integer('MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    http: httpLimits(integer),
-    webDistDir: defaults.webDistDir ?? null,
-    persistedDocumentsPath: defaults.persistedDocumentsPath ?? null,
-    environment,
-    environmentName,
-    service: {
-      name: env.SERVICE_NAME ?? 'taurine',
-      version: env.SERVICE_VERSION ?? '0.1.0',
-      region: env.REGION ?? 'local',
-      deployment: env.DEPLOYMENT ?? 'default',
-    },
-    // Stable across restarts (rollups are reloaded by instance id); set one per instance per host.
-    instanceId: env.INSTANCE_ID ?? hostname(),
-    graphiql: boolean('GRAPHIQL', true),
-    cacheWarmOnStart: boolean('CACHE_WARM_ON_START', true),
-    introspection: boolean('GRAPHQL_INTROSPECTION', true),
+        : read.integer('REDIS_TIMEOUT_MS', 50, 1, 60_000),
+  };
+}
+
+function httpLimits(read: EnvReader): HttpServerLimits {
+  const d = DEFAULT_HTTP_SERVER_LIMITS;
+  const hour = 3_600_000;
+  return {
+    headersTimeoutMs: read.integer('HTTP_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 100, hour),
+    requestTimeoutMs: read.integer('HTTP_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, hour),
+    keepAliveTimeoutMs: read.integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', d.keepAliveTimeoutMs, 100, hour),
+    maxConnections: read.integer('HTTP_MAX_CONNECTIONS', d.maxConnections, 1, 1_000_000),
+  };
+}
+
+function serviceTags(env: Env): AppConfig['service'] {
+  return {
+    name: env.SERVICE_NAME ?? 'taurine',
+    version: env.SERVICE_VERSION ?? '0.1.0',
+    region: env.REGION ?? 'local',
+    deployment: env.DEPLOYMENT ?? 'default',
+  };
+}
+
+/** Keys, anonymous access, client addresses, browser origins and the anonymous rate limit. */
+function accessConfig(
+  read: EnvReader,
+): Pick<
+  AppConfig,
+  | 'adminApiKey'
+  | 'publicDashboard'
+  | 'trustProxy'
+  | 'corsOrigins'
+  | 'persistedOperationsOnly'
+  | 'anonymousRateLimit'
+> {
+  const { env } = read;
+  return {
     adminApiKey: env.ADMIN_API_KEY === '' ? undefined : env.ADMIN_API_KEY,
-    publicDashboard: boolean('PUBLIC_DASHBOARD', false),
-    trustProxy: boolean('TRUST_PROXY', false),
+    publicDashboard: read.boolean('PUBLIC_DASHBOARD', false),
+    trustProxy: read.boolean('TRUST_PROXY', false),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
-    persistedOperationsOnly: boolean('PERSISTED_OPERATIONS_ONLY', false),
-    anonymousRateLimit: integer('RATE_LIMIT_ANONYMOUS', 3000, 1, 1_000_000),
-    subscriptionLimits: {
-      perConnection: integer(
-        'SUBSCRIPTIONS_PER_CONNECTION',
-        DEFAULT_SUBSCRIPTION_LIMITS.perConnection,
-        1,
-        10_000,
-      ),
-      perClient: integer('SUBSCRIPTIONS_PER_CLIENT', DEFAULT_SUBSCRIPTION_LIMITS.perClient, 1, 1e6),
-      total: integer('SUBSCRIPTIONS_MAX', DEFAULT_SUBSCRIPTION_LIMITS.total, 1, 1e7),
-      messagesPerMinute: integer(
-        'SUBSCRIPTION_MESSAGES_PER_MINUTE',
-        DEFAULT_SUBSCRIPTION_LIMITS.messagesPerMinute,
-        1,
-        1e7,
-      ),
-    },
-    alertOutboxLeaseMs: integer('ALERT_OUTBOX_LEASE_MS', 30_000, 1_000, 3_600_000),
+    persistedOperationsOnly: read.boolean('PERSISTED_OPERATIONS_ONLY', false),
+    anonymousRateLimit: read.integer('RATE_LIMIT_ANONYMOUS', 3000, 1, 1_000_000),
+  };
+}
+
+function subscriptionLimits(read: EnvReader): SubscriptionLimits {
+  const d = DEFAULT_SUBSCRIPTION_LIMITS;
+  return {
+    perConnection: read.integer('SUBSCRIPTIONS_PER_CONNECTION', d.perConnection, 1, 10_000),
+    perClient: read.integer('SUBSCRIPTIONS_PER_CLIENT', d.perClient, 1, 1e6),
+    total: read.integer('SUBSCRIPTIONS_MAX', d.total, 1, 1e7),
+    messagesPerMinute: read.integer(
+      'SUBSCRIPTION_MESSAGES_PER_MINUTE',
+      d.messagesPerMinute,
+      1,
+      1e7,
+    ),
+  };
+}
+
+/** The outbox lease, the channels from the environment and where notification links point. */
+function alertingConfig(
+  read: EnvReader,
+  port: number,
+): Pick<AppConfig, 'alertOutboxLeaseMs' | 'alertChannels' | 'publicUrlConfigured'> {
+  const { env } = read;
+  return {
+    alertOutboxLeaseMs: read.integer('ALERT_OUTBOX_LEASE_MS', 30_000, 1_000, 3_600_000),
     alertChannels: readAlertChannelEnv(env, `http://localhost:${port || 4000}`),
     publicUrlConfigured: [env.PUBLIC_URL, env.DASHBOARD_URL].some(
       (value) => value !== undefined && value.trim() !== '',
     ),
   };
+}
 
+/** Problems no single variable shows: formats checked after parsing, and values that contradict. */
+function consistencyProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
   if (config.adminApiKey !== undefined && !API_KEY_PATTERN.test(config.adminApiKey)) {
     problems.push(
       'ADMIN_API_KEY must be a Taurine key (tk_…): create one with `npm run keys -- generate`',
@@ -249,19 +291,43 @@ export function loadConfig(
     );
   }
   problems.push(...checkAlertChannelEnv(config.alertChannels));
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  return problems;
 }
 
-function httpLimits(
-  integer: (name: string, fallback: number, min: number, max: number) => number,
-): HttpServerLimits {
-  const d = DEFAULT_HTTP_SERVER_LIMITS;
-  const hour = 3_600_000;
-  return {
-    headersTimeoutMs: integer('HTTP_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 100, hour),
-    requestTimeoutMs: integer('HTTP_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, hour),
-    keepAliveTimeoutMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', d.keepAliveTimeoutMs, 100, hour),
-    maxConnections: integer('HTTP_MAX_CONNECTIONS', d.maxConnections, 1, 1_000_000),
+/**
+ * Reads and validates the configuration from environment variables. Unknown variables are ignored;
+ * every invalid one is reported with its name, the value received and what was expected.
+ */
+export function loadConfig(
+  env: Env,
+  defaults: { webDistDir?: string | null; persistedDocumentsPath?: string | null } = {},
+): AppConfig {
+  const problems: string[] = [];
+  const read = envReader(env, problems);
+  const port = read.integer('PORT', 4000, 0, 65535);
+  const config: AppConfig = {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolveDataDir(env.DATA_DIR),
+    databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    ...redisConfig(read),
+    collectIntervalMs: read.integer('COLLECT_INTERVAL_MS', 30_000, 100, 3_600_000),
+    maxBodyBytes: read.integer('MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    http: httpLimits(read),
+    webDistDir: defaults.webDistDir ?? null,
+    persistedDocumentsPath: defaults.persistedDocumentsPath ?? null,
+    ...environmentOf(env),
+    service: serviceTags(env),
+    // Stable across restarts (rollups are reloaded by instance id); set one per instance per host.
+    instanceId: env.INSTANCE_ID ?? hostname(),
+    graphiql: read.boolean('GRAPHIQL', true),
+    cacheWarmOnStart: read.boolean('CACHE_WARM_ON_START', true),
+    introspection: read.boolean('GRAPHQL_INTROSPECTION', true),
+    ...accessConfig(read),
+    subscriptionLimits: subscriptionLimits(read),
+    ...alertingConfig(read, port),
   };
+  problems.push(...consistencyProblems(config));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }

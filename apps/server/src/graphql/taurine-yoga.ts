@@ -2,7 +2,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga } from 'graphql-yoga';
-import type { YogaServerInstance } from 'graphql-yoga';
+import type { YogaServerInstance, YogaServerOptions } from 'graphql-yoga';
 import { DEFAULT_RATE_LIMIT_POLICIES } from '../access/rate-limit-policies.ts';
 import type { RateLimiter } from '../access/rate-limiter.ts';
 import { apiKeyFromHeaders, clientIpOf } from '../access/principal.ts';
@@ -56,12 +56,70 @@ export interface TaurineYogaOptions {
 }
 
 /**
+ * Every plugin in its order. Order matters: timing sees everything (429s too); limits and keys
+ * come before routes, which end REST requests; armor rejects hostile documents before they execute.
+ */
+function taurinePlugins(
+  options: TaurineYogaOptions,
+  persistedDocuments: ReturnType<typeof loadPersistedDocuments>,
+): YogaServerOptions<NodeServerContext, AppContext>['plugins'] {
+  const { config, services, routing, limiter, live, log } = options;
+  return [
+    useResponseTiming({ recorder: services.metrics.registry }),
+    useRequestParserGuard(),
+    // Before access control, so a subscription it refuses frees its place at once.
+    useSubscriptionLimits({ live, apiKeys: services.apiKeys }),
+    useNestingLimit(),
+    useBodyLimit({ maxBytes: config.maxBodyBytes }),
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+    useAccessControl({
+      apiKeys: services.apiKeys,
+      limiter,
+      // Every route draws from the caller's one bucket (a key's, or its address' without one).
+      paths: ['/graphql', ...rateLimitedPaths(routing.routes)],
+      trustProxy: config.trustProxy,
+      policies: {
+        ...DEFAULT_RATE_LIMIT_POLICIES,
+        anonymous: { limit: config.anonymousRateLimit, windowMs: 60_000 },
+      },
+      onError: (error) => {
+        log('access control failed', error);
+      },
+    }),
+    useAuditLog({ recorder: services.audit }),
+    EnvelopArmorPlugin({
+      maxDepth: { n: 10 },
+      maxAliases: { n: 15 },
+      maxTokens: { n: 4000 },
+      costLimit: { maxCost: 10_000 },
+      maxDirectives: { n: 20 },
+      blockFieldSuggestion: { enabled: !config.introspection },
+    }),
+    ...(config.introspection ? [] : [useNoIntrospection()]),
+    usePersistedOperations({
+      getPersistedOperation: (hash) => persistedDocuments.get(hash) ?? null,
+      allowArbitraryOperations: (request) =>
+        !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
+      // Neither a query nor a document id is a malformed request: 400 as without the plugin
+      // (which would answer 200 with PERSISTED_QUERY_ID_REQUIRED).
+      customErrors: {
+        keyNotFound: {
+          message: 'Must provide query string or a persisted document id.',
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        },
+      },
+    }),
+    useRoutes(routing),
+  ];
+}
+
+/**
  * The GraphQL server with every plugin in its order: timing, parser guard, subscription limits,
  * nesting and body limits, CSRF, access control and rate limits, audit, armor, persisted
  * documents, then the REST routes and the SPA.
  */
 export function createTaurineYoga(options: TaurineYogaOptions): TaurineYoga {
-  const { config, services, routing, limiter, live, graphiqlEnabled, log } = options;
+  const { config, services, graphiqlEnabled } = options;
   const persistedDocuments = loadPersistedDocuments(config.persistedDocumentsPath);
   return createYoga<NodeServerContext, AppContext>({
     schema: buildSchema(),
@@ -111,54 +169,6 @@ export function createTaurineYoga(options: TaurineYogaOptions): TaurineYoga {
         );
       return { services, sessionId };
     },
-    plugins: [
-      // Order matters: timing sees everything (429s too); limits and keys come before routes,
-      // which end REST requests; armor rejects hostile documents before they execute.
-      useResponseTiming({ recorder: services.metrics.registry }),
-      useRequestParserGuard(),
-      // Before access control, so a subscription it refuses frees its place at once.
-      useSubscriptionLimits({ live, apiKeys: services.apiKeys }),
-      useNestingLimit(),
-      useBodyLimit({ maxBytes: config.maxBodyBytes }),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
-      useAccessControl({
-        apiKeys: services.apiKeys,
-        limiter,
-        // Every route draws from the caller's one bucket (a key's, or its address' without one).
-        paths: ['/graphql', ...rateLimitedPaths(routing.routes)],
-        trustProxy: config.trustProxy,
-        policies: {
-          ...DEFAULT_RATE_LIMIT_POLICIES,
-          anonymous: { limit: config.anonymousRateLimit, windowMs: 60_000 },
-        },
-        onError: (error) => {
-          log('access control failed', error);
-        },
-      }),
-      useAuditLog({ recorder: services.audit }),
-      EnvelopArmorPlugin({
-        maxDepth: { n: 10 },
-        maxAliases: { n: 15 },
-        maxTokens: { n: 4000 },
-        costLimit: { maxCost: 10_000 },
-        maxDirectives: { n: 20 },
-        blockFieldSuggestion: { enabled: !config.introspection },
-      }),
-      ...(config.introspection ? [] : [useNoIntrospection()]),
-      usePersistedOperations({
-        getPersistedOperation: (hash) => persistedDocuments.get(hash) ?? null,
-        allowArbitraryOperations: (request) =>
-          !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
-        // Neither a query nor a document id is a malformed request: 400 as without the plugin
-        // (which would answer 200 with PERSISTED_QUERY_ID_REQUIRED).
-        customErrors: {
-          keyNotFound: {
-            message: 'Must provide query string or a persisted document id.',
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          },
-        },
-      }),
-      useRoutes(routing),
-    ],
+    plugins: taurinePlugins(options, persistedDocuments),
   });
 }

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { payloadTooLarge } from '../graphql/use-body-limit.ts';
 import { requestTargetOf } from './request-target.ts';
+import type { RequestTarget } from './request-target.ts';
 
 /** Per-request values yoga passes to plugins and the context factory. */
 export interface NodeServerContext {
@@ -70,6 +71,150 @@ function headersOf(req: IncomingMessage): Headers {
   return headers;
 }
 
+/** Tells `onAnswer` of an answer the bridge wrote itself; telemetry never fails a request. */
+function report(onAnswer: NodeBridgeOptions['onAnswer'], answer: BridgeAnswer): void {
+  try {
+    onAnswer?.(answer);
+  } catch {
+    // Telemetry never fails a request.
+  }
+}
+
+/** One request passing through the bridge. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  /** The path asked for, or null when the request target was unreadable. */
+  pathname: string | null;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+  /** Reports an answer the bridge wrote itself, with its status. */
+  answered: (status: number) => void;
+}
+
+/** Answers a JSON error and closes the connection. */
+function refuse(
+  exchange: Exchange,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  exchange.res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
+    // The rest of a malformed request cannot be trusted: do not read another from this socket.
+    connection: 'close',
+    ...headers,
+  });
+  exchange.res.end(body);
+  exchange.answered(status);
+}
+
+/**
+ * The URL yoga is to serve, or null once the bridge answered what no `Request` can carry: a
+ * malformed target (400), `OPTIONS *` (204 with the server's methods), a forbidden method (405).
+ */
+function urlToServe(
+  exchange: Exchange,
+  target: RequestTarget,
+  allowedMethods: NodeBridgeOptions['allowedMethods'],
+): URL | null {
+  if (target.kind === 'invalid') {
+    refuse(exchange, 400, errorBody(`Bad request: ${target.reason}`, 'BAD_REQUEST'));
+    return null;
+  }
+  if (target.kind === 'server') {
+    exchange.res.writeHead(204, { allow: SERVER_METHODS.join(', '), 'content-length': '0' });
+    exchange.res.end();
+    exchange.answered(204);
+    return null;
+  }
+  const { method } = exchange;
+  if (FORBIDDEN_METHODS.has(method)) {
+    const allow = allowedMethods(target.url.pathname).join(', ');
+    refuse(exchange, 405, errorBody(`Method ${method} is not allowed here`, 'METHOD_NOT_ALLOWED'), {
+      allow,
+    });
+    return null;
+  }
+  return target.url;
+}
+
+/**
+ * The WHATWG `Request` for `url`, its body read with a hard cap; or null once the bridge answered
+ * itself: 413 for a body too large (declared or streamed), 408 for one that never arrived whole,
+ * 400 for what the Fetch API refuses.
+ */
+async function toFetchRequest(
+  exchange: Exchange,
+  url: URL,
+  maxBodyBytes: number,
+): Promise<Request | null> {
+  const { req, res, method, signal } = exchange;
+  try {
+    const headers = headersOf(req);
+    let body: Buffer | undefined;
+    if (!BODYLESS.has(method)) {
+      const declared = Number(req.headers['content-length'] ?? '0');
+      if (declared > maxBodyBytes) {
+        await writeResponse(res, payloadTooLarge(maxBodyBytes), signal);
+        exchange.answered(413);
+        req.resume();
+        return null;
+      }
+      body = await readBody(req, maxBodyBytes);
+      headers.set('content-length', String(body.length));
+      headers.delete('transfer-encoding');
+    }
+    return new Request(url, {
+      method,
+      headers,
+      body: body ? new Uint8Array(body) : undefined,
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      await writeResponse(res, payloadTooLarge(maxBodyBytes), signal);
+      exchange.answered(413);
+      req.destroy();
+      return null;
+    }
+    if (req.socket.destroyed) {
+      // The body never arrived whole: Node's requestTimeout answered 408 and closed the socket
+      // (or the client went away). Counted as the client's, as 408.
+      exchange.answered(408);
+      return null;
+    }
+    // A request the Fetch API refuses (a header it will not carry) is the client's: 400, never
+    // a 500 counted against the server.
+    if (!res.headersSent) refuse(exchange, 400, errorBody('Bad request', 'BAD_REQUEST'));
+    else res.destroy();
+    return null;
+  }
+}
+
+/** Hands `request` to yoga and writes its answer; a failure is a masked 500. */
+async function forward(exchange: Exchange, handler: FetchHandler, request: Request) {
+  const { req, res } = exchange;
+  try {
+    const response = await handler(request, {
+      req,
+      remoteAddress: req.socket.remoteAddress ?? 'unknown',
+    });
+    await writeResponse(res, response, exchange.signal);
+  } catch {
+    if (!res.headersSent) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Unexpected error' }] }));
+      exchange.answered(500);
+    } else {
+      res.destroy();
+    }
+  }
+}
+
 /**
  * Turns a Node request into a WHATWG `Request` for yoga and writes the `Response` back. The body is
  * read here with a hard cap, so a chunked upload without `content-length` cannot grow past
@@ -78,13 +223,6 @@ function headersOf(req: IncomingMessage): Headers {
  * with a 4xx: nothing a client sends becomes a 500.
  */
 export function createNodeBridge(handler: FetchHandler, options: NodeBridgeOptions) {
-  const answered = (answer: BridgeAnswer) => {
-    try {
-      options.onAnswer?.(answer);
-    } catch {
-      // Telemetry never fails a request.
-    }
-  };
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const abort = new AbortController();
     res.on('close', () => {
@@ -93,91 +231,21 @@ export function createNodeBridge(handler: FetchHandler, options: NodeBridgeOptio
     const method = req.method ?? 'GET';
     const target = requestTargetOf(req);
     const pathname = target.kind === 'url' ? target.url.pathname : null;
-    const refuse = (status: number, body: string, headers: Record<string, string> = {}) => {
-      res.writeHead(status, {
-        'content-type': 'application/json',
-        'content-length': String(Buffer.byteLength(body)),
-        'cache-control': 'no-store',
-        // The rest of a malformed request cannot be trusted: do not read another from this socket.
-        connection: 'close',
-        ...headers,
-      });
-      res.end(body);
-      answered({ method, pathname, status });
+    const exchange: Exchange = {
+      req,
+      res,
+      method,
+      pathname,
+      signal: abort.signal,
+      answered: (status) => {
+        report(options.onAnswer, { method, pathname, status });
+      },
     };
-    if (target.kind === 'invalid') {
-      refuse(400, errorBody(`Bad request: ${target.reason}`, 'BAD_REQUEST'));
-      return;
-    }
-    if (target.kind === 'server') {
-      res.writeHead(204, { allow: SERVER_METHODS.join(', '), 'content-length': '0' });
-      res.end();
-      answered({ method, pathname, status: 204 });
-      return;
-    }
-    if (FORBIDDEN_METHODS.has(method)) {
-      const allow = options.allowedMethods(target.url.pathname).join(', ');
-      refuse(405, errorBody(`Method ${method} is not allowed here`, 'METHOD_NOT_ALLOWED'), {
-        allow,
-      });
-      return;
-    }
-    let request: Request;
-    try {
-      const headers = headersOf(req);
-      let body: Buffer | undefined;
-      if (!BODYLESS.has(method)) {
-        const declared = Number(req.headers['content-length'] ?? '0');
-        if (declared > options.maxBodyBytes) {
-          await writeResponse(res, payloadTooLarge(options.maxBodyBytes), abort.signal);
-          answered({ method, pathname, status: 413 });
-          req.resume();
-          return;
-        }
-        body = await readBody(req, options.maxBodyBytes);
-        headers.set('content-length', String(body.length));
-        headers.delete('transfer-encoding');
-      }
-      request = new Request(target.url, {
-        method,
-        headers,
-        body: body ? new Uint8Array(body) : undefined,
-        signal: abort.signal,
-      });
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        await writeResponse(res, payloadTooLarge(options.maxBodyBytes), abort.signal);
-        answered({ method, pathname, status: 413 });
-        req.destroy();
-        return;
-      }
-      if (req.socket.destroyed) {
-        // The body never arrived whole: Node's requestTimeout answered 408 and closed the socket
-        // (or the client went away). Counted as the client's, as 408.
-        answered({ method, pathname, status: 408 });
-        return;
-      }
-      // A request the Fetch API refuses (a header it will not carry) is the client's: 400, never
-      // a 500 counted against the server.
-      if (!res.headersSent) refuse(400, errorBody('Bad request', 'BAD_REQUEST'));
-      else res.destroy();
-      return;
-    }
-    try {
-      const response = await handler(request, {
-        req,
-        remoteAddress: req.socket.remoteAddress ?? 'unknown',
-      });
-      await writeResponse(res, response, abort.signal);
-    } catch {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: 'Unexpected error' }] }));
-        answered({ method, pathname, status: 500 });
-      } else {
-        res.destroy();
-      }
-    }
+    const url = urlToServe(exchange, target, options.allowedMethods);
+    if (url === null) return;
+    const request = await toFetchRequest(exchange, url, options.maxBodyBytes);
+    if (request === null) return;
+    await forward(exchange, handler, request);
   };
 }
 
@@ -206,11 +274,7 @@ export function refuseConnect(options: Pick<NodeBridgeOptions, 'onAnswer'>) {
       `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${SERVER_METHODS.join(', ')}\r\n` +
         'Content-Length: 0\r\nConnection: close\r\n\r\n',
     );
-    try {
-      options.onAnswer?.({ method: req.method ?? 'CONNECT', pathname: null, status: 405 });
-    } catch {
-      // Telemetry never fails a request.
-    }
+    report(options.onAnswer, { method: req.method ?? 'CONNECT', pathname: null, status: 405 });
   };
 }
 

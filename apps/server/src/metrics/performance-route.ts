@@ -65,6 +65,89 @@ const warmSummary = (result: Awaited<ReturnType<Services['cacheOps']['warm']>>) 
   failed: result.failed.map((f) => f.key),
 });
 
+/** Runs a cache action and records it: `ok`, or the cache's refusal with its reason. */
+async function audited(
+  services: Services,
+  actor: AuditActor,
+  action: string,
+  args: Record<string, unknown>,
+  run: () => Promise<Response>,
+): Promise<Response> {
+  try {
+    const response = await run();
+    await services.audit.record({ actor, action: `rest:${action}`, args, result: 'ok' });
+    return response;
+  } catch (error) {
+    await services.audit.record({
+      actor,
+      action: `rest:${action}`,
+      args,
+      result: error instanceof CacheError ? 'VALIDATION_ERROR' : 'ERROR',
+      details:
+        error instanceof CacheError ? { message: error.message, code: error.code } : undefined,
+    });
+    throw error;
+  }
+}
+
+/** `warm` with a `key` refreshes that key (for `ttl` seconds if given); without one, the basics. */
+async function warmAction(
+  services: Services,
+  actor: AuditActor,
+  key: unknown,
+  ttl: unknown,
+): Promise<Response> {
+  if (key !== undefined && typeof key !== 'string') {
+    return respond('error', { error: 'key must be a string' }, 400);
+  }
+  if (
+    ttl !== undefined &&
+    !(typeof ttl === 'number' && Number.isInteger(ttl) && ttl > 0 && ttl <= 86_400)
+  ) {
+    return respond('error', { error: 'ttl must be whole seconds from 1 to 86400' }, 400);
+  }
+  return audited(services, actor, 'warmCache', { cacheKey: key ?? null, ttl }, async () => {
+    const result =
+      typeof key === 'string'
+        ? await services.cache.warm([key], (k) => services.catalog.loaderFor(k), {
+            refresh: true,
+            ...(typeof ttl === 'number' ? { ttlMs: ttl * 1000 } : {}),
+          })
+        : await services.cacheOps.warm();
+    return respond('warm', warmSummary(result));
+  });
+}
+
+/** Runs the action a `POST` body names; a cache refusal is thrown as its `CacheError`. */
+function postAction(
+  services: Services,
+  actor: AuditActor,
+  body: Record<string, unknown>,
+): Promise<Response> | Response {
+  const { action, key, pattern, ttl } = body;
+  switch (action) {
+    case 'clear': {
+      if (typeof pattern !== 'string')
+        return respond('error', { error: 'clear needs a pattern' }, 400);
+      return audited(services, actor, 'clearCache', { pattern }, async () =>
+        respond('clear', { pattern, ...(await services.cache.clear(pattern)) }),
+      );
+    }
+    case 'delete': {
+      if (typeof key !== 'string') return respond('error', { error: 'delete needs a key' }, 400);
+      return audited(services, actor, 'deleteCacheKey', { cacheKey: key }, async () =>
+        respond('delete', { key, deleted: await services.cache.delete(key) }),
+      );
+    }
+    case 'warm':
+      return warmAction(services, actor, key, ttl);
+    case 'metrics':
+      return respond('metrics', metricsReport(services));
+    default:
+      return respond('error', { error: 'action must be one of clear, delete, warm, metrics' }, 400);
+  }
+}
+
 /**
  * The specification's REST facade over the same services as GraphQL: `GET /api/performance` with
  * `report=basic|full|metrics`, `export=true`, `optimize=true` or `warm=true`; `POST` with
@@ -72,30 +155,6 @@ const warmSummary = (result: Awaited<ReturnType<Services['cacheOps']['warm']>>) 
  * Cache actions are audited like their mutations, as `rest:<mutation>` (`rest:clearCache`, …).
  */
 export function createPerformanceRoutes(services: Services) {
-  /** Runs a cache action and records it: `ok`, or the cache's refusal with its reason. */
-  const audited = async (
-    actor: AuditActor,
-    action: string,
-    args: Record<string, unknown>,
-    run: () => Promise<Response>,
-  ): Promise<Response> => {
-    try {
-      const response = await run();
-      await services.audit.record({ actor, action: `rest:${action}`, args, result: 'ok' });
-      return response;
-    } catch (error) {
-      await services.audit.record({
-        actor,
-        action: `rest:${action}`,
-        args,
-        result: error instanceof CacheError ? 'VALIDATION_ERROR' : 'ERROR',
-        details:
-          error instanceof CacheError ? { message: error.message, code: error.code } : undefined,
-      });
-      throw error;
-    }
-  };
-
   return {
     async get(_request: Request, url: URL, actor: AuditActor): Promise<Response> {
       const params = url.searchParams;
@@ -105,12 +164,12 @@ export function createPerformanceRoutes(services: Services) {
         return respond('export', document);
       }
       if (params.get('optimize') === 'true') {
-        return audited(actor, 'optimizeMemory', {}, () =>
+        return audited(services, actor, 'optimizeMemory', {}, () =>
           Promise.resolve(respond('optimize', services.cache.optimizeMemory())),
         );
       }
       if (params.get('warm') === 'true') {
-        return audited(actor, 'warmCache', {}, async () =>
+        return audited(services, actor, 'warmCache', {}, async () =>
           respond('warm', warmSummary(await services.cacheOps.warm())),
         );
       }
@@ -131,53 +190,8 @@ export function createPerformanceRoutes(services: Services) {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         return respond('error', { error: 'Body must be a JSON object' }, 400);
       }
-      const { action, key, pattern, ttl } = body as Record<string, unknown>;
       try {
-        switch (action) {
-          case 'clear': {
-            if (typeof pattern !== 'string')
-              return respond('error', { error: 'clear needs a pattern' }, 400);
-            return await audited(actor, 'clearCache', { pattern }, async () =>
-              respond('clear', { pattern, ...(await services.cache.clear(pattern)) }),
-            );
-          }
-          case 'delete': {
-            if (typeof key !== 'string')
-              return respond('error', { error: 'delete needs a key' }, 400);
-            return await audited(actor, 'deleteCacheKey', { cacheKey: key }, async () =>
-              respond('delete', { key, deleted: await services.cache.delete(key) }),
-            );
-          }
-          case 'warm': {
-            if (key !== undefined && typeof key !== 'string') {
-              return respond('error', { error: 'key must be a string' }, 400);
-            }
-            if (
-              ttl !== undefined &&
-              !(typeof ttl === 'number' && Number.isInteger(ttl) && ttl > 0 && ttl <= 86_400)
-            ) {
-              return respond('error', { error: 'ttl must be whole seconds from 1 to 86400' }, 400);
-            }
-            return await audited(actor, 'warmCache', { cacheKey: key ?? null, ttl }, async () => {
-              const result =
-                typeof key === 'string'
-                  ? await services.cache.warm([key], (k) => services.catalog.loaderFor(k), {
-                      refresh: true,
-                      ...(typeof ttl === 'number' ? { ttlMs: ttl * 1000 } : {}),
-                    })
-                  : await services.cacheOps.warm();
-              return respond('warm', warmSummary(result));
-            });
-          }
-          case 'metrics':
-            return respond('metrics', metricsReport(services));
-          default:
-            return respond(
-              'error',
-              { error: 'action must be one of clear, delete, warm, metrics' },
-              400,
-            );
-        }
+        return await postAction(services, actor, body as Record<string, unknown>);
       } catch (error) {
         if (error instanceof CacheError)
           return respond('error', { error: error.message, code: error.code }, 400);

@@ -1,6 +1,7 @@
-import type { MetricsRegistry, RollupRecord } from '@taurine/monitor';
-import type { RollupRow, Store } from '@taurine/store';
+import type { MetricsRegistry } from '@taurine/monitor';
+import type { Store } from '@taurine/store';
 import type { ProcessSampler } from '../metrics/process-sampler.ts';
+import { createRollupPersistence } from './rollup-persistence.ts';
 import { buildSnapshot, errorRate } from './snapshot.ts';
 import type { DependencyStatus, Snapshot, SnapshotAlert } from './snapshot.ts';
 
@@ -37,31 +38,110 @@ export interface CollectionJobOptions {
   onError?: (step: string, error: unknown) => void;
 }
 
-/** Retention of persisted rollups per resolution (minutes 6 h, 5-minute 7 d, hourly 90 d). */
-export const ROLLUP_RETENTION_MS = {
-  '1m': 6 * 3_600_000,
-  '5m': 7 * 86_400_000,
-  '1h': 90 * 86_400_000,
-} as const;
+type ProcessSample = ReturnType<ProcessSampler['sample']>;
 
-/** Most drained rollups kept for a retry while the database is unreachable. */
-const MAX_PENDING_ROLLUPS = 200_000;
+/** Runs one step of the tick: a failure is reported and the fallback stands in for its result. */
+type Step = <T>(name: string, fn: () => Promise<T> | T, fallback: T) => Promise<T>;
 
-const toRow = (instanceId: string, record: RollupRecord): RollupRow => ({
-  instanceId,
-  seriesKey: record.seriesKey,
-  name: record.name,
-  tags: record.tags,
-  kind: record.kind,
-  resolution: record.resolution,
-  bucketStart: record.bucketStart,
-  count: record.count,
-  sum: record.sum,
-  min: record.min,
-  max: record.max,
-  last: record.kind === 'gauge' ? record.last : null,
-  sketch: record.sketch,
-});
+const stepRunner =
+  (onError: (step: string, error: unknown) => void): Step =>
+  async (name, fn, fallback) => {
+    try {
+      return await fn();
+    } catch (error) {
+      onError(name, error);
+      return fallback;
+    }
+  };
+
+/** The process gauges, and the event loop delays observed since the last sample. */
+function recordProcessSample(registry: MetricsRegistry, sample: ProcessSample): void {
+  registry.gauge('process.heapUsedMB', sample.heapUsedMB);
+  registry.gauge('process.rssMB', sample.rssMB);
+  registry.gauge('process.heapUsedRatio', sample.heapUsedRatio);
+  registry.gauge('process.cpuUsage', sample.cpuUsage);
+  registry.gauge('process.uptimeSeconds', sample.uptimeSeconds);
+  const eventLoopDelay = registry.handle('process.eventLoopDelay', 'distribution');
+  for (const { valueMs, count } of sample.eventLoopDelay?.observations ?? []) {
+    for (let i = 0; i < count; i++) eventLoopDelay.record(valueMs);
+  }
+}
+
+/** The ratio gauges derived from counters: error rate and conversion rate (when measurable). */
+function recordDerivedRatios(registry: MetricsRegistry): void {
+  const rate = errorRate(registry);
+  if (rate !== null) registry.gauge('api.errorRate', rate);
+  const calculations = registry.stats('business.calculations', undefined, '1h').sum;
+  if (calculations !== null && calculations > 0) {
+    const clicks = registry.stats('business.affiliateClicks', undefined, '1h').sum ?? 0;
+    registry.gauge('business.conversionRate', clicks / calculations);
+  }
+}
+
+/** `cache.tierUp{tier}` for every tier that is not disabled. */
+function recordCacheTiers(registry: MetricsRegistry, tiers: Record<string, DependencyStatus>) {
+  for (const [tier, status] of Object.entries(tiers)) {
+    if (status !== 'disabled') registry.gauge('cache.tierUp', status === 'up' ? 1 : 0, { tier });
+  }
+}
+
+/** What a tick reads and writes besides the clock. */
+interface TickContext {
+  registry: MetricsRegistry;
+  sampler: ProcessSampler;
+  sources: CollectionSources;
+  instanceId: string;
+  step: Step;
+  flushRollups: () => Promise<void>;
+}
+
+/**
+ * One tick's work at `at`: the gauges, the rollover, the snapshot (its health score a gauge too),
+ * rule evaluation and the rollup flush, in that order.
+ */
+async function collectSnapshot(context: TickContext, at: number): Promise<Snapshot> {
+  const { registry, sampler, sources, instanceId, step, flushRollups } = context;
+  const processSample = sampler.sample();
+  recordProcessSample(registry, processSample);
+  const webSocketConnections = sources.webSocketConnections();
+  registry.gauge('websocket.connections', webSocketConnections);
+  const activeUsers = sources.activeUsers(at);
+  registry.gauge('users.active', activeUsers);
+
+  const dependencies = await step('dependencies', sources.dependencies, {
+    database: 'down' as const,
+  });
+  registry.gauge('health.uptimeRatio', dependencies['database'] === 'up' ? 1 : 0);
+  recordDerivedRatios(registry);
+  const cacheHitRate = sources.cacheHitRate
+    ? await step('cache stats', sources.cacheHitRate, null)
+    : null;
+  if (cacheHitRate !== null) registry.gauge('cache.hitRate', cacheHitRate);
+  recordCacheTiers(
+    registry,
+    sources.cacheTiers ? await step('cache tiers', sources.cacheTiers, {}) : {},
+  );
+
+  registry.rollover(at);
+  const snapshotWithoutAlerts = buildSnapshot({
+    registry,
+    now: at,
+    instanceId,
+    process: processSample,
+    activeUsers,
+    webSocketConnections,
+    cacheHitRate,
+    dependencies,
+    activeAlerts: [],
+  });
+  registry.gauge('health.score', snapshotWithoutAlerts.healthScore);
+
+  if (sources.evaluateAlerts)
+    await step('alert evaluation', () => sources.evaluateAlerts!(at), undefined);
+  await step('rollup flush', flushRollups, undefined);
+
+  return { ...snapshotWithoutAlerts, activeAlerts: sources.activeAlerts?.() ?? [] };
+}
 
 /**
  * The collection tick (every `COLLECT_INTERVAL_MS`): samples the process, derives the ratio gauges,
@@ -76,98 +156,30 @@ export function createCollectionJob(options: CollectionJobOptions) {
     ((step, error) => {
       console.error(`collection tick: ${step} failed`, error);
     });
+  const step = stepRunner(onError);
+  const rollups = createRollupPersistence({
+    registry,
+    store,
+    instanceId: options.instanceId,
+    now,
+  });
   let latest: Snapshot | null = null;
-  let pending: RollupRow[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
 
-  const step = async <T>(name: string, fn: () => Promise<T> | T, fallback: T): Promise<T> => {
-    try {
-      return await fn();
-    } catch (error) {
-      onError(name, error);
-      return fallback;
-    }
+  const context: TickContext = {
+    registry,
+    sampler,
+    sources,
+    instanceId: options.instanceId,
+    step,
+    flushRollups: rollups.flush,
   };
 
-  /** Writes drained rollups; keeps them for the next tick if the database refuses. */
-  async function flushRollups(): Promise<void> {
-    pending.push(
-      ...registry.drainClosedRollups().map((record) => toRow(options.instanceId, record)),
-    );
-    if (pending.length === 0) return;
-    const rows = pending;
-    pending = [];
-    try {
-      await store.rollups.upsert(rows);
-    } catch (error) {
-      pending = rows.slice(-MAX_PENDING_ROLLUPS);
-      throw error;
-    }
-  }
-
-  async function tick(): Promise<Snapshot> {
-    const at = now();
-    const processSample = sampler.sample();
-    registry.gauge('process.heapUsedMB', processSample.heapUsedMB);
-    registry.gauge('process.rssMB', processSample.rssMB);
-    registry.gauge('process.heapUsedRatio', processSample.heapUsedRatio);
-    registry.gauge('process.cpuUsage', processSample.cpuUsage);
-    registry.gauge('process.uptimeSeconds', processSample.uptimeSeconds);
-    const eventLoopDelay = registry.handle('process.eventLoopDelay', 'distribution');
-    for (const { valueMs, count } of processSample.eventLoopDelay?.observations ?? []) {
-      for (let i = 0; i < count; i++) eventLoopDelay.record(valueMs);
-    }
-    const webSocketConnections = sources.webSocketConnections();
-    registry.gauge('websocket.connections', webSocketConnections);
-    const activeUsers = sources.activeUsers(at);
-    registry.gauge('users.active', activeUsers);
-
-    const dependencies = await step('dependencies', sources.dependencies, {
-      database: 'down' as const,
-    });
-    registry.gauge('health.uptimeRatio', dependencies['database'] === 'up' ? 1 : 0);
-    const rate = errorRate(registry);
-    if (rate !== null) registry.gauge('api.errorRate', rate);
-    const calculations = registry.stats('business.calculations', undefined, '1h').sum;
-    if (calculations !== null && calculations > 0) {
-      const clicks = registry.stats('business.affiliateClicks', undefined, '1h').sum ?? 0;
-      registry.gauge('business.conversionRate', clicks / calculations);
-    }
-    const cacheHitRate = sources.cacheHitRate
-      ? await step('cache stats', sources.cacheHitRate, null)
-      : null;
-    if (cacheHitRate !== null) registry.gauge('cache.hitRate', cacheHitRate);
-    const tiers = sources.cacheTiers ? await step('cache tiers', sources.cacheTiers, {}) : {};
-    for (const [tier, status] of Object.entries(tiers)) {
-      if (status !== 'disabled') registry.gauge('cache.tierUp', status === 'up' ? 1 : 0, { tier });
-    }
-
-    registry.rollover(at);
-    const snapshotWithoutAlerts = buildSnapshot({
-      registry,
-      now: at,
-      instanceId: options.instanceId,
-      process: processSample,
-      activeUsers,
-      webSocketConnections,
-      cacheHitRate,
-      dependencies,
-      activeAlerts: [],
-    });
-    registry.gauge('health.score', snapshotWithoutAlerts.healthScore);
-
-    if (sources.evaluateAlerts)
-      await step('alert evaluation', () => sources.evaluateAlerts!(at), undefined);
-    await step('rollup flush', flushRollups, undefined);
-
-    const snapshot: Snapshot = {
-      ...snapshotWithoutAlerts,
-      activeAlerts: sources.activeAlerts?.() ?? [],
-    };
+  async function tick(): Promise<void> {
+    const snapshot = await collectSnapshot(context, now());
     latest = snapshot;
     options.publish(snapshot);
-    return snapshot;
   }
 
   /** Runs one tick unless one is already running (then waits for that one). */
@@ -202,41 +214,12 @@ export function createCollectionJob(options: CollectionJobOptions) {
       // The minute still open is persisted too: loaded again within it, it merges with new
       // samples, so a graceful restart loses nothing and counts nothing twice.
       registry.sealOpenMinute();
-      await step('final rollup flush', flushRollups, undefined);
+      await step('final rollup flush', rollups.flush, undefined);
     },
     /** Deletes persisted rollups past retention; run at start and hourly. */
-    async enforceRetention() {
-      const at = now();
-      for (const [resolution, keepMs] of Object.entries(ROLLUP_RETENTION_MS)) {
-        await store.rollups.deleteOlderThan(
-          resolution as keyof typeof ROLLUP_RETENTION_MS,
-          at - keepMs,
-        );
-      }
-    },
+    enforceRetention: rollups.enforceRetention,
     /** Loads this instance's persisted rollups so history survives a restart. */
-    async restore() {
-      const rows = await store.rollups.load({
-        since: now() - ROLLUP_RETENTION_MS['1h'],
-        instanceId: options.instanceId,
-      });
-      return registry.loadRollups(
-        rows.map((row) => ({
-          seriesKey: row.seriesKey,
-          name: row.name,
-          tags: row.tags,
-          kind: row.kind,
-          resolution: row.resolution,
-          bucketStart: row.bucketStart,
-          count: row.count,
-          sum: row.sum,
-          min: row.min,
-          max: row.max,
-          last: row.last ?? 0,
-          sketch: row.sketch,
-        })),
-      );
-    },
+    restore: rollups.restore,
   };
 }
 
