@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTIVE_SESSIONS_DEFAULTS } from '@taurine/monitor';
-import { startServerProcess, waitUntil } from '../reliability/support/server-process.ts';
+import { startServerProcess, waitUntil } from '../testing/server-process.ts';
 import { connectInspector, inspectorUrlIn } from './inspector-memory.ts';
 import type { ProcessMemory } from './inspector-memory.ts';
 import { printTable } from './table.ts';

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
-import { WEB_DIST_DIR, assertWebBuildExists } from '../e2e/support/harness.ts';
+import { WEB_DIST_DIR, assertWebBuildExists } from '../testing/e2e-harness.ts';
 import { printTable } from './table.ts';
 import type { BenchRow } from './table.ts';
 

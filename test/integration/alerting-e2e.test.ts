@@ -18,7 +18,7 @@ import {
 } from '../../apps/server/src/alerting/testing/service-harness.ts';
 import type { ServiceHarness } from '../../apps/server/src/alerting/testing/service-harness.ts';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
-import { breachRule } from '../support/breach-rule.ts';
+import { breachRule } from '../testing/breach-rule.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
 
 const SECRET = 'e2e-webhook-signing-secret';

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../apps/server/src/access/api-keys.ts';
 import { startHttpReceiver } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
-import { breachRule } from '../support/breach-rule.ts';
-import { startServerProcess, waitUntil } from './support/server-process.ts';
-import type { ServerProcess } from './support/server-process.ts';
+import { breachRule } from '../testing/breach-rule.ts';
+import { startServerProcess, waitUntil } from '../testing/server-process.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
 
 // After a restart the new process has no samples yet: the alert waits instead of resolving.
 const RULE = breachRule('restart.api-p95', { noDataState: 'NO_DATA' });

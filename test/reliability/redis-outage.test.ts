@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
-import { DisposableRedis } from '../support/redis-server.ts';
+import { DisposableRedis } from '@taurine/cache/testing';
 
 let redis: DisposableRedis;
 let app: TestApp;

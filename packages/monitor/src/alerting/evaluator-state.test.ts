@@ -3,8 +3,8 @@ import { createAlertEvaluator } from './alert-evaluator.ts';
 import type { AlertEvaluator } from './alert-evaluator.ts';
 import type { AlertRule } from './alert-rule.ts';
 import { parseEvaluatorState } from './evaluator-state.ts';
-import type { FakeClock, FakeStats } from './test-support.ts';
-import { MINUTE, createFakeClock, createHarness, testRule } from './test-support.ts';
+import type { FakeClock, FakeStats } from '../testing/alert-evaluator-harness.ts';
+import { MINUTE, createFakeClock, createHarness, testRule } from '../testing/alert-evaluator-harness.ts';
 
 const METRIC = 'api.responseTime';
 

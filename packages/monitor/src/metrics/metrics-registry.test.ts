@@ -7,6 +7,7 @@ import type { MetricsRegistry } from './metrics-registry.ts';
 import type { MetricsRegistryOptions } from './registry-options.ts';
 import type { RollupRecord } from './rollup-record.ts';
 import { HOUR_MS, MINUTE_MS } from './windows.ts';
+import { seededRandom as random } from '../testing/seeded-random.ts';
 
 const T0 = Date.UTC(2026, 0, 1); // hour-aligned
 const STANDARD = {
@@ -21,17 +22,6 @@ function setup(options: Partial<MetricsRegistryOptions> = {}, start = T0) {
   const clock = createManualClock(start);
   const registry = createMetricsRegistry({ clock, standardTags: STANDARD, ...options });
   return { clock, registry };
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Records `perMinute` log-normal latencies per minute for `minutes` minutes, returning them. */

@@ -1,9 +1,9 @@
-import type { AlertRule } from './alert-rule.ts';
-import { createAlertEvaluator } from './alert-evaluator.ts';
-import type { AlertEvaluator, AlertEvaluatorOptions, EvaluationResult } from './alert-evaluator.ts';
-import type { Clock } from './clock.ts';
-import type { Silence } from './silence.ts';
-import type { SeriesStat, StatQuery, StatsReader } from './stats-reader.ts';
+import type { AlertRule } from '../alerting/alert-rule.ts';
+import { createAlertEvaluator } from '../alerting/alert-evaluator.ts';
+import type { AlertEvaluator, AlertEvaluatorOptions, EvaluationResult } from '../alerting/alert-evaluator.ts';
+import type { Clock } from '../alerting/clock.ts';
+import type { Silence } from '../alerting/silence.ts';
+import type { SeriesStat, StatQuery, StatsReader } from '../alerting/stats-reader.ts';
 
 /** Test helpers: virtual time, scripted statistics and a one-line evaluator set-up. */
 

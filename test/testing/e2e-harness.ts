@@ -5,12 +5,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { buildApp } from '../../../apps/server/src/app.ts';
-import type { App } from '../../../apps/server/src/app.ts';
-import { loadConfig } from '../../../apps/server/src/config.ts';
+import { buildApp } from '../../apps/server/src/app.ts';
+import type { App } from '../../apps/server/src/app.ts';
+import { loadConfig } from '../../apps/server/src/config.ts';
 
 /** The production build of the SPA; `npm test` builds it before any suite runs. */
-export const WEB_DIST_DIR = resolve(fileURLToPath(import.meta.url), '../../../../apps/web/dist');
+export const WEB_DIST_DIR = resolve(fileURLToPath(import.meta.url), '../../../apps/web/dist');
 /** The SPA's persisted documents, as `npm start` serves them (queries go by hash). */
 const PERSISTED_DOCUMENTS = join(WEB_DIST_DIR, '../src/gql/persisted-documents.json');
 

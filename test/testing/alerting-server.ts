@@ -1,5 +1,5 @@
 import type { ReceivedRequest } from '@taurine/notify/testing';
-import { breachRule } from '../../support/breach-rule.ts';
+import { breachRule } from './breach-rule.ts';
 import type { ServerProcess } from './server-process.ts';
 
 /** A rule that fires at the first tick with traffic and waits (no data) after a restart. */

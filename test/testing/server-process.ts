@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const MAIN = resolve(ROOT, 'apps/server/src/main.ts');
 /** tsx's loader, as the root package sees it. */
 const TSX = createRequire(resolve(ROOT, 'package.json')).resolve('tsx');
