@@ -15,8 +15,8 @@ import {
   MINUTE,
   T0,
   createServiceHarness,
-} from '../../apps/server/src/alerting/testing/service-harness.ts';
-import type { ServiceHarness } from '../../apps/server/src/alerting/testing/service-harness.ts';
+} from '../../apps/server/src/testing/alerting-service-harness.ts';
+import type { ServiceHarness } from '../../apps/server/src/testing/alerting-service-harness.ts';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import { breachRule } from '../testing/breach-rule.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';

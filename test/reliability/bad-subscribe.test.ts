@@ -3,7 +3,7 @@ import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
 import { openLiveClient } from '../testing/live-client.ts';
 import type { LiveClient } from '../testing/live-client.ts';
-import { waitUntil } from '../testing/server-process.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 
 let app: TestApp;
 let client: LiveClient;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { hostileJson, labelled, run, smallString, startFuzzTarget } from '../testing/fuzz.ts';
 import type { FuzzTarget, Labelled } from '../testing/fuzz.ts';
-import { waitUntil } from '../testing/server-process.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 
 /**
  * Close codes a client may provoke: normal, message too big (ws' `maxPayload`), and graphql-ws'

@@ -9,7 +9,7 @@ import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
 import { openRaw, parseRawAnswer, rawRequest } from '../testing/raw-http.ts';
 import type { RawConnection } from '../testing/raw-http.ts';
-import { waitUntil } from '../testing/server-process.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 
 const REQUEST_TIMEOUT_MS = 800;
 const HEADERS_TIMEOUT_MS = 400;

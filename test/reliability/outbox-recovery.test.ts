@@ -25,7 +25,8 @@ import {
   writtenOrder,
 } from '../testing/alerting-server.ts';
 import type { WebhookEvent } from '../testing/alerting-server.ts';
-import { startServerProcess, waitUntil } from '../testing/server-process.ts';
+import { startServerProcess } from '../testing/server-process.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 import type { ServerProcess } from '../testing/server-process.ts';
 
 const RULE_IDS = ['outbox.alert-a', 'outbox.alert-b', 'outbox.alert-c'];
