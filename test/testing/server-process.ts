@@ -17,8 +17,6 @@ export interface ServerProcess {
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** Sends a GraphQL operation over HTTP with `x-api-key: apiKey` and returns the JSON body. */
-  // The caller names the shape it expects back, as GraphQL clients do.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   graphql<TData>(
     apiKey: string,
     query: string,

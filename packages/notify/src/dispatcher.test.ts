@@ -6,13 +6,7 @@ import { NotifyError } from './notify-error.ts';
 import { newOutboxItems } from './outbox-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import { createPagerDutyChannel } from './pagerduty-channel.ts';
-import {
-  channelMap,
-  enqueue,
-  noJitter,
-  receiverPool,
-  setup,
-} from './testing/dispatcher-setup.ts';
+import { channelMap, enqueue, noJitter, receiverPool, setup } from './testing/dispatcher-setup.ts';
 import { createFakeClock } from './testing/fake-clock.ts';
 import { refusedUrl } from './testing/http-receiver.ts';
 import type { Reply } from './testing/http-receiver.ts';

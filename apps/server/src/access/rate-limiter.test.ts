@@ -144,7 +144,12 @@ describe('Redis rate limiter', () => {
 
   it('falls back to memory when Redis is down or slow, and never rejects', async () => {
     // Nothing listens on port 1.
-    const down = new Redis({ host: '127.0.0.1', port: 1, maxRetriesPerRequest: 1, lazyConnect: true });
+    const down = new Redis({
+      host: '127.0.0.1',
+      port: 1,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+    });
     down.on('error', () => undefined);
     const errors: unknown[] = [];
     const limiter = createRedisRateLimiter({ redis: down, onError: (e) => errors.push(e) });

@@ -23,8 +23,6 @@ import type { ServiceHarness } from './alerting-service-harness.ts';
  */
 export interface SchemaHarness extends Awaited<ReturnType<ServiceHarness['service']>> {
   harness: ServiceHarness;
-  // The caller names the shape it expects back, as GraphQL clients do.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   graphql<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,

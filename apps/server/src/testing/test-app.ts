@@ -18,8 +18,6 @@ export interface TestApp extends App {
    * Runs a GraphQL operation through `yoga.fetch` and returns the parsed JSON body. Sends the admin
    * key unless `headers` names another `x-api-key` (`''` for an anonymous call).
    */
-  // The caller names the shape it expects back, as GraphQL clients do.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   graphql<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,

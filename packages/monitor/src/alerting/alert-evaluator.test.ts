@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { AlertingConfigError } from './alerting-config-error.ts';
 import { createAlertEvaluator } from './alert-evaluator.ts';
 import { alertFingerprint } from './fingerprint.ts';
-import { HOUR, MINUTE, createFakeClock, createHarness, testRule } from '../testing/alert-evaluator-harness.ts';
+import {
+  HOUR,
+  MINUTE,
+  createFakeClock,
+  createHarness,
+  testRule,
+} from '../testing/alert-evaluator-harness.ts';
 
 const METRIC = 'api.responseTime';
 

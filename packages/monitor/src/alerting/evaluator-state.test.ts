@@ -4,7 +4,12 @@ import type { AlertEvaluator } from './alert-evaluator.ts';
 import type { AlertRule } from './alert-rule.ts';
 import { parseEvaluatorState } from './evaluator-state.ts';
 import type { FakeClock, FakeStats } from '../testing/alert-evaluator-harness.ts';
-import { MINUTE, createFakeClock, createHarness, testRule } from '../testing/alert-evaluator-harness.ts';
+import {
+  MINUTE,
+  createFakeClock,
+  createHarness,
+  testRule,
+} from '../testing/alert-evaluator-harness.ts';
 
 const METRIC = 'api.responseTime';
 

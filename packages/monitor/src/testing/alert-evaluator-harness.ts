@@ -1,6 +1,10 @@
 import type { AlertRule } from '../alerting/alert-rule.ts';
 import { createAlertEvaluator } from '../alerting/alert-evaluator.ts';
-import type { AlertEvaluator, AlertEvaluatorOptions, EvaluationResult } from '../alerting/alert-evaluator.ts';
+import type {
+  AlertEvaluator,
+  AlertEvaluatorOptions,
+  EvaluationResult,
+} from '../alerting/alert-evaluator.ts';
 import type { Clock } from '../alerting/clock.ts';
 import type { Silence } from '../alerting/silence.ts';
 import type { SeriesStat, StatQuery, StatsReader } from '../alerting/stats-reader.ts';
