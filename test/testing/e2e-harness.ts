@@ -15,7 +15,17 @@ export const WEB_DIST_DIR = resolve(fileURLToPath(import.meta.url), '../../../ap
 const PERSISTED_DOCUMENTS = join(WEB_DIST_DIR, '../src/gql/persisted-documents.json');
 
 /** Debian's Chromium; see ARCHITECTURE.md "Known pitfalls". */
-const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Headless, with background traffic (updates, sync) switched off. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A real server on a free port with its own empty data directory. */
 export interface TestApp {
@@ -76,15 +86,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 
