@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          setupFiles: ['test/support/fast-check-seed.ts'],
+          setupFiles: ['test/testing/fast-check-seed.ts'],
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -29,7 +29,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          setupFiles: ['test/support/fast-check-seed.ts'],
+          setupFiles: ['test/testing/fast-check-seed.ts'],
           include: ['test/integration/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

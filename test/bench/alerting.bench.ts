@@ -22,6 +22,7 @@ import {
 import { startHttpReceiver } from '@taurine/notify/testing';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import { percentile, printTable } from './table.ts';
+import { seededRandom } from '@taurine/monitor/testing';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MINUTE = 60_000;
@@ -46,18 +47,6 @@ const METRICS = [
 const ENDPOINTS = 50;
 const SHARDS = 50;
 
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A registry holding 10,000 series with a sample per series and minute over the last 10 minutes. */
 function populatedRegistry(clock: ManualClock): MetricsRegistry {
   const registry = createMetricsRegistry({
@@ -66,7 +55,7 @@ function populatedRegistry(clock: ManualClock): MetricsRegistry {
     maxSeriesPerMetric: ENDPOINTS * SHARDS,
   });
   for (const metric of METRICS) registry.define(metric.name, metric.kind);
-  const next = random(42);
+  const next = seededRandom(42);
   for (let minute = 0; minute < 10; minute += 1) {
     clock.advance(MINUTE);
     for (const metric of METRICS) {

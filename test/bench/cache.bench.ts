@@ -12,9 +12,9 @@ import { ChaosTier, RedisTier, TieredCache } from '@taurine/cache';
 import {
   connectRedis,
   createRawLru,
-  deleteByPrefix,
+  deleteRedisKeys,
   startPrivateRedisServer,
-  uniquePrefix,
+  uniqueRedisPrefix,
 } from '@taurine/cache/testing';
 import type { BenchRow } from './table.ts';
 import { opsPerSecond, percentile, printTable } from './table.ts';
@@ -121,7 +121,7 @@ async function memoryHits(): Promise<void> {
 
 async function redisTier(): Promise<void> {
   const client = await connectRedis();
-  const prefix = uniquePrefix();
+  const prefix = uniqueRedisPrefix();
   try {
     const tier = new RedisTier({ client, prefix });
     for (const key of KEYS) await tier.set(key, { name: key, caffeineMg: 160 }, 60_000);
@@ -162,7 +162,7 @@ async function redisTier(): Promise<void> {
       },
     ]);
   } finally {
-    await deleteByPrefix(client, prefix);
+    await deleteRedisKeys(prefix, client);
     await client.quit();
   }
 }
@@ -173,7 +173,7 @@ const missTraffic = (cache: TieredCache, label: string) => (i: number) =>
 
 async function outage(): Promise<void> {
   const client = await connectRedis();
-  const prefix = uniquePrefix();
+  const prefix = uniqueRedisPrefix();
   const rows: BenchRow[] = [];
   const add = (name: string, samples: number[], baseline?: string) => {
     rows.push({
@@ -213,7 +213,7 @@ async function outage(): Promise<void> {
     chaos.reset();
     await cache.close();
   } finally {
-    await deleteByPrefix(client, prefix);
+    await deleteRedisKeys(prefix, client);
     await client.quit();
   }
 
@@ -221,7 +221,7 @@ async function outage(): Promise<void> {
   const spare = await connectRedis(server.port, { retryStrategy: () => 50 });
   try {
     const cache = new TieredCache({
-      redis: new RedisTier({ client: spare, prefix: uniquePrefix() }),
+      redis: new RedisTier({ client: spare, prefix: uniqueRedisPrefix() }),
       breaker: { timeoutMs: 50, probeIntervalMs: 200 },
     });
     const samples: number[] = [];

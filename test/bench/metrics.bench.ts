@@ -15,6 +15,7 @@ import {
 import type { Clock, MetricHandle, MetricsRegistry } from '@taurine/monitor';
 import { opsPerSecond, percentile, printTable } from './table.ts';
 import type { BenchRow } from './table.ts';
+import { seededRandom } from '@taurine/monitor/testing';
 
 const STANDARD_TAGS = {
   environment: 'bench',
@@ -26,21 +27,9 @@ const STANDARD_TAGS = {
 const T0 = Date.UTC(2026, 0, 1);
 const MiB = 1024 * 1024;
 
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Log-normal latencies around e^4 ≈ 55 ms. */
 function logNormal(count: number, seed: number): Float64Array {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const values = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const gauss = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
@@ -168,7 +157,7 @@ function jsonIngest(): void {
   registry.define('api.responseTime', 'distribution', { unit: 'ms' });
   registry.define('webvitals.LCP', 'distribution', { unit: 'ms' });
   registry.define('cache.hits', 'counter');
-  const next = random(3);
+  const next = seededRandom(3);
   const routes = ['/', '/calculator', '/flavors', '/compare', '/about'];
   const devices = ['mobile', 'desktop', 'tablet'];
   const batch = Array.from({ length: 1000 }, (_, i) => {

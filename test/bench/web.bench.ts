@@ -7,11 +7,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
-import { chromium } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
-import { WEB_DIST_DIR, assertWebBuildExists } from '../e2e/support/harness.ts';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  WEB_DIST_DIR,
+  assertWebBuildExists,
+  launchChromium,
+} from '../testing/e2e-harness.ts';
 import { printTable } from './table.ts';
 import type { BenchRow } from './table.ts';
 
@@ -45,10 +50,7 @@ async function dashboardInteractionLatency(): Promise<BenchRow> {
     ),
   );
   const { url } = await app.start();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${url}/monitoring?range=15m`);
@@ -114,15 +116,8 @@ export async function run(): Promise<void> {
   );
   const { url } = await app.start();
   const chrome = await chromeLauncher.launch({
-    chromePath: '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: [...CHROMIUM_ARGS],
   });
   try {
     const scores: BenchRow[] = [];

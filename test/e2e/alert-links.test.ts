@@ -7,9 +7,9 @@ import { startHttpReceiver } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { breachRule } from '../support/breach-rule.ts';
-import { launchChromium, startTestApp } from './support/harness.ts';
-import type { TestApp } from './support/harness.ts';
+import { breachRule } from '../testing/breach-rule.ts';
+import { launchChromium, startTestApp } from '../testing/e2e-harness.ts';
+import type { TestApp } from '../testing/e2e-harness.ts';
 
 const ADMIN_API_KEY = `tk_0a1b2c3d_${'l'.repeat(43)}`;
 

@@ -4,7 +4,7 @@ import {
   budgetProblems,
   measureBundle,
 } from '../../apps/web/scripts/check-bundle-budget.ts';
-import { WEB_DIST_DIR, assertWebBuildExists } from './support/harness.ts';
+import { WEB_DIST_DIR, assertWebBuildExists } from '../testing/e2e-harness.ts';
 
 describe('bundle budget of the built SPA', () => {
   it('keeps all JavaScript under 500 KB and the calculator’s initial JS under 120 KB (gzip)', () => {

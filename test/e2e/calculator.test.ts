@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculate, findFlavors, flavorById } from '@taurine/calculator';
-import { launchChromium, startTestApp } from './support/harness.ts';
-import type { TestApp } from './support/harness.ts';
+import { launchChromium, startTestApp } from '../testing/e2e-harness.ts';
+import type { TestApp } from '../testing/e2e-harness.ts';
 
 const RATING_WORDS = {
   safe: 'Within guidance',

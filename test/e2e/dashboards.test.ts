@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { calculate } from '@taurine/calculator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startTestApp } from './support/harness.ts';
-import type { TestApp } from './support/harness.ts';
+import { launchChromium, startTestApp } from '../testing/e2e-harness.ts';
+import type { TestApp } from '../testing/e2e-harness.ts';
 
 /** Snapshots every half second, so "pushed without reload" does not wait 30 s. */
 const COLLECT_INTERVAL_MS = '500';

@@ -10,8 +10,8 @@ import {
   cutOffInternet,
   launchChromium,
   startTestApp,
-} from './support/harness.ts';
-import type { TestApp } from './support/harness.ts';
+} from '../testing/e2e-harness.ts';
+import type { TestApp } from '../testing/e2e-harness.ts';
 
 let testApp: TestApp | undefined;
 let browser: Browser | undefined;

@@ -5,8 +5,9 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, waitUntil } from '../reliability/support/server-process.ts';
-import type { ServerProcess } from '../reliability/support/server-process.ts';
+import { startServerProcess } from '../testing/server-process.ts';
+import { waitUntil } from '../testing/wait-until.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const KEY = /tk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}/;

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startTestApp } from './support/harness.ts';
-import type { TestApp } from './support/harness.ts';
+import { launchChromium, startTestApp } from '../testing/e2e-harness.ts';
+import type { TestApp } from '../testing/e2e-harness.ts';
 
 const ADMIN_API_KEY = `tk_0e1f2a3b_${'v'.repeat(43)}`;
 let testApp: TestApp | undefined;

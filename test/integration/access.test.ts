@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
-import { SHARED_REDIS_URL, deleteRedisKeys, uniqueRedisPrefix } from '../support/shared-redis.ts';
+import { createTestApp, createTestAppPair } from '../../apps/server/src/testing/test-app.ts';
+import { SHARED_REDIS_URL, deleteRedisKeys, uniqueRedisPrefix } from '@taurine/cache/testing';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
 
 const QUERY = '{ caches { hitRate } }';
@@ -21,14 +21,7 @@ describe('rate limits per key, shared through Redis', () => {
       REDIS_PREFIX: prefix,
       CACHE_WARM_ON_START: 'false',
     };
-    first = await createTestApp({ ...env, INSTANCE_ID: 'a' });
-    // Both instances on one database, as behind a load balancer, so a key works on both.
-    second = await createTestApp({
-      ...env,
-      INSTANCE_ID: 'b',
-      DATA_DIR: first.dataDir,
-      ADMIN_API_KEY: first.adminKey,
-    });
+    [first, second] = await createTestAppPair(env);
   });
   afterAll(async () => {
     await second.dispose();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
-import { SHARED_REDIS_URL, deleteRedisKeys, uniqueRedisPrefix } from '../support/shared-redis.ts';
+import { SHARED_REDIS_URL, deleteRedisKeys, uniqueRedisPrefix } from '@taurine/cache/testing';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
 
 // Two instances on the shared local Redis, isolated from other runs by a unique prefix.

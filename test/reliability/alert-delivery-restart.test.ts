@@ -10,33 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../apps/server/src/access/api-keys.ts';
 import { startHttpReceiver } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
-import { breachRule } from '../support/breach-rule.ts';
-import { startServerProcess, waitUntil } from './support/server-process.ts';
-import type { ServerProcess } from './support/server-process.ts';
+import { createRule, restartSafeBreachRule, webhookLog } from '../testing/alerting-server.ts';
+import type { LoggedDelivery } from '../testing/alerting-server.ts';
+import { startServerProcess } from '../testing/server-process.ts';
+import { waitUntil } from '../testing/wait-until.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
 
 // After a restart the new process has no samples yet: the alert waits instead of resolving.
-const RULE = breachRule('restart.api-p95', { noDataState: 'NO_DATA' });
-
-interface Delivery {
-  idempotencyKey: string;
-  kind: string;
-  status: string;
-  attemptCount: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-}
-const NOTIFICATION_LOG = /* GraphQL */ `
-  {
-    notificationLog(channel: "env-webhook") {
-      idempotencyKey
-      kind
-      status
-      attemptCount
-      lastError
-      nextAttemptAt
-    }
-  }
-`;
+const RULE = restartSafeBreachRule('restart.api-p95');
 
 let dataDir: string;
 let receiver: HttpReceiver;
@@ -58,12 +39,6 @@ async function startServer(): Promise<ServerProcess> {
   return server;
 }
 
-async function deliveries(server: ServerProcess): Promise<Delivery[]> {
-  const result = await server.graphql<{ notificationLog: Delivery[] }>(adminKey, NOTIFICATION_LOG);
-  expect(result.errors).toBeUndefined();
-  return result.data!.notificationLog;
-}
-
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'taurine-sigkill-'));
   receiver = await startHttpReceiver((request) => {
@@ -81,19 +56,14 @@ afterAll(async () => {
 describe('alert delivery across a SIGKILL of the server', () => {
   it('delivers the notification left in the outbox after a restart, once per key', async () => {
     const first = await startServer();
-    const created = await first.graphql<{ createAlertRule: { __typename: string } }>(
-      adminKey,
-      'mutation ($input: AlertRuleInput!) { createAlertRule(input: $input) { __typename } }',
-      { input: RULE },
-    );
-    expect(created.data?.createAlertRule.__typename).toBe('AlertRule');
+    await createRule(first, adminKey, RULE);
 
     // A collection tick fires the alert; the receiver answers 500, so the item waits for a retry.
     // Kill only once that failure is recorded and the retry is not imminent, so every attempt is
     // logged (a send in flight at SIGKILL is covered by outbox-recovery.test.ts).
-    let pending: Delivery | undefined;
+    let pending: LoggedDelivery | undefined;
     await waitUntil(async () => {
-      const [latest] = await deliveries(first);
+      const [latest] = await webhookLog(first, adminKey);
       pending = latest;
       return (
         latest !== undefined &&
@@ -119,11 +89,11 @@ describe('alert delivery across a SIGKILL of the server', () => {
     accepting = true;
     const second = await startServer();
     await waitUntil(() => accepted.includes(key));
-    await waitUntil(async () => (await deliveries(second))[0]?.status === 'SENT');
+    await waitUntil(async () => (await webhookLog(second, adminKey))[0]?.status === 'SENT');
     // Several more collection ticks and dispatcher rounds: nothing is sent again.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(accepted).toEqual([key]);
-    expect(await deliveries(second)).toEqual([
+    expect(await webhookLog(second, adminKey)).toEqual([
       expect.objectContaining({
         idempotencyKey: key,
         kind: 'firing',

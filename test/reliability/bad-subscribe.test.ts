@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
-import { openLiveClient } from './support/live-client.ts';
-import type { LiveClient } from './support/live-client.ts';
-import { waitUntil } from './support/server-process.ts';
+import { openLiveClient } from '../testing/live-client.ts';
+import type { LiveClient } from '../testing/live-client.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 
 let app: TestApp;
 let client: LiveClient;

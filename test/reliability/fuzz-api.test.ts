@@ -33,8 +33,8 @@ import {
   smallString,
   startFuzzTarget,
   withProtoKeys,
-} from './support/fuzz.ts';
-import type { FuzzTarget, Labelled, Probe } from './support/fuzz.ts';
+} from '../testing/fuzz.ts';
+import type { FuzzTarget, Labelled, Probe } from '../testing/fuzz.ts';
 
 /**
  * Deepest nesting the generators produce. The suite once found two ways to get a 500 (a stack

@@ -8,8 +8,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostileJson, run, startFuzzTarget } from './support/fuzz.ts';
-import type { FuzzTarget } from './support/fuzz.ts';
+import { hostileJson, run, startFuzzTarget } from '../testing/fuzz.ts';
+import type { FuzzTarget } from '../testing/fuzz.ts';
 
 let target: FuzzTarget;
 

@@ -10,9 +10,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { hostileJson, labelled, run, smallString, startFuzzTarget } from './support/fuzz.ts';
-import type { FuzzTarget, Labelled } from './support/fuzz.ts';
-import { waitUntil } from './support/server-process.ts';
+import { hostileJson, labelled, run, smallString, startFuzzTarget } from '../testing/fuzz.ts';
+import type { FuzzTarget, Labelled } from '../testing/fuzz.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 
 /**
  * Close codes a client may provoke: normal, message too big (ws' `maxPayload`), and graphql-ws'

@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorRate } from '../../apps/server/src/snapshot/snapshot.ts';
-import { hostileJson, run, startFuzzTarget } from './support/fuzz.ts';
-import type { FuzzTarget } from './support/fuzz.ts';
-import { rawRequest } from './support/raw-http.ts';
+import { hostileJson, run, startFuzzTarget } from '../testing/fuzz.ts';
+import type { FuzzTarget } from '../testing/fuzz.ts';
+import { rawRequest } from '../testing/raw-http.ts';
 
 const SPA_MARKER = '<title>fuzz-spa</title>';
 const ROUTES = [

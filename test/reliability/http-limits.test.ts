@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
-import { openRaw, parseRawAnswer, rawRequest } from './support/raw-http.ts';
-import type { RawConnection } from './support/raw-http.ts';
-import { waitUntil } from './support/server-process.ts';
+import { openRaw, parseRawAnswer, rawRequest } from '../testing/raw-http.ts';
+import type { RawConnection } from '../testing/raw-http.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 
 const REQUEST_TIMEOUT_MS = 800;
 const HEADERS_TIMEOUT_MS = 400;

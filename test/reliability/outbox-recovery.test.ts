@@ -23,10 +23,11 @@ import {
   webhookEvent,
   webhookLog,
   writtenOrder,
-} from './support/alerting-server.ts';
-import type { WebhookEvent } from './support/alerting-server.ts';
-import { startServerProcess, waitUntil } from './support/server-process.ts';
-import type { ServerProcess } from './support/server-process.ts';
+} from '../testing/alerting-server.ts';
+import type { WebhookEvent } from '../testing/alerting-server.ts';
+import { startServerProcess } from '../testing/server-process.ts';
+import { waitUntil } from '../testing/wait-until.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
 
 const RULE_IDS = ['outbox.alert-a', 'outbox.alert-b', 'outbox.alert-c'];
 const adminKey = generateApiKey().key;

@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
-import { DisposableRedis } from '../support/redis-server.ts';
-import { openLiveClient } from './support/live-client.ts';
-import type { LiveClient } from './support/live-client.ts';
-import { waitUntil } from './support/server-process.ts';
+import { startPrivateRedisServer } from '@taurine/cache/testing';
+import type { PrivateRedisServer } from '@taurine/cache/testing';
+import { openLiveClient } from '../testing/live-client.ts';
+import type { LiveClient } from '../testing/live-client.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 
-let redis: DisposableRedis;
+let redis: PrivateRedisServer;
 let first: TestApp;
 let second: TestApp;
 let client: LiveClient;
 
 beforeAll(async () => {
-  redis = await DisposableRedis.start();
+  redis = await startPrivateRedisServer();
   const env = {
     REDIS_URL: redis.url,
     REDIS_PREFIX: 'outage-events:',

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
-import { DisposableRedis } from '../support/redis-server.ts';
+import { startPrivateRedisServer } from '@taurine/cache/testing';
+import type { PrivateRedisServer } from '@taurine/cache/testing';
+import { waitUntil } from '../testing/wait-until.ts';
 
-let redis: DisposableRedis;
+let redis: PrivateRedisServer;
 let app: TestApp;
 let url: string;
 
 beforeAll(async () => {
-  redis = await DisposableRedis.start();
+  redis = await startPrivateRedisServer();
   app = await createTestApp({ REDIS_URL: redis.url, REDIS_PREFIX: 'outage-test:' });
   url = (await app.start()).url;
 });
@@ -23,21 +25,10 @@ const health = async () =>
     checks: { redis: { status: string } };
   };
 
-const waitFor = async (predicate: () => Promise<boolean>, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
-};
-
 describe('Redis killed mid-traffic', () => {
   it('keeps answering every request, reports the tier down, and recovers on its own', async () => {
     // The tier starts up once the connection is ready (a loaded machine can take a moment).
-    expect(await waitFor(async () => (await health()).checks.redis.status === 'up', 15_000)).toBe(
-      true,
-    );
+    await waitUntil(async () => (await health()).checks.redis.status === 'up', 15_000);
     let failures = 0;
     let requests = 0;
     let searches = 0;
@@ -65,15 +56,11 @@ describe('Redis killed mid-traffic', () => {
     await during;
     await traffic(50); // every one of these against a dead Redis
     expect(failures).toBe(0);
-    expect(await waitFor(async () => (await health()).checks.redis.status === 'down', 15_000)).toBe(
-      true,
-    );
+    await waitUntil(async () => (await health()).checks.redis.status === 'down', 15_000);
     expect((await health()).status).toBe('degraded');
 
     await redis.start();
-    expect(await waitFor(async () => (await health()).checks.redis.status === 'up', 15_000)).toBe(
-      true,
-    );
+    await waitUntil(async () => (await health()).checks.redis.status === 'up', 15_000);
     await traffic(20);
     expect(failures).toBe(0);
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
+import { createTestAppPair } from '../../apps/server/src/testing/test-app.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
-import { openLiveClient } from './support/live-client.ts';
-import type { LiveClient } from './support/live-client.ts';
-import { waitUntil } from './support/server-process.ts';
+import { openLiveClient } from '../testing/live-client.ts';
+import type { LiveClient } from '../testing/live-client.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 
 let first: TestApp;
 let second: TestApp;
@@ -13,14 +13,7 @@ const clients: LiveClient[] = [];
 
 beforeAll(async () => {
   const env = { COLLECT_INTERVAL_MS: '300', CACHE_WARM_ON_START: 'false' };
-  first = await createTestApp({ ...env, INSTANCE_ID: 'a' });
-  // Both instances on one database, as behind a load balancer, so a key works on both.
-  second = await createTestApp({
-    ...env,
-    INSTANCE_ID: 'b',
-    DATA_DIR: first.dataDir,
-    ADMIN_API_KEY: first.adminKey,
-  });
+  [first, second] = await createTestAppPair(env);
   firstUrl = (await first.start()).url;
   secondUrl = (await second.start()).url;
 });

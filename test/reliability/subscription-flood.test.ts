@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
 import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
-import { errorCodes, openLiveClient } from './support/live-client.ts';
-import type { LiveClient, TrackedSubscription } from './support/live-client.ts';
-import { waitUntil } from './support/server-process.ts';
+import { errorCodes, openLiveClient } from '../testing/live-client.ts';
+import type { LiveClient, TrackedSubscription } from '../testing/live-client.ts';
+import { waitUntil } from '../testing/wait-until.ts';
 
 const SERVER_TIME = 'subscription { serverTime }';
 const SNAPSHOT = 'subscription { snapshot { at } }';

@@ -3,17 +3,17 @@ import { ChaosTier } from './chaos-tier.ts';
 import { CircuitBreakerTier } from './circuit-breaker-tier.ts';
 import { MemoryTier } from './memory-tier.ts';
 import { RedisTier } from './redis-tier.ts';
-import { connectRedis, deleteByPrefix, uniquePrefix } from './test-redis.ts';
+import { connectRedis, deleteRedisKeys, uniqueRedisPrefix } from './testing/redis.ts';
 
 const redisFixture = async (wrap: (tier: RedisTier) => RedisTier | CircuitBreakerTier) => {
   const client = await connectRedis();
-  const prefix = uniquePrefix();
+  const prefix = uniqueRedisPrefix();
   const breaker = wrap(new RedisTier({ client, prefix }));
   return {
     tier: breaker,
     async cleanup() {
       if (breaker instanceof CircuitBreakerTier) breaker.close();
-      await deleteByPrefix(client, prefix);
+      await deleteRedisKeys(prefix, client);
       await client.quit();
     },
   };

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryTier } from './memory-tier.ts';
-
-const manualClock = () => {
-  let now = 1_000;
-  return { clock: () => now, advance: (ms: number) => (now += ms) };
-};
+import { manualClock } from './testing/tiered-cache-harness.ts';
 
 /** JSON text of `bytes` bytes that compresses well. */
 const repetitive = (bytes: number) => ({

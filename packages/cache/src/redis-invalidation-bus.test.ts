@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createRedisInvalidationBus } from './redis-invalidation-bus.ts';
 import { RedisTier } from './redis-tier.ts';
 import { TieredCache } from './tiered-cache.ts';
-import { connectRedis, deleteByPrefix, uniquePrefix } from './test-redis.ts';
+import { connectRedis, deleteRedisKeys, uniqueRedisPrefix } from './testing/redis.ts';
 
 describe('Redis invalidation bus between two TieredCache instances', () => {
   let publisher: Redis;
@@ -18,7 +18,7 @@ describe('Redis invalidation bus between two TieredCache instances', () => {
   afterEach(async () => {
     await Promise.all(caches.splice(0).map((cache) => cache.close()));
     await Promise.all(subscribers.splice(0).map((subscriber) => subscriber.quit()));
-    for (const prefix of prefixes.splice(0)) await deleteByPrefix(publisher, prefix);
+    for (const prefix of prefixes.splice(0)) await deleteRedisKeys(prefix, publisher);
   });
 
   afterAll(async () => {
@@ -27,7 +27,7 @@ describe('Redis invalidation bus between two TieredCache instances', () => {
 
   /** Two instances sharing one Redis prefix and one channel, each with its own subscriber connection. */
   const twoInstances = async (onInvalidMessage?: (raw: string) => void) => {
-    const prefix = uniquePrefix();
+    const prefix = uniqueRedisPrefix();
     prefixes.push(prefix);
     const channel = `${prefix}invalidate`;
     const instance = async (instanceId: string) => {

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RedisTier } from './redis-tier.ts';
-import { connectRedis, deleteByPrefix, uniquePrefix } from './test-redis.ts';
+import { connectRedis, deleteRedisKeys, uniqueRedisPrefix } from './testing/redis.ts';
 
 describe('RedisTier', () => {
   let client: Redis;
@@ -12,12 +12,12 @@ describe('RedisTier', () => {
   });
 
   beforeEach(() => {
-    prefix = uniquePrefix();
+    prefix = uniqueRedisPrefix();
   });
 
   afterEach(async () => {
     vi.restoreAllMocks();
-    await deleteByPrefix(client, prefix);
+    await deleteRedisKeys(prefix, client);
   });
 
   afterAll(async () => {

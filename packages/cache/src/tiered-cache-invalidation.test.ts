@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInProcessInvalidationBus } from './invalidation-bus.ts';
-import { closeCaches, MINUTE, setupCache } from './tiered-cache-test-setup.ts';
+import { closeCaches, MINUTE, setupCache } from './testing/tiered-cache-harness.ts';
 
 afterEach(closeCaches);
 

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedisTier } from './redis-tier.ts';
 import { TieredCache } from './tiered-cache.ts';
-import type { PrivateRedisServer } from './test-redis.ts';
+import type { PrivateRedisServer } from './testing/redis.ts';
 import {
   connectRedis,
-  deleteByPrefix,
+  deleteRedisKeys,
   startPrivateRedisServer,
-  uniquePrefix,
-} from './test-redis.ts';
+  uniqueRedisPrefix,
+} from './testing/redis.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -17,11 +17,11 @@ afterEach(async () => {
 describe('TieredCache over a real Redis', () => {
   it('clears a glob from memory and Redis alike', async () => {
     const client = await connectRedis();
-    const prefix = uniquePrefix();
+    const prefix = uniqueRedisPrefix();
     const cache = new TieredCache({ redis: new RedisTier({ client, prefix }) });
     cleanups.push(async () => {
       await cache.close();
-      await deleteByPrefix(client, prefix);
+      await deleteRedisKeys(prefix, client);
       await client.quit();
     });
     const keys = ['search:a:v1', 'search:b:v1', 'search:b:v2', 'data:flavors:v1', 'data:[x]:v1'];
@@ -50,7 +50,7 @@ describe('TieredCache over a real Redis', () => {
       client.disconnect();
       return Promise.resolve();
     });
-    const prefix = uniquePrefix();
+    const prefix = uniqueRedisPrefix();
     const statuses: string[] = [];
     const cache = new TieredCache({
       redis: new RedisTier({ client, prefix }),

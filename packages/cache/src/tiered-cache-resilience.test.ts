@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TieredCache } from './tiered-cache.ts';
-import { closeCaches, setupCache, trackCache } from './tiered-cache-test-setup.ts';
+import { closeCaches, setupCache, trackCache } from './testing/tiered-cache-harness.ts';
 
 afterEach(closeCaches);
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CacheMetrics } from './cache-metrics.ts';
 import { TieredCache } from './tiered-cache.ts';
-import { closeCaches, setupCache } from './tiered-cache-test-setup.ts';
+import { closeCaches, setupCache } from './testing/tiered-cache-harness.ts';
 
 afterEach(async () => {
   await closeCaches();

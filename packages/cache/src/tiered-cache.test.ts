@@ -2,13 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChaosTier } from './chaos-tier.ts';
 import { cacheKey, untrustedKeyPart } from './cache-key.ts';
 import { MemoryTier } from './memory-tier.ts';
-import { closeCaches, MINUTE, setupCache } from './tiered-cache-test-setup.ts';
+import { closeCaches, manualClock, MINUTE, setupCache } from './testing/tiered-cache-harness.ts';
 import { CACHE_TTL_PRESETS } from './ttl-presets.ts';
-
-const manualClock = () => {
-  let now = 1_000;
-  return { clock: () => now, advance: (ms: number) => (now += ms) };
-};
 
 const deferred = <T>() => {
   let resolve!: (value: T) => void;

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatcher.ts';
 import { createMemoryOutboxStore } from './memory-outbox-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
-import { channelMap, enqueue, receiverPool, setup } from './test-support/dispatcher-setup.ts';
-import { startHttpReceiver } from './test-support/http-receiver.ts';
-import { sampleNotification } from './test-support/sample-notification.ts';
+import { channelMap, enqueue, receiverPool, setup } from './testing/dispatcher-setup.ts';
+import { sampleNotification } from './testing/sample-notification.ts';
 import { createWebhookChannel } from './webhook-channel.ts';
 
-const { receiver, track } = receiverPool();
+const { receiver, gated } = receiverPool();
 
 /** Crash recovery (lease owners, heartbeat), order per alert and waking of the dispatcher. */
 
@@ -87,15 +86,7 @@ describe('dispatcher recovery and order', () => {
   });
 
   it('renews the lease while a send runs longer than the lease', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const hook = await startHttpReceiver(async () => {
-      await gate;
-      return { status: 200 };
-    });
-    track(hook);
+    const hook = await gated();
     const webhook = createWebhookChannel({ url: hook.url });
     const { clock, store, dispatcher } = setup([webhook], { leaseMs: 90, owner: 'web-1' });
     await enqueue(store, clock, [webhook]);
@@ -112,7 +103,7 @@ describe('dispatcher recovery and order', () => {
     const rival = createDispatcher({ store, channels: channelMap(webhook), clock });
     expect(await rival.tick()).toMatchObject({ claimed: 0 });
 
-    release();
+    hook.release();
     expect(await ticking).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 });
     expect(hook.requests).toHaveLength(1);
   });

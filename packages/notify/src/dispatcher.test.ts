@@ -6,20 +6,14 @@ import { NotifyError } from './notify-error.ts';
 import { newOutboxItems } from './outbox-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import { createPagerDutyChannel } from './pagerduty-channel.ts';
-import {
-  channelMap,
-  enqueue,
-  noJitter,
-  receiverPool,
-  setup,
-} from './test-support/dispatcher-setup.ts';
-import { createFakeClock } from './test-support/fake-clock.ts';
-import { refusedUrl, startHttpReceiver } from './test-support/http-receiver.ts';
-import type { Reply } from './test-support/http-receiver.ts';
-import { sampleNotification } from './test-support/sample-notification.ts';
+import { channelMap, enqueue, noJitter, receiverPool, setup } from './testing/dispatcher-setup.ts';
+import { createFakeClock } from './testing/fake-clock.ts';
+import { refusedUrl } from './testing/http-receiver.ts';
+import type { Reply } from './testing/http-receiver.ts';
+import { sampleNotification } from './testing/sample-notification.ts';
 import { createWebhookChannel } from './webhook-channel.ts';
 
-const { receiver, track } = receiverPool();
+const { receiver, gated } = receiverPool();
 
 describe('dispatcher', () => {
   it('retries 500, then 429 Retry-After, then delivers once, with one key on every attempt', async () => {
@@ -157,15 +151,7 @@ describe('dispatcher', () => {
   });
 
   it('never lets two dispatchers on one store send a claimed item', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const hook = await startHttpReceiver(async () => {
-      await gate;
-      return { status: 200 };
-    });
-    track(hook);
+    const hook = await gated();
     const webhook = createWebhookChannel({ url: hook.url });
     const clock = createFakeClock();
     const store = createMemoryOutboxStore();
@@ -192,7 +178,7 @@ describe('dispatcher', () => {
       ).length;
     await expect.poll(leased, { timeout: 30_000 }).toBe(8);
     expect(await second.tick()).toMatchObject({ claimed: 0 });
-    release();
+    hook.release();
     const summaries = await Promise.all([firstTick, secondTick, thirdTick]);
 
     expect(summaries.map((summary) => summary.claimed).sort()).toEqual([0, 3, 5]);

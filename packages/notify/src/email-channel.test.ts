@@ -2,11 +2,11 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmailChannel } from './email-channel.ts';
-import { mimeHeaders, mimeParts } from './test-support/mime-parts.ts';
-import { refusedUrl } from './test-support/http-receiver.ts';
-import { sampleNotification } from './test-support/sample-notification.ts';
-import { startSmtpReceiver } from './test-support/smtp-receiver.ts';
-import type { SmtpReceiver } from './test-support/smtp-receiver.ts';
+import { mimeHeaders, mimeParts } from './testing/mime-parts.ts';
+import { refusedUrl } from './testing/http-receiver.ts';
+import { sampleNotification } from './testing/sample-notification.ts';
+import { startSmtpReceiver } from './testing/smtp-receiver.ts';
+import type { SmtpReceiver } from './testing/smtp-receiver.ts';
 
 const FROM = 'Taurine Alerts <alerts@taurine.example.com>';
 const TO = ['oncall@example.com', 'sre@example.com'];

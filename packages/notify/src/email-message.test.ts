@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderEmail, TREND_TABLE_ROWS } from './email-message.ts';
 import { renderSparkline } from './sparkline.ts';
-import { SAMPLE_AT, sampleNotification } from './test-support/sample-notification.ts';
+import { SAMPLE_AT, sampleNotification } from './testing/sample-notification.ts';
 
 describe('renderEmail', () => {
   it('samples a long trend into a small table that ends with the latest point', () => {

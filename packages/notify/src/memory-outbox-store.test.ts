@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryOutboxStore } from './memory-outbox-store.ts';
 import { describeOutboxStoreContract } from './outbox-store-contract.ts';
 import { newOutboxItems } from './outbox-store.ts';
-import { sampleNotification, SAMPLE_AT } from './test-support/sample-notification.ts';
+import { sampleNotification, SAMPLE_AT } from './testing/sample-notification.ts';
 
 describeOutboxStoreContract('memory', createMemoryOutboxStore);
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPagerDutyChannel, PAGERDUTY_EVENTS_URL } from './pagerduty-channel.ts';
-import { scripted, startHttpReceiver } from './test-support/http-receiver.ts';
-import type { HttpReceiver } from './test-support/http-receiver.ts';
-import { sampleNotification } from './test-support/sample-notification.ts';
+import { scripted, startHttpReceiver } from './testing/http-receiver.ts';
+import type { HttpReceiver } from './testing/http-receiver.ts';
+import { sampleNotification } from './testing/sample-notification.ts';
 
 const ROUTING_KEY = 'R0UT1NGK3Y0123456789abcdefABCDEF';
 const ACCEPTED = { status: 202, body: '{"status":"success","message":"Event processed"}' };

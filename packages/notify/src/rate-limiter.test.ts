@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from './rate-limiter.ts';
-import { createFakeClock } from './test-support/fake-clock.ts';
+import { createFakeClock } from './testing/fake-clock.ts';
 
 describe('createRateLimiter', () => {
   it('spaces calls per key and leaves other keys alone', async () => {

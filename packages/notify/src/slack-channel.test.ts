@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackChannel } from './slack-channel.ts';
-import { createFakeClock } from './test-support/fake-clock.ts';
-import { refusedUrl, scripted, startHttpReceiver } from './test-support/http-receiver.ts';
-import type { HttpReceiver } from './test-support/http-receiver.ts';
-import { SAMPLE_AT, sampleNotification } from './test-support/sample-notification.ts';
+import { createFakeClock } from './testing/fake-clock.ts';
+import { refusedUrl, scripted, startHttpReceiver } from './testing/http-receiver.ts';
+import type { HttpReceiver } from './testing/http-receiver.ts';
+import { SAMPLE_AT, sampleNotification } from './testing/sample-notification.ts';
 
 const HOOK_PATH = '/services/T0TAURINE/B0ALERTS/s3cr3tH00kT0ken';
 

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeClock } from './test-support/fake-clock.ts';
-import { refusedUrl, scripted, startHttpReceiver } from './test-support/http-receiver.ts';
-import type { HttpReceiver } from './test-support/http-receiver.ts';
-import { SAMPLE_AT, sampleNotification } from './test-support/sample-notification.ts';
+import { createFakeClock } from './testing/fake-clock.ts';
+import { refusedUrl, scripted, startHttpReceiver } from './testing/http-receiver.ts';
+import type { HttpReceiver } from './testing/http-receiver.ts';
+import { SAMPLE_AT, sampleNotification } from './testing/sample-notification.ts';
 import { createWebhookChannel } from './webhook-channel.ts';
 
 const SECRET = 'whsec_9f8e7d6c5b4a';

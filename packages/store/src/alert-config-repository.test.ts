@@ -1,10 +1,9 @@
 import { BUILT_IN_RULES } from '@taurine/monitor';
 import type { AlertRule } from '@taurine/monitor';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredChannel } from './alert-config-repository.ts';
 import type { Store } from './open-store.ts';
-import { storeHarnesses } from './testing/store-harness.ts';
-import type { StoreHarness } from './testing/store-harness.ts';
+import { storeHarnesses, useMigratedStore } from './testing/store-harness.ts';
 
 const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);
 
@@ -23,15 +22,9 @@ function channel(overrides: Partial<StoredChannel> = {}): StoredChannel {
 }
 
 describe.each(storeHarnesses)('AlertConfigRepository on $dialect', ({ create }) => {
-  let harness: StoreHarness;
   let store: Store;
-  beforeEach(async () => {
-    harness = await create();
-    store = await harness.open();
-    await store.migrate();
-  });
-  afterEach(async () => {
-    await harness.cleanup();
+  useMigratedStore(create, (opened) => {
+    store = opened.store;
   });
 
   it('seeds built-in rules once, keeping edits and adding rules that are missing', async () => {

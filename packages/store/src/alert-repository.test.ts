@@ -1,11 +1,10 @@
 import type { Alert, AlertEvaluatorState, AlertTransition } from '@taurine/monitor';
 import type { NewOutboxItem } from '@taurine/notify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alertCursor } from './alert-repository.ts';
 import type { AlertRecord } from './alert-repository.ts';
 import type { Store } from './open-store.ts';
-import { storeHarnesses } from './testing/store-harness.ts';
-import type { StoreHarness } from './testing/store-harness.ts';
+import { storeHarnesses, useMigratedStore } from './testing/store-harness.ts';
 
 const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);
 const MINUTE = 60_000;
@@ -95,15 +94,9 @@ function outboxItem(id: string, overrides: Partial<NewOutboxItem> = {}): NewOutb
 const state = (alerts: Alert[]): AlertEvaluatorState => ({ version: 1, alerts });
 
 describe.each(storeHarnesses)('AlertRepository on $dialect', ({ create }) => {
-  let harness: StoreHarness;
   let store: Store;
-  beforeEach(async () => {
-    harness = await create();
-    store = await harness.open();
-    await store.migrate();
-  });
-  afterEach(async () => {
-    await harness.cleanup();
+  useMigratedStore(create, (opened) => {
+    store = opened.store;
   });
 
   it('stores the alert, its transition, its notification and the evaluator state together', async () => {

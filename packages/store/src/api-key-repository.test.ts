@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewApiKey } from './api-key-repository.ts';
 import type { Store } from './open-store.ts';
-import { storeHarnesses } from './testing/store-harness.ts';
-import type { StoreHarness } from './testing/store-harness.ts';
+import { storeHarnesses, useMigratedStore } from './testing/store-harness.ts';
 
 const T0 = 1_767_225_600_000;
 const HOUR = 3_600_000;
@@ -19,18 +18,16 @@ function newKey(overrides: Partial<NewApiKey> = {}): NewApiKey {
 }
 
 describe.each(storeHarnesses)('ApiKeyRepository on $dialect', ({ create }) => {
-  let harness: StoreHarness;
   let store: Store;
   let clock: number;
-  beforeEach(async () => {
-    harness = await create();
-    clock = T0;
-    store = await harness.open({ now: () => clock });
-    await store.migrate();
-  });
-  afterEach(async () => {
-    await harness.cleanup();
-  });
+  useMigratedStore(
+    create,
+    (opened) => {
+      store = opened.store;
+      clock = T0;
+    },
+    { now: () => clock },
+  );
 
   it('creates a key and finds it by prefix with its hash; lists show no hash', async () => {
     const created = await store.apiKeys.create(

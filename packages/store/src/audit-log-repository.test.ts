@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewAuditEntry } from './audit-log-repository.ts';
 import type { Store } from './open-store.ts';
-import { storeHarnesses } from './testing/store-harness.ts';
-import type { StoreHarness } from './testing/store-harness.ts';
+import { storeHarnesses, useMigratedStore } from './testing/store-harness.ts';
 
 const T0 = 1_767_225_600_000;
 
@@ -18,18 +17,16 @@ function entry(overrides: Partial<NewAuditEntry> = {}): NewAuditEntry {
 }
 
 describe.each(storeHarnesses)('AuditLogRepository on $dialect', ({ create }) => {
-  let harness: StoreHarness;
   let store: Store;
   let clock: number;
-  beforeEach(async () => {
-    harness = await create();
-    clock = T0;
-    store = await harness.open({ now: () => clock });
-    await store.migrate();
-  });
-  afterEach(async () => {
-    await harness.cleanup();
-  });
+  useMigratedStore(
+    create,
+    (opened) => {
+      store = opened.store;
+      clock = T0;
+    },
+    { now: () => clock },
+  );
 
   it('appends entries and round-trips their JSON arguments and details exactly', async () => {
     const stored = await store.auditLog.append(

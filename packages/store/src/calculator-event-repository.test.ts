@@ -1,24 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from './open-store.ts';
-import { storeHarnesses } from './testing/store-harness.ts';
-import type { StoreHarness } from './testing/store-harness.ts';
+import { storeHarnesses, useMigratedStore } from './testing/store-harness.ts';
 
 // 2026-01-01T00:00:00Z: past 2^32, so epoch columns must really be 64-bit.
 const T0 = 1_767_225_600_000;
 
 describe.each(storeHarnesses)('CalculatorEventRepository on $dialect', ({ create }) => {
-  let harness: StoreHarness;
   let store: Store;
   let clock: number;
-  beforeEach(async () => {
-    harness = await create();
-    clock = T0;
-    store = await harness.open({ now: () => clock });
-    await store.migrate();
-  });
-  afterEach(async () => {
-    await harness.cleanup();
-  });
+  useMigratedStore(
+    create,
+    (opened) => {
+      store = opened.store;
+      clock = T0;
+    },
+    { now: () => clock },
+  );
 
   it('records events with increasing numeric ids and returns them newest first', async () => {
     const first = await store.events.record({

@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from './open-store.ts';
 import type { RollupRow } from './rollup-repository.ts';
-import { storeHarnesses } from './testing/store-harness.ts';
-import type { StoreHarness } from './testing/store-harness.ts';
+import { storeHarnesses, useMigratedStore } from './testing/store-harness.ts';
 
 const T0 = 1_767_225_600_000;
 const MINUTE = 60_000;
@@ -27,15 +26,9 @@ function rollup(overrides: Partial<RollupRow> = {}): RollupRow {
 }
 
 describe.each(storeHarnesses)('RollupRepository on $dialect', ({ create }) => {
-  let harness: StoreHarness;
   let store: Store;
-  beforeEach(async () => {
-    harness = await create();
-    store = await harness.open();
-    await store.migrate();
-  });
-  afterEach(async () => {
-    await harness.cleanup();
+  useMigratedStore(create, (opened) => {
+    store = opened.store;
   });
 
   it('round-trips rows exactly, with numbers as numbers', async () => {

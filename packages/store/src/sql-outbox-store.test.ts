@@ -1,9 +1,9 @@
 import type { AlertNotification, NewOutboxItem } from '@taurine/notify';
 import { describeOutboxStoreContract } from '@taurine/notify/testing';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertingDb } from './alerting-tables.ts';
 import type { Store } from './open-store.ts';
-import { storeHarnesses } from './testing/store-harness.ts';
+import { storeHarnesses, useMigratedStore } from './testing/store-harness.ts';
 import type { StoreHarness } from './testing/store-harness.ts';
 
 const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -44,14 +44,13 @@ const clearOutbox = async (store: Store): Promise<void> => {
 describe.each(storeHarnesses)('SQL outbox store on $dialect', ({ dialect, create }) => {
   let harness: StoreHarness;
   let store: Store;
-  beforeAll(async () => {
-    harness = await create();
-    store = await harness.open();
-    await store.migrate();
-  });
-  afterAll(async () => {
-    await harness.cleanup();
-  });
+  useMigratedStore(
+    create,
+    (opened) => {
+      ({ store, harness } = opened);
+    },
+    { per: 'describe' },
+  );
 
   describeOutboxStoreContract(`SQL (${dialect})`, async () => {
     await clearOutbox(store);

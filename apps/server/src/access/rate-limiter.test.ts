@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectRedis, deleteRedisKeys, uniqueRedisPrefix } from '@taurine/cache/testing';
 import type { Principal } from './principal.ts';
 import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limit-policies.ts';
 import {
@@ -16,25 +16,15 @@ import type { RateLimiter } from './rate-limiter.ts';
 const T0 = 1_767_225_600_000;
 const POLICY = { limit: 3, windowMs: 3000 };
 
-function connect(port = 6379): Redis {
-  const client = new Redis({ host: '127.0.0.1', port, maxRetriesPerRequest: 1, lazyConnect: true });
-  client.on('error', () => undefined);
-  return client;
-}
-
 let redis: Redis;
 const prefixes: string[] = [];
 /** Failures the contract's Redis limiters reported: a fallback would hide them. */
 const redisErrors: unknown[] = [];
 beforeAll(async () => {
-  redis = connect();
-  await redis.connect();
+  redis = await connectRedis();
 });
 afterAll(async () => {
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.unlink(...keys);
-  }
+  for (const prefix of prefixes) await deleteRedisKeys(prefix, redis);
   await redis.quit();
 });
 
@@ -44,7 +34,7 @@ const implementations: { name: string; create: (now: () => number) => RateLimite
   {
     name: 'redis',
     create: (now) => {
-      const keyPrefix = `taurine-test:${randomUUID()}:`;
+      const keyPrefix = uniqueRedisPrefix();
       prefixes.push(keyPrefix);
       return createRedisRateLimiter({
         redis,
@@ -107,10 +97,9 @@ describe.each(implementations)('RateLimiter contract: $name', ({ create }) => {
 
 describe('Redis rate limiter', () => {
   it('shares one budget between two instances with their own clients', async () => {
-    const keyPrefix = `taurine-test:${randomUUID()}:`;
+    const keyPrefix = uniqueRedisPrefix();
     prefixes.push(keyPrefix);
-    const second = connect();
-    await second.connect();
+    const second = await connectRedis();
     try {
       const a = createRedisRateLimiter({ redis, keyPrefix });
       const b = createRedisRateLimiter({ redis: second, keyPrefix });
@@ -125,7 +114,7 @@ describe('Redis rate limiter', () => {
   });
 
   it('lets idle buckets expire once they would be full again', async () => {
-    const keyPrefix = `taurine-test:${randomUUID()}:`;
+    const keyPrefix = uniqueRedisPrefix();
     prefixes.push(keyPrefix);
     const limiter = createRedisRateLimiter({ redis, keyPrefix });
     await limiter.take('ip:9', { limit: 5, windowMs: 2000 });
@@ -135,7 +124,7 @@ describe('Redis rate limiter', () => {
   });
 
   it('reloads its script after SCRIPT FLUSH-like loss (NOSCRIPT)', async () => {
-    const keyPrefix = `taurine-test:${randomUUID()}:`;
+    const keyPrefix = uniqueRedisPrefix();
     prefixes.push(keyPrefix);
     const limiter = createRedisRateLimiter({ redis, keyPrefix });
     const original = redis.evalsha.bind(redis);
@@ -154,7 +143,14 @@ describe('Redis rate limiter', () => {
   });
 
   it('falls back to memory when Redis is down or slow, and never rejects', async () => {
-    const down = connect(1); // nothing listens on port 1
+    // Nothing listens on port 1.
+    const down = new Redis({
+      host: '127.0.0.1',
+      port: 1,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+    });
+    down.on('error', () => undefined);
     const errors: unknown[] = [];
     const limiter = createRedisRateLimiter({ redis: down, onError: (e) => errors.push(e) });
     const decisions = [];
@@ -162,8 +158,7 @@ describe('Redis rate limiter', () => {
     expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false]);
     down.disconnect();
 
-    const slow = connect();
-    await slow.connect();
+    const slow = await connectRedis();
     try {
       slow.evalsha = () => new Promise(() => undefined);
       const slowLimiter = createRedisRateLimiter({

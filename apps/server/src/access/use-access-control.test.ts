@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +6,8 @@ import type { Store } from '@taurine/store';
 import { parse } from 'graphql';
 import type { ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectRedis, deleteRedisKeys, uniqueRedisPrefix } from '@taurine/cache/testing';
 import { createApiKeyService } from './api-keys.ts';
 import type { ApiKeyService } from './api-keys.ts';
 import { describePrincipal } from './principal.ts';
@@ -219,8 +218,8 @@ describe('useAccessControl', () => {
   });
 
   it('shares one budget between two app instances through the real Redis', async () => {
-    const keyPrefix = `taurine-test:${randomUUID()}:`;
-    const clients = [new Redis({ host: '127.0.0.1' }), new Redis({ host: '127.0.0.1' })];
+    const keyPrefix = uniqueRedisPrefix();
+    const clients = await Promise.all([connectRedis(), connectRedis()]);
     try {
       const [a, b] = clients.map((redis) =>
         createTestYoga(
@@ -234,8 +233,7 @@ describe('useAccessControl', () => {
       for (let i = 0; i < 6; i++) statuses.push((await ask(i % 2 === 0 ? a : b, key)).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
     } finally {
-      const keys = await clients[0]!.keys(`${keyPrefix}*`);
-      if (keys.length > 0) await clients[0]!.unlink(...keys);
+      await deleteRedisKeys(keyPrefix, clients[0]);
       await Promise.all(clients.map((client) => client.quit()));
     }
   });

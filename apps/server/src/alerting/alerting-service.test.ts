@@ -4,8 +4,8 @@ import type { AlertingService } from './alerting-service.ts';
 import { createAlertingService } from './alerting-service.ts';
 import { startHttpReceiver, scripted } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
-import { LATENCY_RULE, MINUTE, createServiceHarness } from './testing/service-harness.ts';
-import type { ServiceHarness } from './testing/service-harness.ts';
+import { LATENCY_RULE, MINUTE, createServiceHarness } from '../testing/alerting-service-harness.ts';
+import type { ServiceHarness } from '../testing/alerting-service-harness.ts';
 
 interface WebhookBody {
   event: string;

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkAlertChannelEnv, readAlertChannelEnv } from './channel-env.ts';
 import { startHttpReceiver } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
-import { createServiceHarness } from './testing/service-harness.ts';
-import type { ServiceHarness } from './testing/service-harness.ts';
+import { createServiceHarness } from '../testing/alerting-service-harness.ts';
+import type { ServiceHarness } from '../testing/alerting-service-harness.ts';
 
 const SLACK_URL = 'https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX';
 const ROUTING_KEY = 'R0UT1NGKEY0123456789abcd';

@@ -7,7 +7,7 @@ import {
   buildNotification,
   spaBaseUrl,
 } from './notification-builder.ts';
-import { MINUTE, STANDARD_TAGS, T0 } from './testing/service-harness.ts';
+import { MINUTE, STANDARD_TAGS, T0 } from '../testing/alerting-service-harness.ts';
 
 function intent(overrides: Partial<NotificationIntent> = {}): NotificationIntent {
   return {

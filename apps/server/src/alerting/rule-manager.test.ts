@@ -1,7 +1,7 @@
 import { BUILT_IN_RULES } from '@taurine/monitor';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATENCY_RULE, MINUTE, createServiceHarness } from './testing/service-harness.ts';
-import type { ServiceHarness } from './testing/service-harness.ts';
+import { LATENCY_RULE, MINUTE, createServiceHarness } from '../testing/alerting-service-harness.ts';
+import type { ServiceHarness } from '../testing/alerting-service-harness.ts';
 
 let harness: ServiceHarness;
 beforeEach(async () => {

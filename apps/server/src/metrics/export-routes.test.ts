@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensurePromtool } from '../../../../test/support/promtool.ts';
+import { requirePromtool } from '@taurine/monitor/testing';
 import { createTestApp } from '../testing/test-app.ts';
 import type { TestApp } from '../testing/test-app.ts';
 
@@ -28,7 +28,7 @@ describe('GET /metrics', () => {
     expect(text).toContain('# TYPE taurine_api_response_time_seconds summary');
     expect(text).toMatch(/taurine_api_requests_total\{[^}]*operation="Listing"[^}]*\} 5/);
     // promtool exits non-zero and prints the problem when the exposition is invalid.
-    execFileSync(ensurePromtool(), ['check', 'metrics'], {
+    execFileSync(requirePromtool(), ['check', 'metrics'], {
       input: text,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensurePromtool } from '../../../../test/support/promtool.ts';
+import { requirePromtool } from '@taurine/monitor/testing';
 import { METRIC_DEFINITIONS } from './metric-definitions.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import type { TestApp } from '../testing/test-app.ts';
@@ -118,7 +118,7 @@ describe('GET /metrics names', () => {
   });
 
   it('passes the real promtool check metrics on the whole exposition', async () => {
-    const result = spawnSync(ensurePromtool(), ['check', 'metrics'], {
+    const result = spawnSync(requirePromtool(), ['check', 'metrics'], {
       input: await scrape(),
       encoding: 'utf8',
     });

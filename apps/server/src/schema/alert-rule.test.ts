@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSchemaHarness } from '../alerting/testing/schema-harness.ts';
-import type { SchemaHarness } from '../alerting/testing/schema-harness.ts';
+import { createSchemaHarness } from '../testing/alerting-schema-harness.ts';
+import type { SchemaHarness } from '../testing/alerting-schema-harness.ts';
 
 const RULES = /* GraphQL */ `
   query {

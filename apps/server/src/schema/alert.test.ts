@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHttpReceiver } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
 import type { Principal } from '../access/principal.ts';
-import { createSchemaHarness } from '../alerting/testing/schema-harness.ts';
-import type { SchemaHarness } from '../alerting/testing/schema-harness.ts';
-import { LATENCY_RULE, MINUTE } from '../alerting/testing/service-harness.ts';
+import { createSchemaHarness } from '../testing/alerting-schema-harness.ts';
+import type { SchemaHarness } from '../testing/alerting-schema-harness.ts';
+import { LATENCY_RULE, MINUTE } from '../testing/alerting-service-harness.ts';
 
 const CREATE_RULE = /* GraphQL */ `
   mutation ($input: AlertRuleInput!) {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHttpReceiver } from '@taurine/notify/testing';
 import type { HttpReceiver } from '@taurine/notify/testing';
-import { createSchemaHarness } from '../alerting/testing/schema-harness.ts';
-import type { SchemaHarness } from '../alerting/testing/schema-harness.ts';
+import { createSchemaHarness } from '../testing/alerting-schema-harness.ts';
+import type { SchemaHarness } from '../testing/alerting-schema-harness.ts';
 
 const CREATE = /* GraphQL */ `
   mutation ($input: NotificationChannelInput!) {

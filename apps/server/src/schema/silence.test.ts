@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSchemaHarness } from '../alerting/testing/schema-harness.ts';
-import type { SchemaHarness } from '../alerting/testing/schema-harness.ts';
-import { MINUTE, T0 } from '../alerting/testing/service-harness.ts';
+import { createSchemaHarness } from '../testing/alerting-schema-harness.ts';
+import type { SchemaHarness } from '../testing/alerting-schema-harness.ts';
+import { MINUTE, T0 } from '../testing/alerting-service-harness.ts';
 
 const CREATE = /* GraphQL */ `
   mutation ($input: SilenceInput!) {

@@ -5,6 +5,8 @@ import { generateApiKey } from '../access/api-keys.ts';
 import type { App } from '../app.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { graphqlRequest } from './graphql-request.ts';
+import type { GraphQLResponse } from './graphql-request.ts';
 
 export interface TestApp extends App {
   dataDir: string;
@@ -16,16 +18,11 @@ export interface TestApp extends App {
    * Runs a GraphQL operation through `yoga.fetch` and returns the parsed JSON body. Sends the admin
    * key unless `headers` names another `x-api-key` (`''` for an anonymous call).
    */
-  // The caller names the shape it expects back, as GraphQL clients do.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   graphql<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ): Promise<{
-    data?: TData;
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
-  }>;
+  ): Promise<GraphQLResponse<TData>>;
   /** Stops the app and deletes its data directory. */
   dispose(): Promise<void>;
 }
@@ -61,11 +58,9 @@ export async function createTestApp(
       return created.key;
     },
     async graphql(query, variables, headers = {}) {
-      const response = await app.yoga.fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': adminKey, ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
+      const response = await app.yoga.fetch(
+        graphqlRequest(query, variables, { 'x-api-key': adminKey, ...headers }),
+      );
       return (await response.json()) as never;
     },
     async dispose() {
@@ -73,4 +68,24 @@ export async function createTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Two instances (`INSTANCE_ID` `a` and `b`) on one database, as behind a load balancer, so a key
+ * works on both; `env` configures both. Dispose the second before the first, whose data it uses.
+ */
+export async function createTestAppPair(
+  env: Record<string, string> = {},
+): Promise<[first: TestApp, second: TestApp]> {
+  const first = await createTestApp({ ...env, INSTANCE_ID: 'a' });
+  const second = await createTestApp({
+    ...env,
+    INSTANCE_ID: 'b',
+    DATA_DIR: first.dataDir,
+    ADMIN_API_KEY: first.adminKey,
+  }).catch(async (error: unknown) => {
+    await first.dispose();
+    throw error;
+  });
+  return [first, second];
 }

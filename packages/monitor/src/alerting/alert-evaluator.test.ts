@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { AlertingConfigError } from './alerting-config-error.ts';
 import { createAlertEvaluator } from './alert-evaluator.ts';
 import { alertFingerprint } from './fingerprint.ts';
-import { HOUR, MINUTE, createFakeClock, createHarness, testRule } from './test-support.ts';
+import { createManualClock } from '../clock.ts';
+import {
+  HARNESS_START,
+  HOUR,
+  MINUTE,
+  createHarness,
+  testRule,
+} from '../testing/alert-evaluator-harness.ts';
 
 const METRIC = 'api.responseTime';
 
@@ -322,14 +329,14 @@ describe('createAlertEvaluator options', () => {
       ),
     );
     expect(() =>
-      createAlertEvaluator({ clock: createFakeClock(), resolvedRetentionMs: -1 }),
+      createAlertEvaluator({ clock: createManualClock(HARNESS_START), resolvedRetentionMs: -1 }),
     ).toThrow(
       'createAlertEvaluator: options.resolvedRetentionMs must be a finite number >= 0 (got -1)',
     );
   });
 
   it('uses the injected clock when no time is passed', () => {
-    const clock = createFakeClock(1_000_000);
+    const clock = createManualClock(1_000_000);
     const evaluator = createAlertEvaluator({ clock });
     const result = evaluator.evaluate([testRule()], { series: () => [] });
     expect(result.transitions[0]?.at).toBe(1_000_000);

@@ -4,7 +4,7 @@ import type { Severity } from './alert-rule.ts';
 import { AlertingConfigError } from './alerting-config-error.ts';
 import { SEVERITY_POLICY } from './severity-policy.ts';
 import type { Silence } from './silence.ts';
-import { HOUR, MINUTE, createHarness, testRule } from './test-support.ts';
+import { HOUR, MINUTE, createHarness, testRule } from '../testing/alert-evaluator-harness.ts';
 
 const METRIC = 'api.responseTime';
 

@@ -3,13 +3,15 @@ import { createAlertEvaluator } from './alert-evaluator.ts';
 import type { AlertEvaluator } from './alert-evaluator.ts';
 import type { AlertRule } from './alert-rule.ts';
 import { parseEvaluatorState } from './evaluator-state.ts';
-import type { FakeClock, FakeStats } from './test-support.ts';
-import { MINUTE, createFakeClock, createHarness, testRule } from './test-support.ts';
+import { createManualClock } from '../clock.ts';
+import type { ManualClock } from '../clock.ts';
+import type { FakeStats } from '../testing/alert-evaluator-harness.ts';
+import { MINUTE, createHarness, testRule } from '../testing/alert-evaluator-harness.ts';
 
 const METRIC = 'api.responseTime';
 
 /** Persists `from`'s state through JSON, as the server would, into a fresh evaluator. */
-function restart(from: AlertEvaluator, clock: FakeClock): AlertEvaluator {
+function restart(from: AlertEvaluator, clock: ManualClock): AlertEvaluator {
   const persisted: unknown = JSON.parse(JSON.stringify(from.snapshot()));
   const next = createAlertEvaluator({ clock });
   expect(next.restore(persisted)).toMatchObject({ ok: true });
@@ -18,7 +20,7 @@ function restart(from: AlertEvaluator, clock: FakeClock): AlertEvaluator {
 
 function runFor(
   evaluator: AlertEvaluator,
-  clock: FakeClock,
+  clock: ManualClock,
   stats: FakeStats,
   rule: AlertRule,
   durationMs: number,
@@ -150,7 +152,7 @@ describe('snapshot and restore', () => {
   });
 
   it('restore into an evaluator created with its own clock', () => {
-    const clock = createFakeClock(5);
+    const clock = createManualClock(5);
     const evaluator = createAlertEvaluator({ clock });
     expect(evaluator.restore({ version: 1, alerts: [] })).toEqual({ ok: true, alertCount: 0 });
     expect(evaluator.alerts()).toEqual([]);

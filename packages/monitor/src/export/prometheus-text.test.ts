@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock.ts';
 import { createMetricsRegistry } from '../metrics/metrics-registry.ts';
-import { ensurePromtool } from '../../../../test/support/promtool.ts';
+import { requirePromtool } from '../testing/promtool.ts';
 import { MINUTE_MS } from '../metrics/windows.ts';
 import { escapeLabelValue, prometheusName, toPrometheusText } from './prometheus-text.ts';
 
@@ -43,7 +43,7 @@ function populatedRegistry() {
 
 describe('toPrometheusText', () => {
   it('passes promtool check metrics', () => {
-    const promtool = ensurePromtool();
+    const promtool = requirePromtool();
     const { clock, registry } = populatedRegistry();
     const text = toPrometheusText(registry, clock.now());
     const result = spawnSync(promtool, ['check', 'metrics'], { input: text, encoding: 'utf8' });

@@ -3,23 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { DDSketch, DEFAULT_MAX_BUCKETS } from './dd-sketch.ts';
 import type { DDSketchJSON } from './sketch-json.ts';
 import { MonitorError } from './monitor-error.ts';
+import { seededRandom } from '../testing/seeded-random.ts';
 
 const ALPHA = 0.01;
 /** α plus floating-point slack: a value on a bucket edge is off by exactly α. */
 const TOLERANCE = ALPHA * (1 + 1e-9);
 const QUANTILES = [0, 0.01, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1];
-
-/** Deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(next: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
@@ -64,7 +53,7 @@ const datasets: Record<string, (next: () => number) => number> = {
 describe('DDSketch accuracy', () => {
   for (const [name, generate] of Object.entries(datasets)) {
     it(`keeps every quantile within 1 % of the exact sample: ${name}`, () => {
-      const next = random(name.length * 7919);
+      const next = seededRandom(name.length * 7919);
       const values = Array.from({ length: 100_000 }, () => generate(next));
       const sketch = sketchOf(values);
       expectAccurate(sketch, values);
@@ -117,7 +106,7 @@ describe('DDSketch accuracy', () => {
   });
 
   it('stays within maxBuckets on data spanning 40 decades, keeping the high quantiles', () => {
-    const next = random(42);
+    const next = seededRandom(42);
     const values = Array.from({ length: 50_000 }, () => 10 ** (-20 + 40 * next()));
     const sketch = sketchOf(values);
     expect(sketch.positive.counts.length).toBeLessThanOrEqual(DEFAULT_MAX_BUCKETS);
@@ -185,7 +174,7 @@ describe('DDSketch merge', () => {
   });
 
   it('keeps 1 % accuracy after merging 60 minute-sketches of negative and positive values', () => {
-    const next = random(60);
+    const next = seededRandom(60);
     const minutes: number[][] = Array.from({ length: 60 }, () =>
       Array.from({ length: 2000 }, () => (next() < 0.3 ? -1 : 1) * Math.exp(3 + normal(next))),
     );
@@ -268,7 +257,7 @@ describe('DDSketch serialisation', () => {
   });
 
   it('is compact: sparse buckets, about two bytes each', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const sketch = sketchOf(Array.from({ length: 10_000 }, () => Math.exp(4 + normal(next))));
     const buckets = sketch.toJSON().positive.length;
     expect(sketch.serialize().length).toBeLessThan(((41 + buckets * 3) * 4) / 3 + 8);

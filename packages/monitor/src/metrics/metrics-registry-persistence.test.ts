@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsRegistry } from './metrics-registry.ts';
-import { T0, random, setup, simulate } from './registry-test-support.ts';
+import { T0, random, setup, simulate } from '../testing/registry-harness.ts';
 import type { RollupRecord } from './rollup-record.ts';
 import { MINUTE_MS } from './windows.ts';
 

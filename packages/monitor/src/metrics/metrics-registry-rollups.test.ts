@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DDSketch } from './dd-sketch.ts';
-import { T0, exact, random, setup, simulate } from './registry-test-support.ts';
+import { T0, exact, random, setup, simulate } from '../testing/registry-harness.ts';
 import type { RollupRecord } from './rollup-record.ts';
 import { HOUR_MS, MINUTE_MS } from './windows.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock.ts';
 import { createMetricsRegistry } from './metrics-registry.ts';
 import type { MetricsRegistryOptions } from './registry-options.ts';
-import { STANDARD, T0, setup } from './registry-test-support.ts';
+import { STANDARD, T0, setup } from '../testing/registry-harness.ts';
 import { HOUR_MS, MINUTE_MS } from './windows.ts';
 
 describe('createMetricsRegistry options', () => {

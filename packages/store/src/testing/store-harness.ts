@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { SqlDialect } from '../dialect.ts';
 import { openStore } from '../open-store.ts';
 import type { Store, StoreOptions } from '../open-store.ts';
@@ -80,3 +81,44 @@ export const storeHarnesses: readonly {
   { dialect: 'sqlite', create: createSqliteHarness },
   { dialect: 'postgres', create: () => Promise.resolve(createPostgresHarness()) },
 ];
+
+/** What {@link useMigratedStore} hands each test: the store, and the harness that opened it. */
+export interface MigratedStore {
+  store: Store;
+  harness: StoreHarness;
+}
+
+/**
+ * Gives the enclosing `describe` a migrated store on a fresh, private database (a SQLite file or a
+ * PostgreSQL schema) and removes that database afterwards: a new one for each test, or one for the
+ * whole `describe` with `per: 'describe'`. `ready` receives each store as it opens. Call it once,
+ * in a `describe.each(storeHarnesses)`.
+ */
+export function useMigratedStore(
+  create: () => Promise<StoreHarness>,
+  ready: (opened: MigratedStore) => void,
+  options: Pick<StoreOptions, 'now'> & {
+    /** @default 'test' */
+    per?: 'test' | 'describe';
+  } = {},
+): void {
+  const { per = 'test', ...storeOptions } = options;
+  let harness: StoreHarness | undefined;
+  const setUp = async (): Promise<void> => {
+    harness = await create();
+    const store = await harness.open(storeOptions);
+    await store.migrate();
+    ready({ store, harness });
+  };
+  const tearDown = async (): Promise<void> => {
+    await harness?.cleanup();
+    harness = undefined;
+  };
+  if (per === 'describe') {
+    beforeAll(setUp);
+    afterAll(tearDown);
+  } else {
+    beforeEach(setUp);
+    afterEach(tearDown);
+  }
+}

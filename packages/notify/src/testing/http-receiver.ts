@@ -105,6 +105,25 @@ export function scripted(...replies: Reply[]): (request: ReceivedRequest, index:
   return (_request, index) => replies[Math.min(index, replies.length - 1)] ?? { status: 200 };
 }
 
+/** A receiver that holds every request in flight until `release()`, then answers them. */
+export interface GatedReceiver extends HttpReceiver {
+  /** Lets the held requests (and every later one) through. */
+  release(): void;
+}
+
+/** Starts a receiver whose requests wait for `release()` and then get `reply`. */
+export async function startGatedReceiver(reply: Reply = { status: 200 }): Promise<GatedReceiver> {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const receiver = await startHttpReceiver(async () => {
+    await gate;
+    return reply;
+  });
+  return { ...receiver, release };
+}
+
 /** A URL on which nothing listens (the port was just released). */
 export async function refusedUrl(path = '/'): Promise<string> {
   const server = createServer();

@@ -1,7 +1,7 @@
 /**
- * Test support (exported through `@taurine/cache/testing`, not the package's entry): clients for
- * the shared local Redis with a unique key prefix per run, and a private redis-server on a spare
- * port that tests may kill and restart.
+ * Redis for tests: clients for the shared local Redis with a key prefix no other run uses (and the
+ * clean-up of everything under it), and a private redis-server on a spare port that a test may
+ * kill and restart, so outage tests never touch the shared Redis.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -12,12 +12,15 @@ import type { RedisOptions } from 'ioredis';
 
 const SHARED_REDIS = { host: '127.0.0.1', port: 6379 } as const;
 
+/** The Redis every test run shares; runs isolate themselves by key prefix. */
+export const SHARED_REDIS_URL = `redis://${SHARED_REDIS.host}:${SHARED_REDIS.port}`;
+
 /** A prefix no other run uses: `taurine-test:<random>:`. */
-export function uniquePrefix(): string {
+export function uniqueRedisPrefix(): string {
   return `taurine-test:${randomUUID()}:`;
 }
 
-/** A connected client; connection errors are swallowed (tests assert through the cache). */
+/** A connected client; connection errors are swallowed (tests assert through what they test). */
 export async function connectRedis(
   port: number = SHARED_REDIS.port,
   options: RedisOptions = {},
@@ -35,21 +38,29 @@ export async function connectRedis(
   return client;
 }
 
-/** Removes every key under `prefix` (SCAN + UNLINK). */
-export async function deleteByPrefix(client: Redis, prefix: string): Promise<number> {
+/**
+ * Removes every key under `prefix` (SCAN + UNLINK, never KEYS), so a run leaves the shared Redis
+ * as it was. Uses `client`, or a connection of its own to the shared Redis.
+ */
+export async function deleteRedisKeys(prefix: string, client?: Redis): Promise<number> {
+  const redis = client ?? (await connectRedis());
   let removed = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await client.scan(
-      cursor,
-      'MATCH',
-      `${prefix.replace(/[\\*?[\]]/g, '\\$&')}*`,
-      'COUNT',
-      1000,
-    );
-    cursor = next;
-    if (keys.length > 0) removed += await client.unlink(...keys);
-  } while (cursor !== '0');
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${prefix.replace(/[\\*?[\]]/g, '\\$&')}*`,
+        'COUNT',
+        1000,
+      );
+      cursor = next;
+      if (keys.length > 0) removed += await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    if (client === undefined) await redis.quit();
+  }
   return removed;
 }
 
@@ -71,6 +82,8 @@ export async function freePort(): Promise<number> {
 /** A private redis-server (no persistence) that a test can kill and start again on the same port. */
 export interface PrivateRedisServer {
   readonly port: number;
+  /** `redis://127.0.0.1:<port>`. */
+  readonly url: string;
   /** SIGKILL, as in a crash; resolves when the process has exited. */
   kill(): Promise<void>;
   /** Starts it again on the same port; resolves when it accepts connections. */
@@ -82,7 +95,7 @@ export async function startPrivateRedisServer(): Promise<PrivateRedisServer> {
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {
     const spawned = spawn(
-      '/usr/bin/redis-server',
+      'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -90,8 +103,8 @@ export async function startPrivateRedisServer(): Promise<PrivateRedisServer> {
     await new Promise<void>((resolve, reject) => {
       let output = '';
       const timer = setTimeout(() => {
-        reject(new Error(`redis-server did not start: ${output}`));
-      }, 5000);
+        reject(new Error(`redis-server did not start within 10 s: ${output}`));
+      }, 10_000);
       spawned.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes('Ready to accept connections')) {
@@ -117,5 +130,5 @@ export async function startPrivateRedisServer(): Promise<PrivateRedisServer> {
     });
   };
   await start();
-  return { port, kill, start };
+  return { port, url: `redis://${SHARED_REDIS.host}:${port}`, kill, start };
 }

@@ -1,7 +1,7 @@
-import { ChaosTier } from './chaos-tier.ts';
-import { MemoryTier } from './memory-tier.ts';
-import type { TieredCacheOptions } from './tiered-cache-options.ts';
-import { TieredCache } from './tiered-cache.ts';
+import { ChaosTier } from '../chaos-tier.ts';
+import { MemoryTier } from '../memory-tier.ts';
+import type { TieredCacheOptions } from '../tiered-cache-options.ts';
+import { TieredCache } from '../tiered-cache.ts';
 
 /** What the TieredCache test files share: caches over a chaos-wrapped stand-in for Redis. */
 
@@ -35,3 +35,9 @@ export function setupCache(
 export async function closeCaches(): Promise<void> {
   await Promise.all(caches.splice(0).map((cache) => cache.close()));
 }
+
+/** A clock the test moves by hand: `clock()` reads it, `advance(ms)` moves it on. */
+export const manualClock = () => {
+  let now = 1_000;
+  return { clock: () => now, advance: (ms: number) => (now += ms) };
+};

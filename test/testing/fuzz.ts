@@ -4,8 +4,8 @@
  * Seeded and bounded in time; `FUZZ_SEED=<n>` replays a run.
  */
 import fc from 'fast-check';
-import { createTestApp } from '../../../apps/server/src/testing/test-app.ts';
-import type { TestApp } from '../../../apps/server/src/testing/test-app.ts';
+import { createTestApp } from '../../apps/server/src/testing/test-app.ts';
+import type { TestApp } from '../../apps/server/src/testing/test-app.ts';
 
 export const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_127);
 /** Time each property may take; a file's properties stay under ~20 s together. */

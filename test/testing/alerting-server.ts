@@ -1,5 +1,5 @@
 import type { ReceivedRequest } from '@taurine/notify/testing';
-import { breachRule } from '../../support/breach-rule.ts';
+import { breachRule } from './breach-rule.ts';
 import type { ServerProcess } from './server-process.ts';
 
 /** A rule that fires at the first tick with traffic and waits (no data) after a restart. */
@@ -74,6 +74,30 @@ export async function actOnAlert(
   }
 }
 
+/** The JSON body of the webhook channel's request. */
+export interface WebhookBody {
+  timestamp: string;
+  event: string;
+  data: {
+    groupKey: string;
+    idempotencyKey: string;
+    kind: string;
+    fingerprint: string;
+    alertName: string;
+    severity: string;
+    metric: string;
+    value: number | null;
+    threshold: number | null;
+    status: string;
+    at: number;
+    dashboardUrl: string;
+  };
+}
+
+/** Parses the body of a webhook request. */
+export const webhookBody = (request: ReceivedRequest): WebhookBody =>
+  JSON.parse(request.body) as WebhookBody;
+
 /** What the webhook receiver saw of one request. */
 export interface WebhookEvent {
   fingerprint: string;
@@ -83,11 +107,11 @@ export interface WebhookEvent {
 
 /** Reads the alert, key and kind of a webhook request. */
 export function webhookEvent(request: ReceivedRequest): WebhookEvent {
-  const body = JSON.parse(request.body) as { data: WebhookEvent };
+  const { data } = webhookBody(request);
   return {
-    fingerprint: body.data.fingerprint,
+    fingerprint: data.fingerprint,
     idempotencyKey: String(request.headers['idempotency-key']),
-    kind: body.data.kind,
+    kind: data.kind,
   };
 }
 

@@ -1,9 +1,10 @@
 import { createManualClock } from '../clock.ts';
 import type { ManualClock } from '../clock.ts';
-import { createMetricsRegistry } from './metrics-registry.ts';
-import type { MetricsRegistry } from './metrics-registry.ts';
-import type { MetricsRegistryOptions } from './registry-options.ts';
-import { MINUTE_MS } from './windows.ts';
+import { createMetricsRegistry } from '../metrics/metrics-registry.ts';
+import type { MetricsRegistry } from '../metrics/metrics-registry.ts';
+import type { MetricsRegistryOptions } from '../metrics/registry-options.ts';
+import { MINUTE_MS } from '../metrics/windows.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /** Test helpers of the metrics registry suites: a registry on a manual clock and sample data. */
 
@@ -23,17 +24,8 @@ export function setup(options: Partial<MetricsRegistryOptions> = {}, start = T0)
   return { clock, registry };
 }
 
-/** A seeded pseudo-random generator (mulberry32) of numbers in [0, 1), so runs repeat. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator under the name these suites use. */
+export const random = seededRandom;
 
 /** Records `perMinute` log-normal latencies per minute for `minutes` minutes, returning them. */
 export function simulate(

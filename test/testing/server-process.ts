@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { GraphQLResponse } from '../../apps/server/src/testing/graphql-request.ts';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const MAIN = resolve(ROOT, 'apps/server/src/main.ts');
 /** tsx's loader, as the root package sees it. */
 const TSX = createRequire(resolve(ROOT, 'package.json')).resolve('tsx');
@@ -16,13 +17,11 @@ export interface ServerProcess {
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** Sends a GraphQL operation over HTTP with `x-api-key: apiKey` and returns the JSON body. */
-  // The caller names the shape it expects back, as GraphQL clients do.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   graphql<TData>(
     apiKey: string,
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{ data?: TData; errors?: { message: string }[] }>;
+  ): Promise<GraphQLResponse<TData>>;
   /** Sends `signal` and resolves once the process has exited. */
   kill(signal: 'SIGKILL' | 'SIGTERM'): Promise<void>;
 }
@@ -103,16 +102,4 @@ export async function startServerProcess(
       await exited;
     },
   };
-}
-
-/** Polls `predicate` every 50 ms until it holds; throws after `timeoutMs`. */
-export async function waitUntil(
-  predicate: () => boolean | Promise<boolean>,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -8,8 +8,8 @@ import { newOutboxItems } from '../outbox-store.ts';
 import type { OutboxStore } from '../outbox-store.ts';
 import { createFakeClock } from './fake-clock.ts';
 import type { FakeClock } from './fake-clock.ts';
-import { scripted, startHttpReceiver } from './http-receiver.ts';
-import type { HttpReceiver, Reply } from './http-receiver.ts';
+import { scripted, startGatedReceiver, startHttpReceiver } from './http-receiver.ts';
+import type { GatedReceiver, HttpReceiver, Reply } from './http-receiver.ts';
 import { sampleNotification } from './sample-notification.ts';
 
 /** Jitter source that keeps back-off exact. */
@@ -22,8 +22,8 @@ export const noJitter = (): number => 0.5;
 export function receiverPool(): {
   /** A receiver answering `replies` in order (the last one repeats). */
   receiver: (...replies: Reply[]) => Promise<HttpReceiver>;
-  /** Closes `hook` after the test too. */
-  track: (hook: HttpReceiver) => HttpReceiver;
+  /** A receiver holding its requests until `release()`; see {@link startGatedReceiver}. */
+  gated: () => Promise<GatedReceiver>;
 } {
   const receivers: HttpReceiver[] = [];
   afterEach(async () => {
@@ -35,9 +35,10 @@ export function receiverPool(): {
       receivers.push(started);
       return started;
     },
-    track: (hook) => {
-      receivers.push(hook);
-      return hook;
+    gated: async () => {
+      const started = await startGatedReceiver();
+      receivers.push(started);
+      return started;
     },
   };
 }

@@ -1,35 +1,23 @@
-import type { AlertRule } from './alert-rule.ts';
-import { createAlertEvaluator } from './alert-evaluator.ts';
-import type { AlertEvaluator, AlertEvaluatorOptions, EvaluationResult } from './alert-evaluator.ts';
-import type { Clock } from '../clock.ts';
-import type { Silence } from './silence.ts';
-import type { SeriesStat, StatQuery, StatsReader } from './stats-reader.ts';
+import type { AlertRule } from '../alerting/alert-rule.ts';
+import { createAlertEvaluator } from '../alerting/alert-evaluator.ts';
+import type {
+  AlertEvaluator,
+  AlertEvaluatorOptions,
+  EvaluationResult,
+} from '../alerting/alert-evaluator.ts';
+import { createManualClock } from '../clock.ts';
+import type { ManualClock } from '../clock.ts';
+import type { Silence } from '../alerting/silence.ts';
+import type { SeriesStat, StatQuery, StatsReader } from '../alerting/stats-reader.ts';
 
-/** Test helpers: virtual time, scripted statistics and a one-line evaluator set-up. */
+/** Test helpers: scripted statistics and a one-line evaluator set-up on a manual clock. */
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 
-/** A clock that only moves when told to. */
-export interface FakeClock extends Clock {
-  advance(ms: number): number;
-  set(now: number): void;
-}
-
-export function createFakeClock(start = Date.UTC(2025, 0, 1)): FakeClock {
-  let now = start;
-  return {
-    now: () => now,
-    advance(ms) {
-      now += ms;
-      return now;
-    },
-    set(value) {
-      now = value;
-    },
-  };
-}
+/** Where the harness' manual clock starts: 2025-01-01 00:00 UTC. */
+export const HARNESS_START = Date.UTC(2025, 0, 1);
 
 /** Statistics scripted per metric: a number, no data (`null`), several series, or a failure. */
 export interface FakeStats extends StatsReader {
@@ -75,7 +63,7 @@ export function testRule(overrides: Partial<AlertRule> = {}): AlertRule {
 }
 
 export interface Harness {
-  readonly clock: FakeClock;
+  readonly clock: ManualClock;
   readonly stats: FakeStats;
   readonly evaluator: AlertEvaluator;
   /** Mutable list read by the evaluator's `silences` option. */
@@ -87,7 +75,7 @@ export interface Harness {
 }
 
 export function createHarness(options: Partial<AlertEvaluatorOptions> = {}): Harness {
-  const clock = createFakeClock();
+  const clock = createManualClock(HARNESS_START);
   const stats = createFakeStats();
   const silences: Silence[] = [];
   const evaluator = createAlertEvaluator({ clock, silences: () => silences, ...options });

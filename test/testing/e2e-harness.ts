@@ -5,17 +5,27 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { buildApp } from '../../../apps/server/src/app.ts';
-import type { App } from '../../../apps/server/src/app.ts';
-import { loadConfig } from '../../../apps/server/src/config.ts';
+import { buildApp } from '../../apps/server/src/app.ts';
+import type { App } from '../../apps/server/src/app.ts';
+import { loadConfig } from '../../apps/server/src/config.ts';
 
 /** The production build of the SPA; `npm test` builds it before any suite runs. */
-export const WEB_DIST_DIR = resolve(fileURLToPath(import.meta.url), '../../../../apps/web/dist');
+export const WEB_DIST_DIR = resolve(fileURLToPath(import.meta.url), '../../../apps/web/dist');
 /** The SPA's persisted documents, as `npm start` serves them (queries go by hash). */
 const PERSISTED_DOCUMENTS = join(WEB_DIST_DIR, '../src/gql/persisted-documents.json');
 
 /** Debian's Chromium; see ARCHITECTURE.md "Known pitfalls". */
-const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Headless, with background traffic (updates, sync) switched off. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A real server on a free port with its own empty data directory. */
 export interface TestApp {
@@ -76,15 +86,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 

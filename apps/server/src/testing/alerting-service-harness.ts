@@ -5,10 +5,10 @@ import { createManualClock, createMetricsRegistry } from '@taurine/monitor';
 import type { ManualClock, MetricsRegistry } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
 import type { Store } from '@taurine/store';
-import type { AlertEvent } from '../alert-events.ts';
-import { createAlertingService } from '../alerting-service.ts';
-import type { AlertingService, AlertingServiceOptions } from '../alerting-service.ts';
-import type { AlertChannelEnv } from '../channel-env.ts';
+import type { AlertEvent } from '../alerting/alert-events.ts';
+import { createAlertingService } from '../alerting/alerting-service.ts';
+import type { AlertingService, AlertingServiceOptions } from '../alerting/alerting-service.ts';
+import type { AlertChannelEnv } from '../alerting/channel-env.ts';
 
 /** 2026-11-27 12:00:00 UTC. */
 export const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);

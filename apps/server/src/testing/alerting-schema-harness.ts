@@ -1,33 +1,33 @@
 import { parse, subscribe } from 'graphql';
 import type { ExecutionResult } from 'graphql';
 import { createPubSub, createYoga } from 'graphql-yoga';
-import { builder } from '../../schema/builder.ts';
-import '../../schema/date-time.ts';
-import '../../schema/validation-error.ts';
-import '../../schema/alert.ts';
-import '../../schema/alert-event.ts';
-import '../../schema/alert-rule.ts';
-import '../../schema/notification-channel.ts';
-import '../../schema/notification-delivery.ts';
-import '../../schema/silence.ts';
-import type { Principal } from '../../access/principal.ts';
-import type { AlertChannelEnv } from '../channel-env.ts';
-import { createServiceHarness } from './service-harness.ts';
-import type { ServiceHarness } from './service-harness.ts';
+import { builder } from '../schema/builder.ts';
+import '../schema/date-time.ts';
+import '../schema/validation-error.ts';
+import '../schema/alert.ts';
+import '../schema/alert-event.ts';
+import '../schema/alert-rule.ts';
+import '../schema/notification-channel.ts';
+import '../schema/notification-delivery.ts';
+import '../schema/silence.ts';
+import type { Principal } from '../access/principal.ts';
+import type { AlertChannelEnv } from '../alerting/channel-env.ts';
+import { createServiceHarness } from './alerting-service-harness.ts';
+import { graphqlRequest } from './graphql-request.ts';
+import type { GraphQLResponse } from './graphql-request.ts';
+import type { ServiceHarness } from './alerting-service-harness.ts';
 
-/** GraphQL over the alerting schema files alone, backed by a real service on SQLite. */
+/**
+ * GraphQL over the alerting schema files alone, backed by a real service on SQLite, a manual clock
+ * and a caller of the test's choosing; the whole app's GraphQL is `createTestApp`'s.
+ */
 export interface SchemaHarness extends Awaited<ReturnType<ServiceHarness['service']>> {
   harness: ServiceHarness;
-  // The caller names the shape it expects back, as GraphQL clients do.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   graphql<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     caller?: Caller,
-  ): Promise<{
-    data?: TData;
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
-  }>;
+  ): Promise<GraphQLResponse<TData>>;
   /** Starts a subscription (already listening when this resolves); `next()` gives each result. */
   subscribe(
     query: string,
@@ -83,11 +83,7 @@ export async function createSchemaHarness(
     ...started,
     harness,
     async graphql(query, variables, caller) {
-      const request = new Request('http://localhost/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
+      const request = graphqlRequest(query, variables);
       if (caller !== undefined) callers.set(request, caller);
       const response = await yoga.fetch(request);
       return (await response.json()) as never;

@@ -1,0 +1,6 @@
+/**
+ * Test helpers for the monitoring code and whatever measures with it (`@taurine/monitor/testing`):
+ * a seeded random generator and the path of Prometheus' `promtool`. Not part of the runtime API.
+ */
+export { requirePromtool } from './promtool.ts';
+export { seededRandom } from './seeded-random.ts';
