@@ -6,11 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, sql } from 'kysely';
 import type { ColumnDataType, ColumnDefinitionBuilder } from 'kysely';
 import { Pool, TypeOverrides, escapeIdentifier } from 'pg';
 import type { Database } from './database.ts';
 import { StoreError } from './errors.ts';
+import { SchemaScopedPostgresDialect } from './postgres-introspector.ts';
 
 /** The SQL engine behind a store. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -138,12 +139,15 @@ export async function openPostgres(url: URL, schema: string): Promise<Kysely<Dat
   pool.on('error', () => undefined);
   const searchPath = CompiledQuery.raw(`set search_path to ${escapeIdentifier(schema)}`);
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({
-      pool,
-      onCreateConnection: async (connection) => {
-        await connection.executeQuery(searchPath);
+    dialect: new SchemaScopedPostgresDialect(
+      {
+        pool,
+        onCreateConnection: async (connection) => {
+          await connection.executeQuery(searchPath);
+        },
       },
-    }),
+      schema,
+    ),
   });
 
   try {
