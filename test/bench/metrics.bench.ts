@@ -2,8 +2,6 @@
  * `npm run bench -- metrics`: the metrics core of @taurine/monitor against prom-client, measured in
  * one process. Prints tables; never fails on a time.
  */
-import { runInNewContext } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
 import { Histogram, Registry as PromRegistry, Summary } from 'prom-client';
 import {
   DDSketch,
@@ -12,7 +10,7 @@ import {
   createMetricsRegistry,
   toPrometheusText,
 } from '@taurine/monitor';
-import type { Clock, MetricHandle, MetricsRegistry } from '@taurine/monitor';
+import type { Clock, MetricHandle } from '@taurine/monitor';
 import { opsPerSecond, percentile, printTable } from './table.ts';
 import type { BenchRow } from './table.ts';
 import { seededRandom } from '@taurine/monitor/testing';
@@ -36,21 +34,6 @@ function logNormal(count: number, seed: number): Float64Array {
     values[i] = Math.exp(4 + 0.8 * gauss);
   }
   return values;
-}
-
-/** `global.gc`, enabled at run time when node was not started with --expose-gc. */
-function collector(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  setFlagsFromString('--expose_gc');
-  return runInNewContext('gc') as () => void;
-}
-
-function memoryMiB(gc: () => void): number {
-  gc();
-  gc();
-  const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.arrayBuffers) / MiB;
 }
 
 const VALUES = logNormal(1 << 16, 1);
@@ -323,37 +306,6 @@ function prometheusExport(): void {
   );
 }
 
-function memory(): void {
-  const gc = collector();
-  const before = memoryMiB(gc);
-  const rows: BenchRow[] = [];
-  const build = (label: string, perMinute: number) => {
-    const start = performance.now();
-    const built: { registry: MetricsRegistry | null } = history(24 * 60, perMinute, 10_000, 6);
-    const seconds = (performance.now() - start) / 1000;
-    const used = memoryMiB(gc) - before;
-    rows.push({
-      name: `10,000 distribution series, 24 h, ${label}`,
-      value: used,
-      unit: 'MiB',
-      target: '<= 400 MiB',
-      met: used <= 400,
-    });
-    rows.push({
-      name: `  (simulated in ${seconds.toFixed(1)} s)`,
-      value: 10_000 * 24 * 60 * perMinute,
-      unit: 'samples',
-    });
-    built.registry = null;
-  };
-  build('2 samples/min each', 2);
-  build('6 samples/min each', 6);
-  printTable(
-    'Memory (heap + array buffers after GC, minute 6 h / 5 min 7 d / hour 90 d retention)',
-    rows,
-  );
-}
-
 /** Entry point used by `test/bench/run-all.ts`. */
 export async function run(): Promise<void> {
   recordThroughput();
@@ -361,6 +313,5 @@ export async function run(): Promise<void> {
   accuracy();
   queries();
   prometheusExport();
-  memory();
   await Promise.resolve();
 }

@@ -2,14 +2,13 @@ import { BucketStore } from './bucket-store.ts';
 import type { ByteWriter } from './byte-codec.ts';
 import { MonitorError } from './monitor-error.ts';
 import {
+  SERIALIZED_BUCKETS,
   beginSerializedSketch,
-  decodeSketchBuckets,
-  encodeSketchBuckets,
   finishSerializedSketch,
-  hasFractionalEncodedWeights,
   invalidSketch,
   parseSerializedSketch,
 } from './sketch-encoding.ts';
+import type { BucketCodec } from './sketch-encoding.ts';
 import {
   addJsonBuckets,
   hasFractionalJsonWeights,
@@ -330,15 +329,15 @@ export class DDSketch {
     if (max > this.high) this.high = max;
   }
 
-  /** @internal Appends the bucket encoding (no summary) to `writer`. */
-  encodeBuckets(writer: ByteWriter): void {
-    encodeSketchBuckets(writer, this.zero, this.fractional, this.positive, this.negative);
+  /** @internal Appends the bucket section (no summary) to `writer`, in `codec`'s form. */
+  encodeBuckets(writer: ByteWriter, codec: BucketCodec = SERIALIZED_BUCKETS): void {
+    codec.encode(writer, this.zero, this.fractional, this.positive, this.negative);
   }
 
   /** @internal Adds buckets encoded by {@link DDSketch.encodeBuckets} (the summary is untouched). */
-  addEncodedBuckets(bytes: Uint8Array, begin: number, end: number): void {
-    if (hasFractionalEncodedWeights(bytes, begin)) this.fractional = true;
-    this.zero += decodeSketchBuckets(bytes, begin, end, this.positive, this.negative);
+  addEncodedBuckets(bytes: Uint8Array, begin: number, end: number, codec = SERIALIZED_BUCKETS) {
+    if (codec.hasFractionalWeights(bytes, begin)) this.fractional = true;
+    this.zero += codec.decode(bytes, begin, end, this.positive, this.negative);
   }
 
   private restoreSummary(count: unknown, sum: unknown, min: unknown, max: unknown, weight: number) {

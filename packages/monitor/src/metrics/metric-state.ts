@@ -86,13 +86,20 @@ export class MetricState {
   overflow: SeriesState | null = null;
   foldedTagSets = 0;
   readonly rejected = new Map<RejectReason, number>();
+  /**
+   * When the metric began to exist (epoch ms): its definition or first sample, or its oldest loaded
+   * rollup. Charts never show a counter's quiet minutes as 0 before it.
+   */
+  since: number;
 
   constructor(
     readonly name: string,
     readonly kind: MetricKind,
     help: string,
     unit: string,
+    since: number,
   ) {
+    this.since = since;
     this.help = help;
     this.unit = unit;
     this.nonNegative = isNonNegative(kind, unit);

@@ -1,3 +1,5 @@
+import { ByteWriter } from './byte-codec.ts';
+import { COMPACT_BUCKETS } from './compact-buckets.ts';
 import { DDSketch, DEFAULT_RELATIVE_ACCURACY } from './dd-sketch.ts';
 import { isMetricKind } from './metric-kind.ts';
 import { isValidMetricName } from './metric-name.ts';
@@ -18,21 +20,22 @@ export interface LoadedRollups {
   earliest: number;
 }
 
-/** The encoded buckets of a record's sketch (empty for counters and gauges). */
+/** The encoded buckets of a record's sketch in `bytes[0, end)` (empty for counters and gauges). */
 interface SketchBytes {
   bytes: Uint8Array;
-  begin: number;
+  end: number;
 }
 
-const NO_SKETCH: SketchBytes = { bytes: new Uint8Array(0), begin: 0 };
+const NO_SKETCH: SketchBytes = { bytes: new Uint8Array(0), end: 0 };
 
 /**
  * Restores drained rollups into the series of a catalog: checks each record, replaces what is held
  * for its bucket, then rebuilds the coarse rollups the records did not include.
  */
 export class RollupLoader {
-  /** Decodes each stored sketch once to check it before it is written. */
+  /** Decodes each stored sketch once to check it, then encodes it in the in-memory form. */
   private readonly scratch = new DDSketch();
+  private readonly writer = new ByteWriter(1024);
 
   constructor(
     private readonly catalog: SeriesCatalog,
@@ -97,7 +100,7 @@ export class RollupLoader {
       series = resolved;
       if (cacheKey !== '') seen.set(cacheKey, series);
     }
-    const { bytes, begin } = sketch;
+    const { bytes, end } = sketch;
     storeOf(series, resolution).write(
       bucketStart,
       count,
@@ -106,10 +109,11 @@ export class RollupLoader {
       max,
       last,
       bytes,
-      begin,
-      bytes.length,
+      0,
+      end,
       false,
     );
+    if (bucketStart < metric.since) metric.since = bucketStart;
     if (bucketStart > series.lastAt) {
       series.last = last;
       series.lastAt = bucketStart;
@@ -131,7 +135,9 @@ export class RollupLoader {
       if (parts.relativeAccuracy !== DEFAULT_RELATIVE_ACCURACY) return null;
       this.scratch.clear();
       this.scratch.addEncodedBuckets(parts.bytes, parts.bucketsBegin, parts.bytes.length);
-      return { bytes: parts.bytes, begin: parts.bucketsBegin };
+      this.writer.reset();
+      this.scratch.encodeBuckets(this.writer, COMPACT_BUCKETS);
+      return { bytes: this.writer.bytes, end: this.writer.length };
     } catch {
       return null;
     }

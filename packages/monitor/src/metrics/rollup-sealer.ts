@@ -1,4 +1,5 @@
 import { ByteWriter } from './byte-codec.ts';
+import { COMPACT_BUCKETS } from './compact-buckets.ts';
 import { DDSketch } from './dd-sketch.ts';
 import type { SeriesState } from './metric-state.ts';
 import type { RetentionOptions } from './registry-options.ts';
@@ -45,12 +46,12 @@ export class RollupSealer {
       if (series.sketch !== null) {
         const scratch = this.scratch;
         scratch.clear();
-        scratch.addEncodedBuckets(entry.bytes, entry.sketchBegin, entry.sketchEnd);
+        scratch.addEncodedBuckets(entry.bytes, entry.sketchBegin, entry.sketchEnd, COMPACT_BUCKETS);
         scratch.mergeBuckets(series.sketch);
-        scratch.encodeBuckets(writer);
+        scratch.encodeBuckets(writer, COMPACT_BUCKETS);
       }
     } else if (series.sketch !== null) {
-      series.sketch.encodeBuckets(writer);
+      series.sketch.encodeBuckets(writer, COMPACT_BUCKETS);
     }
     store.write(
       minuteStart,
@@ -145,7 +146,8 @@ export class RollupSealer {
       if (entry.max > this.max) this.max = entry.max;
       this.last = entry.last;
       if (this.withSketch) {
-        this.scratch.addEncodedBuckets(entry.bytes, entry.sketchBegin, entry.sketchEnd);
+        const { bytes, sketchBegin, sketchEnd } = entry;
+        this.scratch.addEncodedBuckets(bytes, sketchBegin, sketchEnd, COMPACT_BUCKETS);
       }
     }
   }
@@ -154,7 +156,7 @@ export class RollupSealer {
     if (this.count === 0) return false;
     const writer = this.writer;
     writer.reset();
-    if (this.withSketch) this.scratch.encodeBuckets(writer);
+    if (this.withSketch) this.scratch.encodeBuckets(writer, COMPACT_BUCKETS);
     const { count, sum, min, max, last } = this;
     target.write(start, count, sum, min, max, last, writer.bytes, 0, writer.length, true);
     return true;

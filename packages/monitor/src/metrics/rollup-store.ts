@@ -1,4 +1,5 @@
 import { ByteWriter } from './byte-codec.ts';
+import { COMPACT_BUCKETS } from './compact-buckets.ts';
 import type { RollupLog } from './rollup-log.ts';
 import type { StatsAccumulator } from './stats-accumulator.ts';
 
@@ -162,7 +163,7 @@ export class RollupStore {
         entry.last,
         this.slots[position * 2]! * this.resolutionMs,
       );
-      sketch?.addEncodedBuckets(entry.bytes, entry.sketchBegin, entry.sketchEnd);
+      sketch?.addEncodedBuckets(entry.bytes, entry.sketchBegin, entry.sketchEnd, COMPACT_BUCKETS);
     }
   }
 

@@ -92,7 +92,10 @@ export class SeriesCatalog {
         `cannot define ${name}: maxMetrics (${this.options.maxMetrics}) reached`,
       );
     }
-    this.metricsByName.set(name, new MetricState(name, kind, help ?? '', unit ?? ''));
+    this.metricsByName.set(
+      name,
+      new MetricState(name, kind, help ?? '', unit ?? '', this.context.clock.now()),
+    );
   }
 
   /** Every series, the overflow series included, in creation order. */
@@ -133,7 +136,7 @@ export class SeriesCatalog {
       if (this.metricsByName.size >= this.options.maxMetrics) {
         return new RejectingHandle(context, null, 'too_many_metrics');
       }
-      metric = new MetricState(name, kind, '', '');
+      metric = new MetricState(name, kind, '', '', this.context.clock.now());
       this.metricsByName.set(name, metric);
     }
     if (metric.kind !== kind) return new RejectingHandle(context, metric, 'kind_mismatch');
@@ -170,7 +173,7 @@ export class SeriesCatalog {
     let metric = this.metricsByName.get(name);
     if (metric === undefined) {
       if (this.metricsByName.size >= this.options.maxMetrics) return null;
-      metric = new MetricState(name, kind, '', '');
+      metric = new MetricState(name, kind, '', '', this.context.clock.now());
       this.metricsByName.set(name, metric);
     } else if (metric.kind !== kind) {
       return null;

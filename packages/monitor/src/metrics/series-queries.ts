@@ -6,6 +6,7 @@ import type { CoverPlan } from './range-cover.ts';
 import type { SeriesCatalog } from './series-catalog.ts';
 import { StatsAccumulator } from './stats-accumulator.ts';
 import type { MetricKind } from './metric-kind.ts';
+import type { MetricState } from './metric-state.ts';
 import type { Tags } from './tag-set.ts';
 import { MINUTE_MS, floorTo, resolveWindow } from './windows.ts';
 import type { TimeRange } from './windows.ts';
@@ -106,7 +107,11 @@ export class SeriesQueries {
     });
   }
 
-  /** One `stat` per `stepMs` over a range checked by {@link checkSeriesQuery}. */
+  /**
+   * One `stat` per `stepMs` over a range checked by {@link checkSeriesQuery}. A point without
+   * samples is null (no data), except while the metric existed (from its `since` to now): there a
+   * sample count reads 0, and so do a counter's sum and rate (nothing was counted).
+   */
   points(
     name: string,
     tags: Tags | undefined,
@@ -129,7 +134,11 @@ export class SeriesQueries {
       for (const series of matched) {
         accumulateSeries(series, t, end, plan, accumulator);
       }
-      points.push({ t, value: accumulator.stat(stat, kind, coveredSeconds(t, end, plan)) });
+      const value =
+        accumulator.count > 0
+          ? accumulator.stat(stat, kind, coveredSeconds(t, end, plan))
+          : quietValue(metric, stat, t, end, plan.now);
+      points.push({ t, value });
     }
     return points;
   }
@@ -156,4 +165,24 @@ export class SeriesQueries {
       return { name, kind, help, unit, series };
     });
   }
+}
+
+/** Stats that read 0 in a minute without samples of a counter. */
+const COUNTER_ZERO_STATS: readonly StatName[] = ['count', 'sum', 'rate'];
+
+/**
+ * The value of a point `[t, end)` without samples: 0 for a count, and for a counter's sum and rate,
+ * where the point overlaps the time the metric existed (`[since, now]`); null (no data) elsewhere,
+ * and for every other statistic.
+ */
+function quietValue(
+  metric: MetricState | undefined,
+  stat: StatName,
+  t: number,
+  end: number,
+  now: number,
+): number | null {
+  if (metric === undefined || end <= metric.since || t > now) return null;
+  if (stat === 'count') return 0;
+  return metric.kind === 'counter' && COUNTER_ZERO_STATS.includes(stat) ? 0 : null;
 }

@@ -15,6 +15,28 @@ const MAX_ENCODED_BUCKETS = 1 << 20;
 const sharedReader = new ByteReader();
 const sharedWriter = new ByteWriter(1024);
 
+/** @internal A binary form of a sketch's bucket section (its bins, without the summary). */
+export interface BucketCodec {
+  /** Appends the section of these bins to `writer`. */
+  encode(
+    writer: ByteWriter,
+    zero: number,
+    fractional: boolean,
+    positive: BucketStore,
+    negative: BucketStore,
+  ): void;
+  /** Adds the section in `bytes[begin, end)` to the stores; returns its zero weight. */
+  decode(
+    bytes: Uint8Array,
+    begin: number,
+    end: number,
+    positive: BucketStore,
+    negative: BucketStore,
+  ): number;
+  /** Whether the section starting at `begin` holds fractional weights. */
+  hasFractionalWeights(bytes: Uint8Array, begin: number): boolean;
+}
+
 /** @internal The `INVALID_SKETCH` error of a malformed serialised sketch. */
 export const invalidSketch = (message: string): MonitorError =>
   new MonitorError('INVALID_SKETCH', message);
@@ -222,3 +244,10 @@ function decodeStore(reader: ByteReader, store: BucketStore, fractional: boolean
     store.add(index, weight);
   }
 }
+
+/** @internal The bucket section of `DDSketch.serialize` (and of persisted rollup records). */
+export const SERIALIZED_BUCKETS: BucketCodec = {
+  encode: encodeSketchBuckets,
+  decode: decodeSketchBuckets,
+  hasFractionalWeights: hasFractionalEncodedWeights,
+};
