@@ -47,6 +47,18 @@ export class BucketStore {
     this.collapsed = false;
   }
 
+  /**
+   * Empties the store and lets go of an array grown past twice the initial size: a live minute
+   * reallocates what its own samples need instead of keeping the widest span ever seen.
+   */
+  release(): void {
+    this.clear();
+    if (this.counts.length > 2 * INITIAL_BUCKETS) {
+      this.counts = EMPTY;
+      this.offset = 0;
+    }
+  }
+
   /** Adds every bucket of `other` (same mapping) into this store. */
   merge(other: BucketStore): void {
     const low = other.lowestPosition();

@@ -163,8 +163,13 @@ export class SeriesState {
 
   /** Empties the live minute. */
   resetLive(): void {
-    if (this.sketch !== null) {
-      if (this.sketch.count > 0) this.sketch.clear();
+    const sketch = this.sketch;
+    if (sketch !== null) {
+      if (sketch.count > 0) {
+        sketch.clear();
+        sketch.positive.release();
+        sketch.negative.release();
+      }
       return;
     }
     this.count = 0;

@@ -2,6 +2,7 @@ import { ByteWriter } from './byte-codec.ts';
 import { COMPACT_BUCKETS } from './compact-buckets.ts';
 import type { RollupLog } from './rollup-log.ts';
 import type { StatsAccumulator } from './stats-accumulator.ts';
+import { leadingZeroBytes, readXorFloat, writeXorFloat } from './xor-float.ts';
 
 // Entry flags (one byte after the length prefix).
 const FLOAT_COUNT = 1;
@@ -12,6 +13,12 @@ const LAST_IS_MAX = 16;
 const SUM_IS_MIN_PLUS_MAX = 32;
 const SUM_IS_MIN_TIMES_COUNT = 64;
 const DIRTY = 128;
+// Shape byte (after min, when max, last or sum is stored): leading zero bytes of each stored
+// float's XOR with its predictor, two bits each, and which value predicts last.
+const LAST_FROM_MAX = 64;
+
+/** The predictor of a rollup's sum: its count times the middle of its range. */
+const sumPredictor = (count: number, min: number, max: number): number => (count * (min + max)) / 2;
 
 /** A decoded rollup; one instance is reused for every read. */
 export class RollupEntry {
@@ -31,9 +38,10 @@ const entryWriter = new ByteWriter(4096);
 const cursor = new RollupEntry();
 
 /**
- * Encodes a rollup: `[length][flags][count][floats][sketch buckets]`. Floats that other fields
- * determine exactly are left out (a single sample, max = min, last = min or max, sum = min + max or
- * min × count), so a minute of a sparse series takes a few dozen bytes.
+ * Encodes a rollup: `[length][flags][count][min][shape][max][last][sum][sketch buckets]`. Floats
+ * that other fields determine exactly are left out (a single sample, max = min, last = min or max,
+ * sum = min + max or min × count); the others are XOR-coded against a predictor (see
+ * `xor-float.ts`), so a minute of a sparse series takes a few dozen bytes.
  */
 function encodeEntry(
   count: number,
@@ -65,17 +73,42 @@ function encodeEntry(
   if (integral) body.writeVarUint(count);
   else body.writeFloat64(count);
   body.writeFloat64(min);
-  if (!single) {
-    if ((flags & MAX_IS_MIN) === 0) body.writeFloat64(max);
-    if ((flags & (LAST_IS_MIN | LAST_IS_MAX)) === 0) body.writeFloat64(last);
-    if ((flags & (SUM_IS_MIN_PLUS_MAX | SUM_IS_MIN_TIMES_COUNT)) === 0) body.writeFloat64(sum);
-  }
+  if (!single) writeFloats(body, flags, count, sum, min, max, last);
   body.writeBytes(sketch, begin, end);
   const entry = entryWriter;
   entry.reset();
   entry.writeVarUint(body.length);
   entry.writeBytes(body.bytes, 0, body.length);
   return entry;
+}
+
+/** Writes the shape byte and the XOR-coded max, last and sum that `flags` do not elide. */
+function writeFloats(
+  body: ByteWriter,
+  flags: number,
+  count: number,
+  sum: number,
+  min: number,
+  max: number,
+  last: number,
+): void {
+  const withMax = (flags & MAX_IS_MIN) === 0;
+  const withLast = (flags & (LAST_IS_MIN | LAST_IS_MAX)) === 0;
+  const withSum = (flags & (SUM_IS_MIN_PLUS_MAX | SUM_IS_MIN_TIMES_COUNT)) === 0;
+  if (!withMax && !withLast && !withSum) return;
+  const maxZeros = withMax ? leadingZeroBytes(max, min) : 0;
+  const fromMin = withLast ? leadingZeroBytes(last, min) : 0;
+  const fromMax = withLast ? leadingZeroBytes(last, max) : 0;
+  const lastPredictor = fromMax > fromMin ? max : min;
+  const lastZeros = Math.max(fromMin, fromMax);
+  const predictedSum = sumPredictor(count, min, max);
+  const sumZeros = withSum ? leadingZeroBytes(sum, predictedSum) : 0;
+  body.writeByte(
+    maxZeros | (lastZeros << 2) | (sumZeros << 4) | (fromMax > fromMin ? LAST_FROM_MAX : 0),
+  );
+  if (withMax) writeXorFloat(body, max, min, maxZeros);
+  if (withLast) writeXorFloat(body, last, lastPredictor, lastZeros);
+  if (withSum) writeXorFloat(body, sum, predictedSum, sumZeros);
 }
 
 /**
@@ -289,23 +322,30 @@ export class RollupStore {
       entry.last = min;
       entry.sum = min;
     } else {
+      const withMax = (flags & MAX_IS_MIN) === 0;
+      const withLast = (flags & (LAST_IS_MIN | LAST_IS_MAX)) === 0;
+      const withSum = (flags & (SUM_IS_MIN_PLUS_MAX | SUM_IS_MIN_TIMES_COUNT)) === 0;
+      const shape = withMax || withLast || withSum ? page[position++]! : 0;
       let max = min;
-      if ((flags & MAX_IS_MIN) === 0) {
-        max = view.getFloat64(position, true);
-        position += 8;
+      if (withMax) {
+        const zeros = shape & 3;
+        max = readXorFloat(page, position, min, zeros);
+        position += 8 - zeros;
       }
       entry.max = max;
       if ((flags & LAST_IS_MIN) !== 0) entry.last = min;
       else if ((flags & LAST_IS_MAX) !== 0) entry.last = max;
       else {
-        entry.last = view.getFloat64(position, true);
-        position += 8;
+        const zeros = (shape >>> 2) & 3;
+        entry.last = readXorFloat(page, position, (shape & LAST_FROM_MAX) !== 0 ? max : min, zeros);
+        position += 8 - zeros;
       }
       if ((flags & SUM_IS_MIN_PLUS_MAX) !== 0) entry.sum = min + max;
       else if ((flags & SUM_IS_MIN_TIMES_COUNT) !== 0) entry.sum = min * count;
       else {
-        entry.sum = view.getFloat64(position, true);
-        position += 8;
+        const zeros = (shape >>> 4) & 3;
+        entry.sum = readXorFloat(page, position, sumPredictor(count, min, max), zeros);
+        position += 8 - zeros;
       }
     }
     entry.bytes = page;
