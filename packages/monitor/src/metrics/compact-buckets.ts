@@ -134,17 +134,38 @@ class BitReader {
     return this.bytes[this.position++]!;
   }
 
+  /** Reads `count` (at most 53) bits, several at a time. */
   read(count: number): number {
     let value = 0;
-    for (let i = 0; i < count; i++) value = value * 2 + this.bit();
+    let left = count;
+    while (left > 0) {
+      if (this.bits === 0) this.refill();
+      const take = left < this.bits ? left : this.bits;
+      this.bits -= take;
+      value = value * (1 << take) + ((this.current >>> this.bits) & ((1 << take) - 1));
+      left -= take;
+    }
     return value;
   }
 
   rice(k: number): number {
     let quotient = 0;
-    while (quotient < ESCAPE && this.bit() === 1) quotient++;
-    if (quotient === ESCAPE) return this.read(this.read(6));
-    return quotient * 2 ** k + this.read(k);
+    for (;;) {
+      if (this.bits === 0) this.refill();
+      const zeros = ~this.current & ((1 << this.bits) - 1); // the unread bits that are 0
+      // Ones before the next 0 (all unread bits when there is none), at most up to the escape.
+      const run = zeros === 0 ? this.bits : this.bits - 32 + Math.clz32(zeros);
+      if (quotient + run >= ESCAPE) {
+        this.bits -= ESCAPE - quotient;
+        return this.read(this.read(6));
+      }
+      quotient += run;
+      if (zeros !== 0) {
+        this.bits -= run + 1; // the ones and their terminating 0
+        return quotient * 2 ** k + this.read(k);
+      }
+      this.bits = 0;
+    }
   }
 
   /** Skips the padding of the last byte read. */
@@ -152,13 +173,9 @@ class BitReader {
     this.bits = 0;
   }
 
-  private bit(): number {
-    if (this.bits === 0) {
-      this.current = this.readByte();
-      this.bits = 8;
-    }
-    this.bits--;
-    return (this.current >>> this.bits) & 1;
+  private refill(): void {
+    this.current = this.readByte();
+    this.bits = 8;
   }
 }
 
