@@ -93,9 +93,9 @@ describe('compact rollup buckets', () => {
       [100, 1],
     ]).encodeBuckets(writer, COMPACT_BUCKETS);
     const sketch = new DDSketch();
-    expect(() =>
-      sketch.addEncodedBuckets(writer.bytes, 0, writer.length - 1, COMPACT_BUCKETS),
-    ).toThrow(MonitorError);
+    expect(() => {
+      sketch.addEncodedBuckets(writer.bytes, 0, writer.length - 1, COMPACT_BUCKETS);
+    }).toThrow(MonitorError);
   });
 });
 

@@ -306,7 +306,7 @@ function decodeStore(store: BucketStore, dense: boolean): void {
     index += dense ? 1 : reader.rice(kGap) + 1;
     indices[i] = index;
   }
-  store.reserve(indices[0]!, index);
+  store.reserve(indices[0], index);
   for (let i = 0; i < buckets; i++) store.add(indices[i]!, reader.rice(kWeight) + 1);
   reader.align();
 }
