@@ -1,0 +1,14 @@
+import WebSocket from 'ws';
+import { writeFileSync } from 'node:fs';
+const ws = new WebSocket(process.argv[2]!);
+await new Promise((r) => ws.once('open', r));
+let id = 0; const pending = new Map<number, (v: any) => void>();
+ws.on('message', (d: Buffer) => { const m = JSON.parse(d.toString()); if (m.id) pending.get(m.id)?.(m.result); });
+const send = (method: string, params = {}) => new Promise<any>((r) => { const i = ++id; pending.set(i, r); ws.send(JSON.stringify({ id: i, method, params })); });
+await send('Profiler.enable'); await send('Profiler.start');
+await new Promise((r) => setTimeout(r, Number(process.argv[3] ?? 15000)));
+const { profile } = await send('Profiler.stop');
+writeFileSync('/tmp/live.cpuprofile', JSON.stringify(profile));
+const h = await send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())' });
+console.log(h.result.value);
+ws.close();
