@@ -9,7 +9,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPubSub, createSchema, createYoga } from 'graphql-yoga';
-import type { ExecutionArgs } from 'graphql';
+import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
@@ -70,7 +70,15 @@ interface EnvelopedRoot {
   subscribe: (args: ExecutionArgs) => unknown;
 }
 
-const server = createServer(yoga);
+/** What `yoga.getEnveloped` hands back, typed for the parts used here. */
+interface Enveloped extends EnvelopedRoot {
+  schema: GraphQLSchema;
+  contextFactory: () => Promise<unknown>;
+  parse: (source: string) => DocumentNode;
+  validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
+}
+
+const server = createServer((request, response) => void yoga(request, response));
 server.maxConnections = 1_000_000;
 const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
 useServer(
@@ -83,7 +91,7 @@ useServer(
         req: ctx.extra.request,
         socket: ctx.extra.socket,
         params,
-      });
+      }) as Enveloped;
       const document = parse(params.query);
       const errors = validate(schema, document);
       if (errors.length > 0) return errors;

@@ -95,6 +95,19 @@ const progress = (message: string) => {
   process.stderr.write(`fanout ${new Date().toISOString().slice(11, 19)} ${message}\n`);
 };
 
+/**
+ * The server holds one file per subscriber: refuse to start below that rather than fail halfway.
+ * Child processes inherit this process' limit (`ulimit -n`).
+ */
+function checkOpenFileLimit(): void {
+  const limits = readFileSync('/proc/self/limits', 'utf8');
+  const soft = Number(/Max open files\s+(\d+)/.exec(limits)?.[1] ?? Infinity);
+  const needed = Math.max(...SUBSCRIBERS) + 1_000;
+  if (soft < needed) {
+    throw new Error(`ulimit -n is ${soft}; the fan-out benchmark needs ${needed}: raise it first`);
+  }
+}
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 interface TickFigures {
@@ -115,7 +128,9 @@ async function measureTicks(clients: ClientProcess[], subscribers: number): Prom
   while (complete.length < TICKS) {
     if (Date.now() > deadline) {
       const counts = [...byTick].map(([at, times]) => `${at}: ${times.length}`).join(', ');
-      throw new Error(`fewer than ${TICKS} ticks reached all ${subscribers} subscribers (${counts})`);
+      throw new Error(
+        `fewer than ${TICKS} ticks reached all ${subscribers} subscribers (${counts})`,
+      );
     }
     await sleep(250);
     const replies = await Promise.all(
@@ -142,7 +157,12 @@ async function measureTicks(clients: ClientProcess[], subscribers: number): Prom
 }
 
 /** Opens `count` more subscribers, split over the client processes; throws if any failed. */
-async function openSubscribers(clients: ClientProcess[], url: string, query: string, count: number) {
+async function openSubscribers(
+  clients: ClientProcess[],
+  url: string,
+  query: string,
+  count: number,
+) {
   const wsUrl = `${url.replace('http', 'ws')}/graphql`;
   const share = Math.ceil(count / clients.length);
   const replies = await Promise.all(
@@ -157,13 +177,18 @@ async function openSubscribers(clients: ClientProcess[], url: string, query: str
   if (failure !== undefined) {
     throw new Error(`${failure.failed} subscriptions failed: ${failure.firstError ?? ''}`);
   }
-  return replies[0]!.payloadBytes;
+  return {
+    payloadBytes: replies[0]!.payloadBytes,
+    retries: replies.reduce((sum, reply) => sum + reply.retries, 0),
+  };
 }
 
 interface ServerFigures {
   single: TickFigures;
   at: Map<number, TickFigures & { rssPerSubscriberKiB: number }>;
   payloadBytes: number;
+  /** Connections closed by the server before their subscription started, and made again. */
+  retries: number;
 }
 
 /** One subscriber, then each count of {@link SUBSCRIBERS}, against `server`. */
@@ -172,14 +197,15 @@ async function measureServer(
   clients: ClientProcess[],
   query: string,
 ): Promise<ServerFigures> {
-  const payloadBytes = await openSubscribers(clients.slice(0, 1), server.url, query, 1);
+  const first = await openSubscribers(clients.slice(0, 1), server.url, query, 1);
+  let retries = first.retries;
   const single = await measureTicks(clients, 1);
   const rssBefore = rssOf(server.pid);
   const at = new Map<number, TickFigures & { rssPerSubscriberKiB: number }>();
   let open = 1;
   for (const subscribers of SUBSCRIBERS) {
     progress(`${server.url}: opening ${subscribers - open} more subscribers`);
-    await openSubscribers(clients, server.url, query, subscribers - open);
+    retries += (await openSubscribers(clients, server.url, query, subscribers - open)).retries;
     open = subscribers;
     progress(`${server.url}: ${subscribers} subscribers open, measuring ${TICKS} ticks`);
     const ticks = await measureTicks(clients, subscribers);
@@ -187,7 +213,7 @@ async function measureServer(
     at.set(subscribers, { ...ticks, rssPerSubscriberKiB });
   }
   await Promise.all(clients.map((client) => client.ask({ type: 'close' }, 'closed')));
-  return { single, at, payloadBytes };
+  return { single, at, payloadBytes: first.payloadBytes, retries };
 }
 
 function rowsFor(yoga: ServerFigures, taurine: ServerFigures): BenchRow[] {
@@ -203,6 +229,7 @@ function rowsFor(yoga: ServerFigures, taurine: ServerFigures): BenchRow[] {
   const rows = [
     ...pair('1 subscriber, delivery', 'ms', (f) => f.single.max),
     ...pair('message size', 'B', (f) => f.payloadBytes),
+    ...pair('connections made again', 'sockets', (f) => f.retries),
   ];
   for (const n of SUBSCRIBERS) {
     const at = (f: ServerFigures) => f.at.get(n)!;
@@ -217,6 +244,7 @@ function rowsFor(yoga: ServerFigures, taurine: ServerFigures): BenchRow[] {
 }
 
 export async function run(): Promise<void> {
+  checkOpenFileLimit();
   const dataDir = mkdtempSync(join(tmpdir(), 'taurine-fanout-'));
   const clients = Array.from({ length: CLIENT_PROCESSES }, startClientProcess);
   const servers: ServerProcess[] = [];

@@ -43,9 +43,9 @@ describe('guardStream', () => {
     const stream = guardStream(ticks(3), admit(live), live);
     const first = await stream.next();
     const second = await stream.next();
-    expect(
-      [first.value, second.value].map((r) => (r.data as { snapshot: { at: number } }).snapshot.at),
-    ).toEqual([0, 1]);
+    const atOf = (result: IteratorResult<ExecutionResult>) =>
+      (result.value as ExecutionResult<{ snapshot: { at: number } }>).data?.snapshot.at;
+    expect([atOf(first), atOf(second)]).toEqual([0, 1]);
     await stream.return();
     expect(live.size).toBe(0);
   });
