@@ -33,6 +33,13 @@ export interface ServerProcessOptions {
    * @default the repository root
    */
   cwd?: string;
+  /**
+   * The script to run instead of the Taurine server; it must print `serving on <url>`.
+   * @default apps/server/src/main.ts
+   */
+  script?: string;
+  /** Extra Node options before the script, e.g. `--cpu-prof`. @default none */
+  nodeArgs?: string[];
 }
 
 /**
@@ -47,7 +54,8 @@ export async function startServerProcess(
   options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   // tsx by path: `--import tsx` is resolved from the working directory, which need not see it.
-  const child = spawn(process.execPath, ['--import', pathToFileURL(TSX).href, MAIN], {
+  const args = [...(options.nodeArgs ?? []), '--import', pathToFileURL(TSX).href];
+  const child = spawn(process.execPath, [...args, options.script ?? MAIN], {
     cwd: options.cwd ?? ROOT,
     env: {
       PATH: process.env.PATH,

@@ -123,32 +123,30 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * when the budget is spent or the lease is ended (key revoked), a last error result is sent and
  * the stream ends. Written by hand rather than as an async generator: a generator's `return()`
  * waits for the pending `next()` (a timer, the next event), while here the place is freed the
- * moment the client completes or its socket closes.
+ * moment the client completes or its socket closes. Each `next()` races the source with a promise
+ * of its own: racing a promise that lives as long as the subscription would chain every delivered
+ * message to it, and a dashboard open for a day would keep every snapshot it was sent.
  */
-function guardStream(
+export function guardStream(
   source: AsyncIterable<ExecutionResult>,
   lease: SubscriptionLease,
   live: LiveSubscriptions,
 ): AsyncIterableIterator<ExecutionResult> & { return(): Promise<IteratorResult<ExecutionResult>> } {
   const iterator = source[Symbol.asyncIterator]();
   let finished = false;
-  let interrupt: (() => void) | undefined;
-  const ended = new Promise<'ended'>((resolve) => {
-    if (lease.signal.aborted) resolve('ended');
-    lease.signal.addEventListener(
-      'abort',
-      () => {
-        resolve('ended');
-      },
-      { once: true },
-    );
-  });
+  /** Wakes the pending `next()`: the lease was ended, or the stream was returned. */
+  let wake: ((why: 'ended' | 'interrupted') => void) | undefined;
+  const onEnded = (): void => {
+    wake?.('ended');
+  };
+  lease.signal.addEventListener('abort', onEnded, { once: true });
   const isFinished = (): boolean => finished;
   const finish = (): void => {
     if (finished) return;
     finished = true;
     live.release(lease);
-    interrupt?.();
+    lease.signal.removeEventListener('abort', onEnded);
+    wake?.('interrupted');
     iterator.return?.().catch(() => undefined);
   };
   const last = (error: GraphQLError): IteratorResult<ExecutionResult> => {
@@ -159,12 +157,12 @@ function guardStream(
     [Symbol.asyncIterator]: () => stream,
     async next(): Promise<IteratorResult<ExecutionResult>> {
       if (finished) return DONE;
-      const interrupted = new Promise<'interrupted'>((resolve) => {
-        interrupt = () => {
-          resolve('interrupted');
-        };
+      if (lease.signal.aborted) return last(revokedError());
+      const woken = new Promise<'ended' | 'interrupted'>((resolve) => {
+        wake = resolve;
       });
-      const next = await Promise.race([iterator.next(), ended, interrupted]);
+      const next = await Promise.race([iterator.next(), woken]);
+      wake = undefined;
       // `return()` may have run while this call waited.
       if (next === 'interrupted' || isFinished()) return DONE;
       if (next === 'ended') return last(revokedError());
