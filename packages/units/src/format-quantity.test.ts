@@ -21,6 +21,8 @@ describe('formatQuantity', () => {
     [2048, 'MB', '2.00 GiB'],
     [1_234_567, '', '1,234,567'],
     [12.345, '', '12.3'],
+    [59, '', '59'],
+    [59.5, '', '59.5'],
     [3.5, 'req', '3.50 req'],
     [-0.5, 'ratio', '-50.0 %'],
   ])('%s %s reads %s', (value, unit, text) => {
@@ -85,7 +87,7 @@ describe('formatQuantity properties', () => {
         const text = formatQuantity(value, '');
         expect(text).not.toMatch(/e|NaN|Infinity/);
         const digits = text.replace(/[-,.]/g, '').replace(/^0+/, '');
-        if (Math.abs(leadingNumber(text)) < 1000 && digits !== '') {
+        if (Math.abs(leadingNumber(text)) < 1000 && digits !== '' && !Number.isInteger(value)) {
           expect(digits.length).toBe(3);
         } else if (digits !== '') {
           expect(text).not.toContain('.');

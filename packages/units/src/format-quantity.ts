@@ -51,7 +51,7 @@ function toScale(value: number, unit: ScaledUnit, options: QuantityOptions): Sca
  * - durations (`ns`, `us`, `ms`, `s`) take the largest step they reach: `1.804 ms` → `1.80 ms`,
  *   `2000 ms` → `2.00 s`, `90 s` → `1.50 min`.
  * - sizes (`bytes`, `KB`, `MB`, `GB`, all 1024-based) in B/KiB/MiB/GiB/TiB.
- * - no unit (counts): `1234567` → `1,234,567`, `12.345` → `12.3`.
+ * - no unit (counts): `1234567` → `1,234,567`, `59` → `59`, `12.345` → `12.3`.
  * - any other unit is written after the number: `3.50 req`.
  * - `null`, `NaN` and ±Infinity are `no data`.
  */
@@ -68,6 +68,10 @@ export function formatQuantity(
   }
   const percentFactor = PERCENT_UNITS[unit];
   if (percentFactor !== undefined) return `${formatNumber(value * percentFactor, options)} %`;
-  const text = formatNumber(value, options);
-  return unit === '' ? text : `${text} ${unit}`;
+  if (unit === '') {
+    // A whole count reads whole (`59`, not `59.0`): counts are exact, a fraction would claim a
+    // precision that is not there.
+    return formatNumber(value, Number.isInteger(value) ? { ...options, trimZeros: true } : options);
+  }
+  return `${formatNumber(value, options)} ${unit}`;
 }
