@@ -3,15 +3,35 @@
  * have something to show.
  *
  *   npm run loadtest -- --users 50 --duration 60s [--url http://localhost:4000] [--think 500-2000]
+ *   npm run loadtest -- --help
  *
  * Each virtual visitor has its own session id and loops: browse or filter flavors, look at one,
  * calculate a drink (sometimes with add-ins), sometimes settle on it (a `CALCULATION` event) and
  * sometimes click the affiliate link, with think time between steps.
  */
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { failUsage, parseCli } from './cli-args.ts';
 
-const { values } = parseArgs({
+const TOOL = 'loadtest';
+const USAGE = `
+Usage: npm run loadtest -- [--users N] [--duration TIME] [--url URL] [--think MIN-MAX]
+
+Simulates calculator visitors against a running Taurine server.
+
+Options:
+  --users N        concurrent visitors, 1 to 5000 (default 50)
+  --duration TIME  how long to run: 500ms, 60s or 2m (default 60s)
+  --url URL        the server's base URL (default http://localhost:4000)
+  --think MIN-MAX  think time between steps in ms (default 500-2000)
+  -h, --help       print this help
+
+Exits 0 when the run completed, 1 when the server could not be reached or every request failed,
+2 on a bad argument.
+`;
+
+const { values } = parseCli({
+  tool: TOOL,
+  usage: USAGE,
   options: {
     users: { type: 'string', default: '50' },
     duration: { type: 'string', default: '60s' },
@@ -19,22 +39,58 @@ const { values } = parseArgs({
     think: { type: 'string', default: '500-2000' },
   },
 });
+const usersText = String(values['users']);
+const durationText = String(values['duration']);
+const urlText = String(values['url']);
+const thinkText = String(values['think']);
 
 const parseDuration = (text: string): number => {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  if (!match) throw new Error(`--duration must look like 60s, 2m or 500ms (got "${text}")`);
+  if (!match) failUsage(TOOL, `--duration must look like 60s, 2m or 500ms (got "${text}")`);
   const amount = Number(match[1]);
-  return match[2] === 'ms' ? amount : match[2] === 'm' ? amount * 60_000 : amount * 1000;
+  const ms = match[2] === 'ms' ? amount : match[2] === 'm' ? amount * 60_000 : amount * 1000;
+  if (ms <= 0) failUsage(TOOL, `--duration must be longer than 0 (got "${text}")`);
+  return ms;
 };
 
-const users = Number(values.users);
-if (!Number.isInteger(users) || users < 1 || users > 5000) {
-  console.error('--users must be an integer from 1 to 5000');
-  process.exit(2);
+const users = Number(usersText);
+if (!/^\d+$/.test(usersText) || users < 1 || users > 5000) {
+  failUsage(TOOL, `--users must be an integer from 1 to 5000 (got "${usersText}")`);
 }
-const durationMs = parseDuration(values.duration);
-const [thinkMin = 500, thinkMax = 2000] = values.think.split('-').map(Number);
-const endpoint = new URL('/graphql', values.url).toString();
+const durationMs = parseDuration(durationText);
+const thinkMatch = /^(\d+)-(\d+)$/.exec(thinkText);
+if (!thinkMatch || Number(thinkMatch[1]) > Number(thinkMatch[2])) {
+  failUsage(
+    TOOL,
+    `--think must be MIN-MAX in ms with MIN <= MAX, e.g. 500-2000 (got "${thinkText}")`,
+  );
+}
+const thinkMin = Number(thinkMatch[1]);
+const thinkMax = Number(thinkMatch[2]);
+let endpoint: string;
+try {
+  const base = new URL(urlText);
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error('not http(s)');
+  endpoint = new URL('/graphql', base).toString();
+} catch {
+  failUsage(TOOL, `--url must be an http(s) URL such as http://localhost:4000 (got "${urlText}")`);
+}
+
+/**
+ * Requests in a row that failed without an HTTP answer (refused, reset, DNS) after which the run
+ * stops: the server is gone, and hammering a dead port proves nothing.
+ */
+const MAX_CONSECUTIVE_NETWORK_FAILURES = 20;
+let consecutiveNetworkFailures = 0;
+let stopReason: string | undefined;
+
+/** The cause's message (`connect ECONNREFUSED 127.0.0.1:4000`), not fetch's bare "fetch failed". */
+function networkMessage(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error && cause.message !== '') return cause.message;
+  if (cause instanceof AggregateError) return cause.errors.map(String).join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
 
 interface Outcome {
   ms: number;
@@ -53,6 +109,7 @@ async function graphql(sessionId: string, query: string, variables: object): Pro
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    consecutiveNetworkFailures = 0;
     ok = response.ok && !body.errors;
     if (!ok) {
       const message = body.errors?.[0]?.message ?? `HTTP ${response.status}`;
@@ -60,8 +117,17 @@ async function graphql(sessionId: string, query: string, variables: object): Pro
     }
     return body.data;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = networkMessage(error);
     errorSamples.set(message, (errorSamples.get(message) ?? 0) + 1);
+    if (!(error instanceof SyntaxError)) {
+      consecutiveNetworkFailures += 1;
+      if (
+        consecutiveNetworkFailures >= MAX_CONSECUTIVE_NETWORK_FAILURES &&
+        stopReason === undefined
+      ) {
+        stopReason = `stopped early: ${consecutiveNetworkFailures} requests in a row got no answer from ${endpoint} (${message})`;
+      }
+    }
     return undefined;
   } finally {
     outcomes.push({ ms: performance.now() - started, ok });
@@ -70,6 +136,8 @@ async function graphql(sessionId: string, query: string, variables: object): Pro
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Whether a visitor should go on: before the deadline and while the server answers. */
+const running = (deadline: number): boolean => stopReason === undefined && Date.now() < deadline;
 const think = () => sleep(thinkMin + Math.random() * (thinkMax - thinkMin));
 
 const CATEGORIES = ['CLASSIC', 'SUGAR_FREE', 'NATURAL', 'COFFEE', 'TEA', 'SPORTS', 'SHOT'];
@@ -90,7 +158,7 @@ async function visitor(deadline: number): Promise<void> {
   const sessionId = randomBytes(12).toString('base64url');
   const ingredients =
     ((await graphql(sessionId, INGREDIENTS, {})) as IngredientsData | undefined)?.ingredients ?? [];
-  while (Date.now() < deadline) {
+  while (running(deadline)) {
     const filter =
       Math.random() < 0.5
         ? { category: pick(CATEGORIES) }
@@ -100,7 +168,7 @@ async function visitor(deadline: number): Promise<void> {
     const list = (await graphql(sessionId, FLAVORS, { filter })) as FlavorsData | undefined;
     const ids = list?.flavors?.edges.map((edge) => edge.node.id) ?? [];
     await think();
-    if (ids.length === 0 || Date.now() >= deadline) continue;
+    if (ids.length === 0 || !running(deadline)) continue;
     const flavorId = pick(ids);
     await graphql(sessionId, FLAVOR, { id: flavorId });
     const addIns =
@@ -133,6 +201,24 @@ async function visitor(deadline: number): Promise<void> {
 const percentile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
+/** One request before the visitors start: a dead URL ends the run at once with a clear line. */
+async function preflight(): Promise<void> {
+  try {
+    await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    process.stderr.write(
+      `${TOOL}: cannot reach ${endpoint} (${networkMessage(error)}); is the server running (npm start)?\n`,
+    );
+    process.exit(1);
+  }
+}
+
+await preflight();
 const startedAt = Date.now();
 const deadline = startedAt + durationMs;
 const progress = setInterval(() => {
@@ -146,7 +232,7 @@ const progress = setInterval(() => {
   else if (Math.round(elapsed / 1000) % 10 === 0) process.stderr.write(`${line}\n`);
 }, 1000);
 
-console.error(`Load test: ${users} visitors for ${values.duration} against ${endpoint}`);
+console.error(`Load test: ${users} visitors for ${durationText} against ${endpoint}`);
 await Promise.all(
   Array.from({ length: users }, (_, i) =>
     sleep((i / users) * Math.min(5000, durationMs / 4)).then(() => visitor(deadline)),
@@ -168,5 +254,9 @@ console.log(
 );
 for (const [message, count] of [...errorSamples].sort((a, b) => b[1] - a[1]).slice(0, 5)) {
   console.log(`  ${count} × ${message.slice(0, 120)}`);
+}
+if (stopReason !== undefined) {
+  process.stderr.write(`${TOOL}: ${stopReason}\n`);
+  process.exit(1);
 }
 process.exit(errors > 0 && errors === outcomes.length ? 1 : 0);

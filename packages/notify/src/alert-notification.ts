@@ -27,6 +27,15 @@ export interface AlertNotification {
   alertName: string;
   severity: Severity;
   metric: string;
+  /**
+   * The metric's declared unit (`ms`, `ratio`, `MB`, empty for counts); `value`, `threshold` and
+   * `trend` are in it, raw. Messages show them formatted (`2.67 %`, `1.80 ms`). Absent in
+   * notifications queued before units were carried: their numbers read as plain numbers.
+   */
+  unit?: string;
+  /** The rule's statistic (`p95`, `count`, `rate`...): `count` is unitless, `rate` per second. */
+  stat?: string;
+  /** Raw statistic, in `unit`; null when there was no data. */
   value: number | null;
   threshold: number | null;
   status: AlertStatus;

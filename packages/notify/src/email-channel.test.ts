@@ -53,14 +53,17 @@ describe('email channel', () => {
     const html = parts.find((part) => part.contentType.startsWith('text/html'))?.body ?? '';
     for (const body of [text, html]) {
       expect(body).toContain('api.errorRate');
-      expect(body).toContain('7.25');
+      expect(body).toContain('7.25 %');
       expect(body).toContain('Threshold');
       expect(body).toContain('2025-01-15T11:30:00.000Z'); // a trend row
-      expect(body).toContain('min 1.5, max 7.25, latest 7.25');
+      expect(body).toContain('min 1.50 %, max 7.25 %, latest 7.25 %');
       expect(body).toContain('Roll back the 11:55 deploy');
       expect(body).toContain('eu-west-1');
-      expect(body).not.toContain('999'); // 90 minutes old: outside the last hour
+      expect(body).not.toContain('999 %'); // 90 minutes old: outside the last hour
     }
+    expect(text).toContain('Value: 7.25 %');
+    expect(text).toContain('Threshold: 5 %');
+    expect(html).toMatch(/Value<\/th>\s*<td[^>]*>7\.25 %<\/td>/);
     expect(text).toContain('Dashboard: https://taurine.example.com/dashboard?alert=42');
     expect(text).toMatch(/[▁▂▃▄▅▆▇█]{4}/);
     expect(html).toContain('<a href="https://taurine.example.com/dashboard?alert=42">');

@@ -9,7 +9,7 @@ describe('renderEmail', () => {
       t: SAMPLE_AT - (59 - minute) * 60_000,
       value: minute,
     }));
-    const { text } = renderEmail(sampleNotification({ trend }));
+    const { text } = renderEmail(sampleNotification({ trend, unit: '' }));
 
     const rows = text.split('\n').filter((line) => /^ {2}\d{4}-/.test(line));
     expect(rows).toHaveLength(TREND_TABLE_ROWS);
@@ -22,7 +22,8 @@ describe('renderEmail', () => {
       sampleNotification({ trend: [], value: null, threshold: null }),
     );
     expect(text).toContain('No data in the last hour.');
-    expect(text).toContain('Value: n/a');
+    expect(text).toContain('Value: no data');
+    expect(text).toContain('Threshold: none');
     expect(html).toContain('No data in the last hour.');
   });
 

@@ -1,7 +1,12 @@
 import { KIND_LABELS } from './alert-notification.ts';
 import type { AlertNotification, TrendPoint } from './alert-notification.ts';
 import { escapeHtml } from './escape-html.ts';
-import { formatInstant, formatMetricValue, truncate } from './notification-format.ts';
+import {
+  formatInstant,
+  formatMetricValue,
+  formatThreshold,
+  truncate,
+} from './notification-format.ts';
 import { renderSparkline } from './sparkline.ts';
 
 /** Subject and bodies of one alert email. */
@@ -56,8 +61,8 @@ function detailRows(n: AlertNotification): [string, string][] {
     ['Status', `${KIND_LABELS[n.kind]} (${n.status})`],
     ['Severity', n.severity],
     ['Metric', n.metric],
-    ['Value', formatMetricValue(n.value)],
-    ['Threshold', formatMetricValue(n.threshold)],
+    ['Value', formatMetricValue(n, n.value)],
+    ['Threshold', formatThreshold(n) ?? 'none'],
     ['Started', formatInstant(n.startsAt)],
     ['Time', formatInstant(n.at)],
     ...Object.entries(n.tags ?? {}).map(([key, value]): [string, string] => [`Tag ${key}`, value]),
@@ -96,7 +101,7 @@ export function renderEmail(notification: AlertNotification): EmailMessage {
   const trendSummary =
     trend.length === 0
       ? 'No data in the last hour.'
-      : `min ${formatMetricValue(Math.min(...values))}, max ${formatMetricValue(Math.max(...values))}, latest ${formatMetricValue(values.at(-1) ?? null)}`;
+      : `min ${formatMetricValue(n, Math.min(...values))}, max ${formatMetricValue(n, Math.max(...values))}, latest ${formatMetricValue(n, values.at(-1) ?? null)}`;
   const rows = sampleRows(trend);
   const actions = n.recommendedActions ?? [];
   const link = safeLink(n.dashboardUrl);
@@ -113,7 +118,7 @@ export function renderEmail(notification: AlertNotification): EmailMessage {
     'Trend (last hour):',
     ...(trend.length === 0 ? [] : [sparkline]),
     trendSummary,
-    ...rows.map((point) => `  ${formatInstant(point.t)}  ${formatMetricValue(point.value)}`),
+    ...rows.map((point) => `  ${formatInstant(point.t)}  ${formatMetricValue(n, point.value)}`),
     ...(actions.length === 0
       ? []
       : ['', 'Recommended actions:', ...actions.map((action) => `- ${action}`)]),
@@ -139,7 +144,7 @@ export function renderEmail(notification: AlertNotification): EmailMessage {
       ? []
       : [
           htmlTable(
-            rows.map((point) => [formatInstant(point.t), formatMetricValue(point.value)]),
+            rows.map((point) => [formatInstant(point.t), formatMetricValue(n, point.value)]),
             ['Time', 'Value'],
           ),
         ]),

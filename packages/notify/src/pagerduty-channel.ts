@@ -5,7 +5,12 @@ import type { Clock } from './clock.ts';
 import { classifyHttpOutcome, DEFAULT_HTTP_TIMEOUT_MS, postJson } from './http-delivery.ts';
 import { deliverSafely } from './deliver-safely.ts';
 import type { NotificationChannel } from './notification-channel.ts';
-import { formatInstant, truncate } from './notification-format.ts';
+import {
+  formatInstant,
+  formatMetricValue,
+  formatThreshold,
+  truncate,
+} from './notification-format.ts';
 import { checkHttpUrl, checkNonEmptyString, checkPositiveNumber } from './option-checks.ts';
 import { createRedactor, secretsOfUrl } from './redactor.ts';
 
@@ -89,6 +94,9 @@ export function buildPagerDutyEvent(
         metric: n.metric,
         value: n.value,
         threshold: n.threshold,
+        ...(n.unit === undefined ? {} : { unit: n.unit }),
+        valueText: formatMetricValue(n, n.value),
+        ...(n.threshold === null ? {} : { thresholdText: formatThreshold(n) }),
         status: n.status,
         startsAt: formatInstant(n.startsAt),
         idempotencyKey: n.idempotencyKey,

@@ -28,16 +28,16 @@ describe('Slack channel', () => {
     expect(JSON.parse(request?.body ?? '')).toEqual({
       attachments: [
         {
-          fallback: '[FIRING] High error rate: Error rate 7.25% &gt; 5% for 5 minutes',
+          fallback: '[FIRING] High error rate: api.errorRate = 7.25 % (avg over 5 min &gt; 5 %)',
           color: '#d00000',
           title: '[FIRING] High error rate',
           title_link: 'https://taurine.example.com/dashboard?alert=42',
-          text: 'Error rate 7.25% &gt; 5% for 5 minutes\nErrors on /graphql since the 11:55 deploy',
+          text: 'api.errorRate = 7.25 % (avg over 5 min &gt; 5 %)\nErrors on /graphql since the 11:55 deploy',
           fields: [
             { title: 'Severity', value: 'critical', short: true },
             { title: 'Time', value: '2025-01-15T12:00:00.000Z', short: true },
             { title: 'Metric', value: 'api.errorRate', short: true },
-            { title: 'Value', value: '7.25 (threshold 5)', short: true },
+            { title: 'Value', value: '7.25 % (threshold 5 %)', short: true },
           ],
           footer: 'Taurine',
           ts: SAMPLE_AT / 1000,

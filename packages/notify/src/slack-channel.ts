@@ -84,7 +84,7 @@ export function buildSlackMessage(notification: AlertNotification): SlackMessage
           { title: 'Severity', value: n.severity, short: true },
           { title: 'Time', value: formatInstant(n.at), short: true },
           { title: 'Metric', value: escapeSlack(n.metric), short: true },
-          { title: 'Value', value: formatValueWithThreshold(n.value, n.threshold), short: true },
+          { title: 'Value', value: escapeSlack(formatValueWithThreshold(n)), short: true },
         ],
         footer: 'Taurine',
         ts: Math.floor(n.at / 1000),

@@ -49,7 +49,12 @@ describe('webhook channel', () => {
     expect(JSON.parse(request?.body ?? '')).toEqual({
       timestamp: '2025-01-15T12:00:01.500Z',
       event: 'alert.firing',
-      data: { groupKey: 'fp-error-rate-eu', ...notification },
+      data: {
+        groupKey: 'fp-error-rate-eu',
+        ...notification,
+        valueText: '7.25 %',
+        thresholdText: '5 %',
+      },
     });
     const signature = request?.headers['x-taurine-signature'];
     expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);

@@ -4,6 +4,7 @@ import { systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { classifyHttpOutcome, DEFAULT_HTTP_TIMEOUT_MS, postJson } from './http-delivery.ts';
 import { deliverSafely } from './deliver-safely.ts';
+import { formatMetricValue, formatThreshold } from './notification-format.ts';
 import type { ChannelRetryPolicy, NotificationChannel } from './notification-channel.ts';
 import {
   checkHttpUrl,
@@ -49,11 +50,15 @@ export interface WebhookChannelOptions {
   clock?: Clock;
 }
 
-/** The JSON body: `data` is the notification plus `groupKey` (= fingerprint). */
+/**
+ * The JSON body: `data` is the notification plus `groupKey` (= fingerprint) and the numbers as a
+ * person reads them. `value` and `threshold` stay raw, in `unit`, for machines; `valueText` and
+ * `thresholdText` are rounded with units (`2.67 %`, `5 %`).
+ */
 export interface WebhookBody {
   timestamp: string;
   event: string;
-  data: AlertNotification & { groupKey: string };
+  data: AlertNotification & { groupKey: string; valueText: string; thresholdText: string | null };
 }
 
 /** Builds the body for a notification sent at `nowMs`. Pure. */
@@ -61,7 +66,12 @@ export function buildWebhookBody(notification: AlertNotification, nowMs: number)
   return {
     timestamp: new Date(nowMs).toISOString(),
     event: `alert.${notification.kind}`,
-    data: { groupKey: notification.fingerprint, ...notification },
+    data: {
+      groupKey: notification.fingerprint,
+      ...notification,
+      valueText: formatMetricValue(notification, notification.value),
+      thresholdText: formatThreshold(notification),
+    },
   };
 }
 

@@ -116,6 +116,8 @@ export function createAlertingService(options: AlertingServiceOptions): Alerting
     clock,
     silences: () => silences.current(),
     policy: options.policy ?? ALERTING_POLICY,
+    // Intents carry the metric's unit so every message shows `2.45 s`, `2.67 %` (see @taurine/units).
+    unitOf: (metric) => registry.metrics().find(({ name }) => name === metric)?.unit ?? '',
   });
   const dispatcher = createDispatcher({
     ...options.dispatcher,

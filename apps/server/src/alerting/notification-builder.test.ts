@@ -30,7 +30,8 @@ function intent(overrides: Partial<NotificationIntent> = {}): NotificationIntent
     at: T0,
     value: 2450,
     threshold: 2000,
-    summary: 'API p95 response time above 2 s: api.responseTime p95 over 5m = 2450 (> 2000)',
+    unit: 'ms',
+    summary: 'API p95 response time above 2 s: api.responseTime = 2.45 s (p95 over 5 min > 2 s)',
     actor: 'system',
     comment: null,
     suppressed: false,
@@ -58,7 +59,10 @@ describe('buildNotification', () => {
       idempotencyKey: `fp:${T0}:firing:1`,
       kind: 'firing',
       status: 'firing',
-      summary: 'api.responseTime p95 over 5m = 2450 (> 2000)',
+      unit: 'ms',
+      stat: 'p95',
+      value: 2450,
+      summary: 'api.responseTime = 2.45 s (p95 over 5 min > 2 s)',
       dashboardUrl: 'https://taurine.example.com/app/alerts?alert=fp',
       recommendedActions: RECOMMENDED_ACTIONS['api.responseTime'],
     });
@@ -73,7 +77,7 @@ describe('buildNotification', () => {
       { registry, dashboardUrl: 'http://localhost:4000', stat: 'p95' },
     );
     expect(notification.summary).toBe(
-      'api.responseTime p95 over 5m = 2450 (> 2000) (acknowledged by alice: on it)',
+      'api.responseTime = 2.45 s (p95 over 5 min > 2 s) (acknowledged by alice: on it)',
     );
     expect(notification.status).toBe('acknowledged');
     expect(alertLink('http://localhost:4000', 'a b')).toBe(

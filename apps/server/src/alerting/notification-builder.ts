@@ -114,6 +114,8 @@ export function buildNotification(
     alertName: intent.alertName,
     severity: intent.severity,
     metric: intent.metric,
+    unit: intent.unit,
+    stat: options.stat,
     value: intent.value,
     threshold: intent.threshold,
     status:

@@ -201,7 +201,20 @@ describe('no data', () => {
     const result = h.evaluate([testRule({ noDataState: 'alerting', forMs: 0 })]);
     expect(result.transitions).toEqual([expect.objectContaining({ to: 'firing', value: null })]);
     expect(result.intents[0]?.summary).toBe(
-      'Latency high: api.responseTime p95 over 5m = no data (> 2000)',
+      'Latency high: api.responseTime = no data (p95 over 5 min > 2,000)',
+    );
+  });
+
+  it("writes the value and the condition in the metric's unit", () => {
+    const h = createHarness({ unitOf: (metric) => (metric === METRIC ? 'ms' : '') });
+    h.stats.set(METRIC, 2450);
+    const result = h.evaluate([testRule({ forMs: 0 })]);
+    expect(result.intents[0]).toEqual(
+      expect.objectContaining({
+        unit: 'ms',
+        value: 2450,
+        summary: 'Latency high: api.responseTime = 2.45 s (p95 over 5 min > 2 s)',
+      }),
     );
   });
 

@@ -36,6 +36,12 @@ export interface AlertEvaluatorOptions {
   readonly silences?: () => readonly Silence[];
   /** @defaultValue {@link ALERT_EVALUATOR_DEFAULTS}.resolvedRetentionMs (1 h) */
   readonly resolvedRetentionMs?: number;
+  /**
+   * The declared unit of a metric (`ms`, `ratio`, `MB`, empty for counts): intents carry it and
+   * their summaries show values and thresholds in it (`2.45 s`, `2.67 %`). Must not throw.
+   * @defaultValue every metric unitless
+   */
+  readonly unitOf?: (metric: string) => string;
 }
 
 /** Something an evaluation could not do for one rule; the rest of the evaluation went on. */
@@ -123,7 +129,13 @@ export function createAlertEvaluator(options: AlertEvaluatorOptions): AlertEvalu
   const retentionMs = options.resolvedRetentionMs ?? ALERT_EVALUATOR_DEFAULTS.resolvedRetentionMs;
   let alerts = new Map<string, Alert>();
 
-  const contextAt = (now: number): NotificationContext => ({ policy, silences: silences(), now });
+  const unitOf = options.unitOf ?? (() => '');
+  const contextAt = (now: number): NotificationContext => ({
+    policy,
+    silences: silences(),
+    now,
+    unitOf,
+  });
   const list = (): Alert[] => sortedCopies(alerts);
 
   return {

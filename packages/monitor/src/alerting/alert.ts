@@ -124,7 +124,9 @@ export interface NotificationIntent {
   readonly at: number;
   readonly value: number | null;
   readonly threshold: number;
-  /** One line for titles, e.g. `API p95 response time: api.responseTime p95 over 5m = 2450 (> 2000)`. */
+  /** The metric's declared unit (`ms`, `ratio`, empty for counts); `value` and `threshold` are in it. */
+  readonly unit: string;
+  /** One line for titles, e.g. `API p95 response time: api.responseTime = 2.45 s (p95 over 5 min > 2 s)`. */
   readonly summary: string;
   /** Who acknowledged or resolved; `system` otherwise. */
   readonly actor: string;

@@ -1,3 +1,5 @@
+import { describeCondition, formatStatValue } from '@taurine/units';
+import { ALERT_WINDOW_MS } from './alert-rule.ts';
 import type { Alert, NotificationIntent, NotificationKind, SuppressionReason } from './alert.ts';
 import { SYSTEM_ACTOR } from './alert.ts';
 import { channelsAtLevel } from './severity-policy.ts';
@@ -10,6 +12,8 @@ export interface NotificationContext {
   readonly policy: SeverityPolicyTable;
   readonly silences: readonly Silence[];
   readonly now: number;
+  /** The declared unit of a metric (see `AlertEvaluatorOptions.unitOf`). */
+  readonly unitOf: (metric: string) => string;
 }
 
 /**
@@ -38,6 +42,7 @@ export function emitIntent(
   alert.lastNotifiedAt = context.now;
   const policy = context.policy[alert.severity];
   const sequence = alert.notificationSeq;
+  const unit = context.unitOf(alert.metric);
   return {
     kind,
     idempotencyKey: `${alert.groupKey}:${kind}:${sequence}`,
@@ -58,7 +63,8 @@ export function emitIntent(
     at: context.now,
     value: alert.value,
     threshold: alert.threshold,
-    summary: summarize(alert),
+    unit,
+    summary: summarize(alert, unit),
     actor: details.actor ?? SYSTEM_ACTOR,
     comment: details.comment ?? null,
     suppressed: suppressedReason !== null,
@@ -97,14 +103,18 @@ export function planFollowUp(
   return undefined;
 }
 
-/** One line such as `Error rate above 5 %: api.errorRate avg over 5m = 0.12 (> 0.05)`. */
-export function summarize(alert: Alert): string {
-  const value = alert.value === null ? 'no data' : formatNumber(alert.value);
-  return `${alert.ruleName}: ${alert.metric} ${alert.stat} over ${alert.window} = ${value} (${alert.comparison} ${formatNumber(alert.threshold)})`;
-}
-
-function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  if (Math.abs(value) >= 1000) return String(Math.round(value));
-  return String(Number(value.toPrecision(4)));
+/**
+ * One line with the value and the condition in the metric's unit, e.g.
+ * `Error rate above 5 %: api.errorRate = 12.0 % (avg over 5 min > 5 %)`.
+ */
+export function summarize(alert: Alert, unit: string): string {
+  const value = formatStatValue(alert.value, alert.stat, unit);
+  const condition = describeCondition({
+    stat: alert.stat,
+    windowMs: ALERT_WINDOW_MS[alert.window],
+    comparison: alert.comparison,
+    threshold: alert.threshold,
+    unit,
+  });
+  return `${alert.ruleName}: ${alert.metric} = ${value} (${condition})`;
 }
