@@ -86,7 +86,8 @@ describe('calculator in Chromium against the real server', () => {
     expect(await text('result-kcal')).toBe(`${expected.kcal} kcal`);
     expect(await text('result-cost')).toBe(`$${expected.costUsd.toFixed(2)}`);
     expect(await text('result-daily-share')).toBe(percent(expected.dailyLimitShare));
-    expect(await text('result-single-dose-limit')).toBe(mg(expected.singleDoseLimitMg));
+    expect(await text('result-limit-cap')).toBe(mg(expected.caffeineLimit.capMg));
+    expect(await text('result-limit-explanation')).toBe(expected.caffeineLimit.explanation);
     expect(await text('result-rating')).toBe(RATING_WORDS[expected.rating]);
     const breakdownRows = page.getByTestId('result-breakdown').locator('tbody tr');
     expect(await breakdownRows.count()).toBe(expected.breakdown.length);
@@ -167,7 +168,9 @@ describe('calculator in Chromium against the real server', () => {
       expect(await overflow()).toBeLessThanOrEqual(0);
 
       // From the top of the page the verdict and one link to the result are on screen.
-      await mobile.evaluate(() => window.scrollTo(0, 0));
+      await mobile.evaluate(() => {
+        window.scrollTo(0, 0);
+      });
       const jump = mobile.getByTestId('result-jump');
       expect(await jump.textContent()).toContain('200 mg · Caution');
       const inViewport = async (testId: string) => {

@@ -35,7 +35,11 @@ export function CaffeineLimitNote({
       <p>
         Limit for this serving:{' '}
         <strong data-testid="result-limit-cap">{formatMg(caffeineLimit.capMg)}</strong>
-        {rating === 'OVER_LIMIT' ? ' — this serving is over it.' : ' — this serving is within it.'}
+        {rating === 'OVER_LIMIT' ? (
+          <span className="limit-note__over"> — this serving is over it.</span>
+        ) : (
+          <span> — this serving is within it.</span>
+        )}
       </p>
       <p className="muted" data-testid="result-limit-explanation">
         {caffeineLimit.explanation}

@@ -69,8 +69,8 @@ describe('CalculationResult', () => {
     render(<CalculationResult calculation={overLimit} />);
     expect(screen.getByTestId('result-rating').textContent).toBe('Over the limit');
     expect(screen.getByText(/More caffeine than the guidance allows at once/)).toBeTruthy();
-    expect(screen.getByTestId('result-single-dose-limit').textContent).toBe('150 mg');
-    expect(screen.getByText(/this serving is above it/)).toBeTruthy();
+    expect(screen.getByTestId('result-limit-cap').textContent).toBe('150 mg');
+    expect(screen.getByText(/this serving is over it/)).toBeTruthy();
   });
 
   it('states the cap this serving is rated against, how it was derived, and its source', () => {

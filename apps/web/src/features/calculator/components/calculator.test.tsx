@@ -195,7 +195,7 @@ describe('Calculator', () => {
     expect(within(result).getByTestId('result-cost').textContent).toBe('$3.26');
     expect(within(result).getByTestId('result-daily-share').textContent).toBe('40.9%');
     expect(within(result).getByRole('meter').getAttribute('aria-valuenow')).toBe('41');
-    expect(within(result).getByTestId('result-single-dose-limit').textContent).toBe('210 mg');
+    expect(within(result).getByTestId('result-limit-cap').textContent).toBe('210 mg');
     expect(within(result).getByTestId('result-rating').textContent).toBe('Caution');
     expect(within(result).getByText(/close to the 210 mg EFSA single-dose limit/)).toBeTruthy();
     const rows = within(within(result).getByRole('table')).getAllByRole('row');
