@@ -86,7 +86,8 @@ describe('calculator in Chromium against the real server', () => {
     expect(await text('result-kcal')).toBe(`${expected.kcal} kcal`);
     expect(await text('result-cost')).toBe(`$${expected.costUsd.toFixed(2)}`);
     expect(await text('result-daily-share')).toBe(percent(expected.dailyLimitShare));
-    expect(await text('result-single-dose-limit')).toBe(mg(expected.singleDoseLimitMg));
+    expect(await text('result-limit-cap')).toBe(mg(expected.caffeineLimit.capMg));
+    expect(await text('result-limit-explanation')).toBe(expected.caffeineLimit.explanation);
     expect(await text('result-rating')).toBe(RATING_WORDS[expected.rating]);
     const breakdownRows = page.getByTestId('result-breakdown').locator('tbody tr');
     expect(await breakdownRows.count()).toBe(expected.breakdown.length);
@@ -135,6 +136,54 @@ describe('calculator in Chromium against the real server', () => {
     for (const url of calculations) {
       expect(url.searchParams.get('query')).toBeNull();
       expect(url.searchParams.get('extensions')).toMatch(/"sha256Hash":"[0-9a-f]{64}"/);
+    }
+  });
+
+  it('starts a shot from its own bottle, rates it against the stated cap, and keeps the result one tap away at 390 px', async () => {
+    const phone = await browser!.newContext({
+      locale: 'en-US',
+      viewport: { width: 390, height: 844 },
+    });
+    const mobile = await phone.newPage();
+    try {
+      await mobile.goto(`${testApp!.baseUrl}/`);
+      const overflow = () =>
+        mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await mobile.getByLabel('Search flavors').fill('5-hour');
+      const text = (testId: string) => mobile.getByTestId(testId).textContent();
+      for (const [id, caffeine, rating, verdict] of [
+        ['five-hour-energy-extra-strength', '230 mg', 'Over the limit', 'over it'],
+        ['five-hour-energy-original', '200 mg', 'Caution', 'within it'],
+      ] as const) {
+        const { defaultServingMl } = flavorById(id)!;
+        await mobile.getByTestId(`flavor-option-${id}`).click();
+        expect(defaultServingMl).toBe(57);
+        expect(await mobile.getByLabel('Serving size (ml)').inputValue()).toBe('57');
+        await expect.poll(() => text('result-caffeine'), { timeout: 10_000 }).toBe(caffeine);
+        expect(await text('result-rating')).toBe(rating);
+        expect(await text('result-limit-cap')).toBe('200 mg');
+        expect(await text('result-limit')).toContain(`this serving is ${verdict}`);
+        expect(await text('result-limit')).toContain('EFSA (2015)');
+      }
+      expect(await overflow()).toBeLessThanOrEqual(0);
+
+      // From the top of the page the verdict and one link to the result are on screen.
+      await mobile.evaluate(() => {
+        window.scrollTo(0, 0);
+      });
+      const jump = mobile.getByTestId('result-jump');
+      expect(await jump.textContent()).toContain('200 mg · Caution');
+      const inViewport = async (testId: string) => {
+        const box = (await mobile.getByTestId(testId).boundingBox())!;
+        return box.y >= 0 && box.y + box.height <= 844;
+      };
+      expect(await inViewport('result-jump')).toBe(true);
+      expect(await inViewport('result-caffeine')).toBe(false);
+      await jump.getByRole('link', { name: 'See your drink ↓' }).click();
+      await expect.poll(() => inViewport('result-caffeine')).toBe(true);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+    } finally {
+      await phone.close();
     }
   });
 

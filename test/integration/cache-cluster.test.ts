@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const FLAVORS = '{ flavors(first: 3) { totalCount } }';
-const KEY = 'data:flavors:v1:active';
+const KEY = 'data:flavors:v2:active';
 
 interface Tier {
   name: string;

@@ -16,6 +16,31 @@ export const CAFFEINE_GUIDANCE = Object.freeze({
   singleDoseMgPerKg: 3,
 } as const);
 
+/** A published source a limit is taken from. */
+export interface GuidanceSource {
+  /** Who published it: `EFSA`, `WHO`, `EU`. */
+  readonly publisher: string;
+  readonly title: string;
+  readonly year: number;
+  /** Stable link (a DOI where there is one). */
+  readonly url: string;
+  /** What the calculator takes from it, in one sentence. */
+  readonly finding: string;
+}
+
+/** Where the caffeine limits in {@link CAFFEINE_GUIDANCE} come from. */
+export const CAFFEINE_SOURCES: readonly GuidanceSource[] = Object.freeze([
+  Object.freeze({
+    publisher: 'EFSA',
+    title:
+      'Scientific Opinion on the safety of caffeine (EFSA NDA Panel), EFSA Journal 2015;13(5):4102',
+    year: 2015,
+    url: 'https://doi.org/10.2903/j.efsa.2015.4102',
+    finding:
+      'Single doses up to 200 mg (about 3 mg/kg body weight) and up to 400 mg a day raise no safety concern for healthy non-pregnant adults; for children and adolescents 3 mg/kg body weight a day.',
+  }),
+]);
+
 /**
  * WHO guideline "Sugars intake for adults and children" (2015): free sugars below 10 % of energy,
  * about 50 g for a 2000 kcal diet.

@@ -3,10 +3,13 @@
  * server and the SPA. No I/O: data in, data out.
  */
 export { calculate, RESULT_DECIMALS } from './calculate/calculate.ts';
-export { FIELD_ERROR_CODES, SAFETY_RATINGS } from './calculate/types.ts';
+export { caffeineLimitFor } from './calculate/caffeine-limit.ts';
+export { CAFFEINE_LIMIT_BASES, FIELD_ERROR_CODES, SAFETY_RATINGS } from './calculate/types.ts';
 export type {
   AddInInput,
   BreakdownLine,
+  CaffeineLimit,
+  CaffeineLimitBasis,
   CalculateInput,
   CalculateOptions,
   CalculateOutcome,
@@ -41,7 +44,9 @@ export type { SupplierFilter } from './find-suppliers.ts';
 export {
   CAFFEINE_GUIDANCE,
   CAFFEINE_LABELLING,
+  CAFFEINE_SOURCES,
   INPUT_LIMITS,
   RATING_THRESHOLDS,
   SUGAR_GUIDANCE,
 } from './guidance.ts';
+export type { GuidanceSource } from './guidance.ts';

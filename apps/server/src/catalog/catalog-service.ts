@@ -42,10 +42,14 @@ export interface CatalogService {
 /** How many keys' loaders are remembered for `warm('popular')`. */
 const REMEMBERED_LOADERS = 2000;
 
-/** Cache keys of the catalogue, one place so warming and clearing name the same keys. */
+/**
+ * Cache keys of the catalogue, one place so warming and clearing name the same keys. The version
+ * segment changes with the shape of what is cached (v2: flavours with containers, calculations
+ * with their caffeine limit), so a shared Redis tier never serves an older shape.
+ */
 export const CATALOG_KEYS = {
   allFlavors: (includeInactive: boolean) =>
-    cacheKey('data', 'flavors', 'v1', includeInactive ? 'all' : 'active'),
+    cacheKey('data', 'flavors', 'v2', includeInactive ? 'all' : 'active'),
   flavorsByCategory: (category: string, includeInactive: boolean) =>
     cacheKey(
       'data',
@@ -54,13 +58,13 @@ export const CATALOG_KEYS = {
       'category',
       untrustedKeyPart(category),
       includeInactive ? 'all' : 'active',
-      'v1',
+      'v2',
     ),
   flavorSearch: (query: FlavorQuery) =>
     cacheKey(
       'search',
       'flavors',
-      'v1',
+      'v2',
       untrustedKeyPart(
         JSON.stringify([
           query.search ?? '',
@@ -70,7 +74,7 @@ export const CATALOG_KEYS = {
         ]),
       ),
     ),
-  flavor: (id: string) => cacheKey('data', 'flavor', 'v1', untrustedKeyPart(id)),
+  flavor: (id: string) => cacheKey('data', 'flavor', 'v2', untrustedKeyPart(id)),
   ingredients: (kind: string | undefined) =>
     cacheKey('data', 'ingredients', 'v1', untrustedKeyPart(kind ?? 'all')),
   suppliers: (region: string | undefined, active: boolean | undefined) =>
@@ -83,7 +87,7 @@ export const CATALOG_KEYS = {
     ),
   supplier: (id: string) => cacheKey('data', 'supplier', 'v1', untrustedKeyPart(id)),
   calculation: (input: CalculateInput) =>
-    cacheKey('api', 'calculate', 'v1', untrustedKeyPart(JSON.stringify(input))),
+    cacheKey('api', 'calculate', 'v2', untrustedKeyPart(JSON.stringify(input))),
 } as const;
 
 /** Keys warmed at start-up and by `warmCache` when nothing was used yet. */

@@ -171,8 +171,8 @@ describe('REST facade /api/performance', () => {
     expect((await post({ action: 'delete' })).status).toBe(400);
     expect((await post({ action: 'explode' })).status).toBe(400);
     const warmed = (await (
-      await post({ action: 'warm', key: 'data:flavors:v1:active', ttl: 60 })
+      await post({ action: 'warm', key: 'data:flavors:v2:active', ttl: 60 })
     ).json()) as { warmed: string[] };
-    expect(warmed.warmed).toEqual(['data:flavors:v1:active']);
+    expect(warmed.warmed).toEqual(['data:flavors:v2:active']);
   });
 });

@@ -95,4 +95,60 @@ describe('Query.calculate', () => {
     const result = await app.graphql(CALCULATE, { input: { flavorId: 'x', servingMl: 'lots' } });
     expect(result.errors?.[0]?.message).toMatch(/servingMl.*Float/);
   });
+
+  it("rates a shot at its own container against the stated limit, with the limit's source", async () => {
+    const SHOT = /* GraphQL */ `
+      query Shot($input: CalculateInput!) {
+        flavor(id: "five-hour-energy-extra-strength") {
+          containersMl
+          defaultServingMl
+          caffeinePerServingMg
+        }
+        calculate(input: $input) {
+          ... on Calculation {
+            servingMl
+            caffeineMg
+            rating
+            caffeineLimit {
+              capMg
+              singleDoseMg
+              basis
+              bodyWeightKg
+              explanation
+              sources {
+                publisher
+                year
+                url
+              }
+            }
+          }
+        }
+      }
+    `;
+    const result = await app.graphql<{
+      flavor: { containersMl: number[]; defaultServingMl: number; caffeinePerServingMg: number };
+      calculate: Record<string, unknown>;
+    }>(SHOT, { input: { flavorId: 'five-hour-energy-extra-strength', servingMl: 57 } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.flavor).toEqual({
+      containersMl: [57],
+      defaultServingMl: 57,
+      caffeinePerServingMg: 230,
+    });
+    expect(result.data!.calculate).toEqual({
+      servingMl: 57,
+      caffeineMg: 230,
+      rating: 'OVER_LIMIT',
+      caffeineLimit: {
+        capMg: 200,
+        singleDoseMg: 200,
+        basis: 'ADULT_DEFAULT',
+        bodyWeightKg: null,
+        explanation: expect.stringMatching(/^200 mg: EFSA's single dose for adults/) as string,
+        sources: [
+          { publisher: 'EFSA', year: 2015, url: 'https://doi.org/10.2903/j.efsa.2015.4102' },
+        ],
+      },
+    });
+  });
 });

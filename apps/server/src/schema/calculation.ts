@@ -1,5 +1,6 @@
 import type { CalculationResult } from '@taurine/calculator';
 import { builder } from './builder.ts';
+import { CaffeineLimitRef } from './caffeine-limit.ts';
 import { ValidationErrorRef, validationError } from './validation-error.ts';
 
 const SafetyRatingEnum = builder.enumType('SafetyRating', {
@@ -39,9 +40,15 @@ const CalculationRef = builder.objectRef<CalculationResult>('Calculation').imple
       description: 'Caffeine as a share of the 400 mg/day adult guidance (1 = 100 %).',
     }),
     singleDoseLimitMg: t.exposeFloat('singleDoseLimitMg', {
-      description: '200 mg, or 3 mg per kg of body weight when it is given.',
+      description:
+        '200 mg, or 3 mg per kg of body weight when it is given (`caffeineLimit.singleDoseMg`).',
     }),
     exceedsSingleDose: t.exposeBoolean('exceedsSingleDose'),
+    caffeineLimit: t.field({
+      type: CaffeineLimitRef,
+      description: 'The limit in force for this serving, how it was derived, and its sources.',
+      resolve: (result) => result.caffeineLimit,
+    }),
     rating: t.field({ type: SafetyRatingEnum, resolve: (result) => result.rating }),
     breakdown: t.field({ type: [BreakdownLineRef], resolve: (result) => result.breakdown }),
     warnings: t.exposeStringList('warnings'),
@@ -64,7 +71,10 @@ const AddInInput = builder.inputType('AddInInput', {
 const CalculateInput = builder.inputType('CalculateInput', {
   fields: (t) => ({
     flavorId: t.id({ required: true }),
-    servingMl: t.float({ required: true }),
+    servingMl: t.float({
+      required: true,
+      description: "Volume drunk in ml; a flavor's `defaultServingMl` is its own container.",
+    }),
     addIns: t.field({ type: [AddInInput], required: false }),
     bodyWeightKg: t.float({ required: false }),
   }),

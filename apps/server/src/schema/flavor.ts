@@ -1,3 +1,4 @@
+import { NUTRITION_BASIS_ML } from '@taurine/calculator';
 import type { Flavor } from '@taurine/calculator';
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
@@ -16,7 +17,8 @@ export const FlavorCategoryEnum = builder.enumType('FlavorCategory', {
 });
 
 export const FlavorRef = builder.objectRef<Flavor>('Flavor').implement({
-  description: 'A ready-made drink. Nutrition values are per 250 ml.',
+  description:
+    'A ready-made drink. Nutrition values are per 250 ml; `containersMl` are the sizes it is sold in.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -27,6 +29,18 @@ export const FlavorRef = builder.objectRef<Flavor>('Flavor').implement({
     sugarG: t.exposeFloat('sugarG', { description: 'Sugar in g per 250 ml.' }),
     kcal: t.exposeFloat('kcal', { description: 'Energy in kcal per 250 ml.' }),
     priceUsd: t.exposeFloat('priceUsd', { description: 'Price in USD per 250 ml.' }),
+    containersMl: t.exposeFloatList('containersMl', {
+      description:
+        'Container sizes it is sold in, in ml: the primary one first, then the others from small to large. Serving presets.',
+    }),
+    defaultServingMl: t.exposeFloat('defaultServingMl', {
+      description: 'The serving to start from: its primary container (a shot is 57 ml, not 250).',
+    }),
+    caffeinePerServingMg: t.float({
+      description: 'Caffeine in mg in `defaultServingMl`.',
+      resolve: (flavor) =>
+        Math.round(((flavor.caffeineMg * flavor.defaultServingMl) / NUTRITION_BASIS_ML) * 10) / 10,
+    }),
     active: t.exposeBoolean('active', { description: 'False when discontinued.' }),
     affiliateUrl: t.exposeString('affiliateUrl'),
     description: t.exposeString('description'),

@@ -5,6 +5,8 @@ import './validation-error.ts';
 import './supplier.ts';
 import './ingredient.ts';
 import './flavor.ts';
+import './guidance-source.ts';
+import './caffeine-limit.ts';
 import './calculation.ts';
 import './tracked-event.ts';
 import './server-time.ts';

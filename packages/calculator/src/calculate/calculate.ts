@@ -6,6 +6,7 @@ import {
   SUGAR_GUIDANCE,
 } from '../guidance.ts';
 import { roundTo } from '../round.ts';
+import { caffeineLimitFor } from './caffeine-limit.ts';
 import type {
   BreakdownLine,
   CalculateInput,
@@ -42,10 +43,13 @@ function roundLine(line: Contribution): Contribution {
   };
 }
 
-function rate(caffeineMg: number, sugarG: number, singleDoseLimitMg: number): SafetyRating {
-  if (caffeineMg > singleDoseLimitMg || caffeineMg > CAFFEINE_GUIDANCE.dailyLimitMg) {
-    return 'over-limit';
-  }
+function rate(
+  caffeineMg: number,
+  sugarG: number,
+  singleDoseLimitMg: number,
+  capMg: number,
+): SafetyRating {
+  if (caffeineMg > capMg) return 'over-limit';
   const cautionMg = singleDoseLimitMg * RATING_THRESHOLDS.cautionShareOfSingleDose;
   if (caffeineMg > cautionMg || sugarG > SUGAR_GUIDANCE.dailyLimitG) return 'caution';
   return 'safe';
@@ -120,10 +124,8 @@ function computeResult(input: ValidCalculateInput): CalculationResult {
     }),
     flavorLine,
   );
-  const singleDoseLimitMg =
-    bodyWeightKg === null
-      ? CAFFEINE_GUIDANCE.singleDoseLimitMg
-      : CAFFEINE_GUIDANCE.singleDoseMgPerKg * bodyWeightKg;
+  const limit = caffeineLimitFor(bodyWeightKg);
+  const singleDoseLimitMg = limit.singleDoseMg;
   const caffeinePer100ml = (totals.caffeineMg / servingMl) * 100;
   const breakdown: BreakdownLine[] = [
     {
@@ -155,7 +157,12 @@ function computeResult(input: ValidCalculateInput): CalculationResult {
     ),
     singleDoseLimitMg: roundTo(singleDoseLimitMg, RESULT_DECIMALS.caffeineMg),
     exceedsSingleDose: totals.caffeineMg > singleDoseLimitMg,
-    rating: rate(totals.caffeineMg, totals.sugarG, singleDoseLimitMg),
+    caffeineLimit: {
+      ...limit,
+      singleDoseMg: roundTo(limit.singleDoseMg, RESULT_DECIMALS.caffeineMg),
+      capMg: roundTo(limit.capMg, RESULT_DECIMALS.caffeineMg),
+    },
+    rating: rate(totals.caffeineMg, totals.sugarG, singleDoseLimitMg, limit.capMg),
     breakdown,
     warnings: explain(input, totals, singleDoseLimitMg, caffeinePer100ml),
   };
@@ -168,9 +175,10 @@ function computeResult(input: ValidCalculateInput): CalculationResult {
  * Flavour values scale linearly from their 250 ml basis to `servingMl`; each add-in adds its
  * per-unit values × `amount`. Add-ins are assumed not to change the volume.
  *
- * Rating rule (comparisons on unrounded values, limits in {@link CAFFEINE_GUIDANCE}):
- * - `over-limit`: caffeine above the single-dose limit (200 mg, or 3 mg/kg × `bodyWeightKg` when
- *   given), or above the 400 mg daily limit (which only binds above 133 kg).
+ * Rating rule (comparisons on unrounded values, limits in {@link CAFFEINE_GUIDANCE}, derived by
+ * `caffeineLimitFor` and reported as `caffeineLimit` with their sources):
+ * - `over-limit`: caffeine above the cap: the single-dose limit (200 mg, or 3 mg/kg ×
+ *   `bodyWeightKg` when given), or the 400 mg daily limit when lower (only above 133 kg).
  * - `caution`: caffeine above 75 % of the single-dose limit, or sugar above the WHO 50 g per day.
  * - `safe`: otherwise. Exactly at a limit is still within it ("up to 200 mg" in EFSA's words).
  *

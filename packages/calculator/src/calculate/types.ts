@@ -1,3 +1,5 @@
+import type { GuidanceSource } from '../guidance.ts';
+
 /** One ingredient added to the drink, `amount` in the ingredient's own unit (g or mg). */
 export interface AddInInput {
   ingredientId: string;
@@ -82,6 +84,36 @@ export interface BreakdownLine {
   costUsd: number;
 }
 
+/** How the single-dose limit was chosen. */
+export const CAFFEINE_LIMIT_BASES = ['body-weight', 'adult-default'] as const;
+
+/**
+ * `body-weight`: 3 mg/kg × the body weight given; `adult-default`: 200 mg, EFSA's adult single dose,
+ * because no body weight was given.
+ */
+export type CaffeineLimitBasis = (typeof CAFFEINE_LIMIT_BASES)[number];
+
+/** The caffeine limit a serving is rated against, how it was derived, and its sources. */
+export interface CaffeineLimit {
+  /** 3 mg/kg × `bodyWeightKg` when given, else 200 mg; the same as `singleDoseLimitMg`. */
+  singleDoseMg: number;
+  basis: CaffeineLimitBasis;
+  /** The body weight the limit was computed from, or null. */
+  bodyWeightKg: number | null;
+  /** The per-kg single dose, 3 mg/kg. */
+  mgPerKg: number;
+  /** Adults' daily limit, 400 mg. */
+  dailyMg: number;
+  /**
+   * The cap this one serving is rated against: the lower of the single-dose and the daily limit
+   * (the daily one only binds above 133 kg). `over-limit` iff the caffeine is above it.
+   */
+  capMg: number;
+  /** One English sentence: the cap and how it was derived. */
+  explanation: string;
+  sources: readonly GuidanceSource[];
+}
+
 /**
  * Totals for one serving. Numbers are rounded for display (see `RESULT_DECIMALS`) but computed,
  * compared and rated from unrounded values, so breakdown lines may not add up to the last digit.
@@ -101,6 +133,8 @@ export interface CalculationResult {
   /** 200 mg, or 3 mg/kg × body weight when the body weight is given. */
   singleDoseLimitMg: number;
   exceedsSingleDose: boolean;
+  /** The limit in force, how it was derived and where it comes from. */
+  caffeineLimit: CaffeineLimit;
   rating: SafetyRating;
   breakdown: BreakdownLine[];
   /** Explanations of the rating and label duties, in English, most severe first. */

@@ -11,7 +11,13 @@ const AFFILIATE_SHOP_URL = 'https://shop.taurine.example/drinks';
 
 interface DrinkSpec extends Omit<
   Flavor,
-  'caffeineMg' | 'sugarG' | 'kcal' | 'priceUsd' | 'affiliateUrl'
+  | 'caffeineMg'
+  | 'sugarG'
+  | 'kcal'
+  | 'priceUsd'
+  | 'affiliateUrl'
+  | 'containersMl'
+  | 'defaultServingMl'
 > {
   /** Figures as printed on the label (or the cited source), for `servingMl`. */
   readonly label: {
@@ -20,8 +26,13 @@ interface DrinkSpec extends Omit<
     readonly sugarG: number;
     readonly kcal: number;
   };
-  /** Retail pack: size in ml and typical US single-unit price (2024). */
+  /**
+   * Retail pack: size in ml and typical US single-unit price (2024). This is the primary container,
+   * the serving the calculator starts from.
+   */
   readonly pack: { readonly ml: number; readonly priceUsd: number };
+  /** Other container sizes the drink is commonly sold in (US and EU), in ml. */
+  readonly otherSizesMl?: readonly number[];
 }
 
 /**
@@ -29,8 +40,9 @@ interface DrinkSpec extends Omit<
  * derives the per-250 ml values. Two decimals keep a whole can's figure exact after scaling back
  * (a 473 ml Monster stays 160.0 mg).
  */
-function drink({ label, pack, ...rest }: DrinkSpec): Flavor {
+function drink({ label, pack, otherSizesMl = [], ...rest }: DrinkSpec): Flavor {
   const toBasis = NUTRITION_BASIS_ML / label.servingMl;
+  const others = [...new Set(otherSizesMl)].filter((ml) => ml !== pack.ml).sort((a, b) => a - b);
   return {
     id: rest.id,
     name: rest.name,
@@ -40,6 +52,8 @@ function drink({ label, pack, ...rest }: DrinkSpec): Flavor {
     sugarG: roundTo(label.sugarG * toBasis, 2),
     kcal: roundTo(label.kcal * toBasis, 2),
     priceUsd: roundTo((pack.priceUsd * NUTRITION_BASIS_ML) / pack.ml, 2),
+    containersMl: Object.freeze([pack.ml, ...others]),
+    defaultServingMl: pack.ml,
     active: rest.active,
     affiliateUrl: `${AFFILIATE_SHOP_URL}/${rest.id}?ref=taurine`,
     supplierId: rest.supplierId,
@@ -63,6 +77,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Red Bull EU label: 32 mg caffeine, 11 g sugar, 45 kcal per 100 ml.
     label: { servingMl: 100, caffeineMg: 32, sugarG: 11, kcal: 45 },
     pack: { ml: 250, priceUsd: 2.29 },
+    otherSizesMl: [355, 473, 591],
     active: true,
     supplierId: 'red-bull-gmbh',
     description:
@@ -76,6 +91,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Red Bull EU label: 32 mg caffeine, 0 g sugar, 3 kcal per 100 ml (aspartame, acesulfame K).
     label: { servingMl: 100, caffeineMg: 32, sugarG: 0, kcal: 3 },
     pack: { ml: 250, priceUsd: 2.29 },
+    otherSizesMl: [355, 473],
     active: true,
     supplierId: 'red-bull-gmbh',
     description:
@@ -104,6 +120,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Monster US label, 16 fl oz (473 ml) can: 160 mg caffeine, 54 g sugar, 210 kcal.
     label: { servingMl: 473, caffeineMg: 160, sugarG: 54, kcal: 210 },
     pack: { ml: 473, priceUsd: 2.99 },
+    otherSizesMl: [500, 710],
     active: true,
     supplierId: 'monster-beverage',
     description:
@@ -117,6 +134,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Monster US label, 16 fl oz (473 ml): 150 mg caffeine, 0 g sugar, 10 kcal.
     label: { servingMl: 473, caffeineMg: 150, sugarG: 0, kcal: 10 },
     pack: { ml: 473, priceUsd: 2.99 },
+    otherSizesMl: [500],
     active: true,
     supplierId: 'monster-beverage',
     description:
@@ -182,6 +200,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // NOS US label, 16 fl oz (473 ml): 160 mg caffeine, 53 g sugar, 210 kcal (CSPI caffeine chart).
     label: { servingMl: 473, caffeineMg: 160, sugarG: 53, kcal: 210 },
     pack: { ml: 473, priceUsd: 2.49 },
+    otherSizesMl: [650],
     active: true,
     supplierId: 'monster-beverage',
     description: 'Motorsport-branded high-octane citrus energy drink in a blue can.',
@@ -208,6 +227,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Rockstar US label, 16 fl oz (473 ml): 160 mg caffeine, 63 g sugar, 250 kcal.
     label: { servingMl: 473, caffeineMg: 160, sugarG: 63, kcal: 250 },
     pack: { ml: 473, priceUsd: 2.79 },
+    otherSizesMl: [500, 710],
     active: true,
     supplierId: 'pepsico',
     description:
@@ -221,6 +241,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Rockstar US label, 16 fl oz (473 ml): 240 mg caffeine, 0 g sugar, 10 kcal.
     label: { servingMl: 473, caffeineMg: 240, sugarG: 0, kcal: 10 },
     pack: { ml: 473, priceUsd: 2.79 },
+    otherSizesMl: [500],
     active: true,
     supplierId: 'pepsico',
     description: 'Sugar-free Rockstar with a crisp citrus-mint profile and a high caffeine dose.',
@@ -246,6 +267,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Mtn Dew Kickstart US label, 16 fl oz (473 ml): 92 mg caffeine, 20 g sugar, 80 kcal.
     label: { servingMl: 473, caffeineMg: 92, sugarG: 20, kcal: 80 },
     pack: { ml: 473, priceUsd: 1.99 },
+    otherSizesMl: [355],
     active: false,
     supplierId: 'pepsico',
     description:
@@ -259,6 +281,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Gatorade US label, 20 fl oz (591 ml): no caffeine, 34 g sugar, 140 kcal; matches USDA FDC.
     label: { servingMl: 591, caffeineMg: 0, sugarG: 34, kcal: 140 },
     pack: { ml: 591, priceUsd: 2.29 },
+    otherSizesMl: [355, 828, 946],
     active: true,
     supplierId: 'pepsico',
     description:
@@ -300,6 +323,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Coca-Cola Energy US label, 12 fl oz (355 ml): 114 mg caffeine, 39 g sugar, 140 kcal.
     label: { servingMl: 355, caffeineMg: 114, sugarG: 39, kcal: 140 },
     pack: { ml: 355, priceUsd: 1.99 },
+    otherSizesMl: [250],
     active: false,
     supplierId: 'coca-cola-company',
     description:
@@ -313,6 +337,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Powerade US label, 20 fl oz (591 ml): no caffeine, 34 g sugar, 130 kcal.
     label: { servingMl: 591, caffeineMg: 0, sugarG: 34, kcal: 130 },
     pack: { ml: 591, priceUsd: 1.99 },
+    otherSizesMl: [355, 828, 946],
     active: true,
     supplierId: 'coca-cola-company',
     description: 'Caffeine-free sports drink with electrolytes and B vitamins; blue berry flavour.',
@@ -471,6 +496,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // Club-Mate DE label: 20 mg caffeine, 5 g sugar, 20 kcal per 100 ml.
     label: { servingMl: 100, caffeineMg: 20, sugarG: 5, kcal: 20 },
     pack: { ml: 500, priceUsd: 2.99 },
+    otherSizesMl: [330],
     active: true,
     supplierId: 'brauerei-loscher',
     description:
@@ -484,6 +510,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // GURU CA label, 355 ml can: 140 mg caffeine from guarana and green tea, 21 g sugar, 100 kcal.
     label: { servingMl: 355, caffeineMg: 140, sugarG: 21, kcal: 100 },
     pack: { ml: 355, priceUsd: 2.99 },
+    otherSizesMl: [250],
     active: true,
     supplierId: 'guru-beverage',
     description:
@@ -553,6 +580,7 @@ export const flavors: readonly Flavor[] = freezeRecords<Flavor>([
     // 23 fl oz (680 ml) "99 cent" can.
     label: { servingMl: 237, caffeineMg: 15, sugarG: 17, kcal: 70 },
     pack: { ml: 680, priceUsd: 0.99 },
+    otherSizesMl: [500],
     active: true,
     supplierId: 'hornell-brewing',
     description: 'Big-can sweet green tea with honey and ginseng; very little caffeine, cheap.',

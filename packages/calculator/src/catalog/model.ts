@@ -42,6 +42,13 @@ export interface Flavor {
   readonly kcal: number;
   /** Typical single-unit US retail price, scaled to 250 ml, in USD. */
   readonly priceUsd: number;
+  /**
+   * Container sizes the drink is sold in, in ml, the primary one (whose price `priceUsd` is
+   * derived from) first, then the others from small to large. A shot is 57 ml, not 250 ml.
+   */
+  readonly containersMl: readonly number[];
+  /** The serving a calculator starts from: the primary container, `containersMl[0]`. */
+  readonly defaultServingMl: number;
   /** False when the product is discontinued; kept so past calculations stay explainable. */
   readonly active: boolean;
   /** Partner shop page, tagged `?ref=taurine` for conversion tracking. */

@@ -9,6 +9,7 @@ export const CalculateDrinkQuery = graphql(`
         flavorId
         servingMl
         ...CalculationResult_CalculationFragment
+        ...ResultJumpLink_CalculationFragment
       }
       ... on ValidationError {
         ...Calculator_ValidationErrorFragment

@@ -22,6 +22,19 @@ const overLimit = {
   dailyLimitShare: 0.875,
   singleDoseLimitMg: 150,
   exceedsSingleDose: true,
+  caffeineLimit: {
+    capMg: 150,
+    explanation: "150 mg: EFSA's single dose of 3 mg/kg × 50 kg.",
+    sources: [
+      {
+        publisher: 'EFSA',
+        title: 'Scientific Opinion on the safety of caffeine',
+        year: 2015,
+        url: 'https://doi.org/10.2903/j.efsa.2015.4102',
+        finding: 'Single doses up to 200 mg (about 3 mg/kg body weight) raise no concern.',
+      },
+    ],
+  },
   rating: 'OVER_LIMIT',
   warnings: [
     '350 mg of caffeine is more than the 150 mg EFSA single-dose limit (3 mg/kg).',
@@ -56,8 +69,20 @@ describe('CalculationResult', () => {
     render(<CalculationResult calculation={overLimit} />);
     expect(screen.getByTestId('result-rating').textContent).toBe('Over the limit');
     expect(screen.getByText(/More caffeine than the guidance allows at once/)).toBeTruthy();
-    expect(screen.getByTestId('result-single-dose-limit').textContent).toBe('150 mg');
-    expect(screen.getByText(/this serving is above it/)).toBeTruthy();
+    expect(screen.getByTestId('result-limit-cap').textContent).toBe('150 mg');
+    expect(screen.getByText(/this serving is over it/)).toBeTruthy();
+  });
+
+  it('states the cap this serving is rated against, how it was derived, and its source', () => {
+    render(<CalculationResult calculation={overLimit} />);
+    const note = screen.getByTestId('result-limit');
+    expect(note.textContent).toContain('Limit for this serving: 150 mg — this serving is over it.');
+    expect(screen.getByTestId('result-limit-explanation').textContent).toBe(
+      "150 mg: EFSA's single dose of 3 mg/kg × 50 kg.",
+    );
+    const source = within(note).getByRole('link');
+    expect(source.textContent).toBe('EFSA (2015), Scientific Opinion on the safety of caffeine');
+    expect(source.getAttribute('href')).toBe('https://doi.org/10.2903/j.efsa.2015.4102');
   });
 
   it('lists every warning the server gave', () => {

@@ -2,6 +2,7 @@ import { useFragment } from '../../../gql/fragment-masking.ts';
 import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import { formatGrams, formatKcal, formatMg, formatMl, formatUsd } from '../../../lib/format.ts';
+import { CaffeineLimitNote } from './caffeine-limit-note.tsx';
 import { CalculationBreakdown } from './calculation-breakdown.tsx';
 import { DailyLimitMeter } from './daily-limit-meter.tsx';
 import { SAFETY_RATING_LABELS } from '../utils/labels.ts';
@@ -19,6 +20,7 @@ export const CalculationResult_CalculationFragment = graphql(`
     rating
     warnings
     ...DailyLimitMeter_CalculationFragment
+    ...CaffeineLimitNote_CalculationFragment
     ...CalculationBreakdown_CalculationFragment
   }
 `);
@@ -75,6 +77,7 @@ export function CalculationResult({
         </div>
       </dl>
       <DailyLimitMeter calculation={calculation} />
+      <CaffeineLimitNote calculation={calculation} />
       {calculation.warnings.length > 0 ? (
         <div className="warnings" data-testid="result-warnings">
           <h3 className="warnings__title">

@@ -11,6 +11,9 @@ const redBull = {
   brand: 'Red Bull',
   category: 'CLASSIC',
   caffeineMg: 80,
+  containersMl: [250, 355, 473, 591],
+  defaultServingMl: 250,
+  caffeinePerServingMg: 80,
 };
 
 const monster = {
@@ -20,6 +23,9 @@ const monster = {
   brand: 'Monster',
   category: 'CLASSIC',
   caffeineMg: 84.56,
+  containersMl: [473, 500, 710],
+  defaultServingMl: 473,
+  caffeinePerServingMg: 160,
 };
 
 const calculation = {
@@ -35,6 +41,21 @@ const calculation = {
   dailyLimitShare: 0.409,
   singleDoseLimitMg: 210,
   exceedsSingleDose: false,
+  caffeineLimit: {
+    __typename: 'CaffeineLimit',
+    capMg: 210,
+    explanation: "210 mg: EFSA's single dose of 3 mg/kg × 70 kg.",
+    sources: [
+      {
+        __typename: 'GuidanceSource',
+        publisher: 'EFSA',
+        title: 'Scientific Opinion on the safety of caffeine',
+        year: 2015,
+        url: 'https://doi.org/10.2903/j.efsa.2015.4102',
+        finding: 'Single doses up to 200 mg (about 3 mg/kg body weight) raise no concern.',
+      },
+    ],
+  },
   rating: 'CAUTION',
   warnings: ['163.6 mg of caffeine is close to the 210 mg EFSA single-dose limit (3 mg/kg).'],
   breakdown: [
@@ -174,7 +195,7 @@ describe('Calculator', () => {
     expect(within(result).getByTestId('result-cost').textContent).toBe('$3.26');
     expect(within(result).getByTestId('result-daily-share').textContent).toBe('40.9%');
     expect(within(result).getByRole('meter').getAttribute('aria-valuenow')).toBe('41');
-    expect(within(result).getByTestId('result-single-dose-limit').textContent).toBe('210 mg');
+    expect(within(result).getByTestId('result-limit-cap').textContent).toBe('210 mg');
     expect(within(result).getByTestId('result-rating').textContent).toBe('Caution');
     expect(within(result).getByText(/close to the 210 mg EFSA single-dose limit/)).toBeTruthy();
     const rows = within(within(result).getByRole('table')).getAllByRole('row');
@@ -296,5 +317,37 @@ describe('Calculator', () => {
     });
     expect(click?.method).toBe('POST');
     expect(click?.keepalive).toBe(true);
+  });
+
+  it('starts each flavor from its own container and offers its other sizes', async () => {
+    const { requestsFor } = renderCalculator();
+    fireEvent.click(await screen.findByRole('radio', { name: /Monster Energy.*160 mg \/ 473 ml/ }));
+    const serving = screen.getByLabelText<HTMLInputElement>('Serving size (ml)');
+    expect(serving.value).toBe('473');
+    const presets = await screen.findByRole('group', {
+      name: 'Containers of Red Bull Energy Drink',
+    });
+    // The fixture answers every SelectedFlavor query with Red Bull: its containers are the presets.
+    expect(
+      within(presets)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['250 ml', '355 ml', '473 ml', '591 ml']);
+    await waitFor(() => {
+      expect(requestsFor('CalculateDrink').at(-1)?.variables).toMatchObject({
+        input: { flavorId: 'monster-energy-original', servingMl: 473 },
+      });
+    });
+
+    // On a phone the verdict and a link to the result stay on screen.
+    const jump = await screen.findByTestId('result-jump');
+    await waitFor(() => {
+      expect(jump.textContent).toBe('163.6 mg · CautionSee your drink ↓');
+    });
+    expect(within(jump).getByRole('link').getAttribute('href')).toBe('#drink-result');
+    expect(
+      document.getElementById('drink-result')?.contains(screen.getByTestId('calculation-result')),
+    ).toBe(true);
+    expect(screen.getByTestId('result-limit-cap').textContent).toBe('210 mg');
   });
 });

@@ -18,6 +18,7 @@ import { CustomizeDrinkPanel } from './customize-drink-panel.tsx';
 import { DrinkResultPanel } from './drink-result-panel.tsx';
 import { FlavorPicker } from './flavor-picker.tsx';
 import { RestoredDrinkNotice } from './restored-drink-notice.tsx';
+import { ResultJumpLink } from './result-jump-link.tsx';
 
 export const Calculator_ValidationErrorFragment = graphql(`
   fragment Calculator_ValidationErrorFragment on ValidationError {
@@ -66,6 +67,7 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
     result?.__typename === 'ValidationError' ? result : null,
   );
   const upToDate = sent !== null && request !== null && sent.key === request.key && !fetching;
+  const calculation = result?.__typename === 'Calculation' ? result : null;
 
   const errors: FieldErrors = useMemo(() => {
     if (request === null || validation == null || sent === null) return clientErrors;
@@ -91,8 +93,8 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
       <div className="calculator__inputs">
         <FlavorPicker
           selectedId={form.flavorId}
-          onSelect={(flavorId) => {
-            dispatch({ type: 'selectFlavor', flavorId });
+          onSelect={(flavorId, defaultServingMl) => {
+            dispatch({ type: 'selectFlavor', flavorId, defaultServingMl });
           }}
           error={errors['flavorId']}
         />
@@ -106,13 +108,16 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
         fetching={fetching}
         failed={error !== undefined}
         offline={offline}
-        calculation={result?.__typename === 'Calculation' ? result : null}
+        calculation={calculation}
         invalid={validation != null}
         formError={errors['form']}
         onRetry={() => {
           reexecute({ requestPolicy: 'network-only' });
         }}
       />
+      {form.flavorId === null ? null : (
+        <ResultJumpLink calculation={offline ?? (calculation && upToDate ? calculation : null)} />
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Dispatch } from 'react';
 import { useQuery } from 'urql';
 import { IngredientsQuery } from '../api/ingredients.ts';
+import { SelectedFlavorQuery } from '../api/selected-flavor.ts';
 import type { DrinkForm, DrinkFormAction, FieldErrors } from '../utils/drink-form.ts';
 import { AddInsEditor } from './add-ins-editor.tsx';
 import { BodyWeightField } from './body-weight-field.tsx';
@@ -20,6 +21,12 @@ export function CustomizeDrinkPanel({ form, errors, dispatch }: CustomizeDrinkPa
   const [{ data: ingredientsData, error: ingredientsError }] = useQuery({
     query: IngredientsQuery,
   });
+  // The same query as the selected flavor's card: urql answers both from one request.
+  const [{ data: flavorData }] = useQuery({
+    query: SelectedFlavorQuery,
+    variables: { id: form.flavorId ?? '' },
+    pause: form.flavorId === null,
+  });
 
   return (
     <section className="panel" aria-labelledby={`${id}-drink`}>
@@ -35,6 +42,7 @@ export function CustomizeDrinkPanel({ form, errors, dispatch }: CustomizeDrinkPa
           dispatch({ type: 'setServing', servingMl });
         }}
         error={errors['servingMl']}
+        flavor={form.flavorId === null ? null : (flavorData?.flavor ?? null)}
       />
       {ingredientsError ? (
         <p className="notice notice--error" role="alert">

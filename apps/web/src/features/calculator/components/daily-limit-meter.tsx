@@ -16,7 +16,10 @@ export const DailyLimitMeter_CalculationFragment = graphql(`
 /** Adult daily caffeine guidance (EFSA), the bar's full width. */
 const DAILY_GUIDANCE_MG = 400;
 
-/** Share of the 400 mg daily guidance as a bar, with the single-dose limit marked on it. */
+/**
+ * Share of the 400 mg daily guidance as a bar, with the single-dose limit marked on it (the limit
+ * itself, in words and with its source, is `CaffeineLimitNote`).
+ */
 export function DailyLimitMeter({
   calculation: calculationRef,
 }: {
@@ -52,17 +55,6 @@ export function DailyLimitMeter({
           title={`Single-dose limit: ${formatMg(calculation.singleDoseLimitMg)}`}
         />
       </div>
-      <p className="meter__note">
-        Single-dose limit:{' '}
-        <strong data-testid="result-single-dose-limit">
-          {formatMg(calculation.singleDoseLimitMg)}
-        </strong>
-        {calculation.exceedsSingleDose ? (
-          <span className="meter__exceeded"> — this serving is above it</span>
-        ) : (
-          <span> — this serving is within it</span>
-        )}
-      </p>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import type { OfflineCalculation } from '../hooks/use-offline-calculation.ts';
 import type { CalculationResult_CalculationFragment } from './calculation-result.tsx';
 import { CalculationResult } from './calculation-result.tsx';
+import { DRINK_RESULT_ID } from './result-jump-link.tsx';
 import { SelectedFlavor } from './selected-flavor.tsx';
 
 interface DrinkResultPanelProps {
@@ -41,6 +42,8 @@ export function DrinkResultPanel({
   const id = useId();
   return (
     <section
+      id={DRINK_RESULT_ID}
+      tabIndex={-1}
       className="panel calculator__result"
       aria-labelledby={`${id}-result`}
       aria-busy={hasRequest && !upToDate}

@@ -7,7 +7,7 @@ import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import type { FlavorCategory, FlavorFilter } from '../../../gql/graphql.ts';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value.ts';
-import { formatMg } from '../../../lib/format.ts';
+import { formatMg, formatMl } from '../../../lib/format.ts';
 import { FlavorPickerPageQuery } from '../api/flavor-picker-page.ts';
 import { FLAVOR_CATEGORY_LABELS } from '../utils/labels.ts';
 
@@ -17,7 +17,8 @@ export const FlavorPicker_FlavorFragment = graphql(`
     name
     brand
     category
-    caffeineMg
+    defaultServingMl
+    caffeinePerServingMg
   }
 `);
 
@@ -25,7 +26,7 @@ const PAGE_SIZE = 12;
 
 interface FlavorPickerProps {
   selectedId: string | null;
-  onSelect: (flavorId: string) => void;
+  onSelect: (flavorId: string, defaultServingMl: number) => void;
   error: string | undefined;
 }
 
@@ -101,7 +102,7 @@ interface FlavorResultsProps {
   name: string;
   labelledBy: string;
   selectedId: string | null;
-  onSelect: (flavorId: string) => void;
+  onSelect: (flavorId: string, defaultServingMl: number) => void;
   errorId: string;
   hasError: boolean;
 }
@@ -150,7 +151,7 @@ interface FlavorResultsPageProps {
   isLastPage: boolean;
   name: string;
   selectedId: string | null;
-  onSelect: (flavorId: string) => void;
+  onSelect: (flavorId: string, defaultServingMl: number) => void;
   onLoadMore: (endCursor: string) => void;
 }
 
@@ -248,7 +249,7 @@ interface FlavorOptionProps {
   flavor: FragmentType<typeof FlavorPicker_FlavorFragment>;
   name: string;
   selectedId: string | null;
-  onSelect: (flavorId: string) => void;
+  onSelect: (flavorId: string, defaultServingMl: number) => void;
   inputRef: Ref<HTMLInputElement> | undefined;
 }
 
@@ -270,14 +271,16 @@ function FlavorOption({
         value={flavor.id}
         checked={selectedId === flavor.id}
         onChange={() => {
-          onSelect(flavor.id);
+          onSelect(flavor.id, flavor.defaultServingMl);
         }}
       />
       <span className="flavor-option__name">{flavor.name}</span>
       <span className="flavor-option__meta">
         {flavor.brand} · {FLAVOR_CATEGORY_LABELS[flavor.category]}
       </span>
-      <span className="flavor-option__caffeine">{formatMg(flavor.caffeineMg)} / 250 ml</span>
+      <span className="flavor-option__caffeine">
+        {formatMg(flavor.caffeinePerServingMg)} / {formatMl(flavor.defaultServingMl)}
+      </span>
     </label>
   );
 }

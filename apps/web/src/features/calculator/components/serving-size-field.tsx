@@ -1,22 +1,50 @@
 import { useId } from 'react';
 import { FieldError, errorProps } from '../../../components/field-error.tsx';
+import { useFragment } from '../../../gql/fragment-masking.ts';
+import type { FragmentType } from '../../../gql/fragment-masking.ts';
+import { graphql } from '../../../gql/gql.ts';
+import { formatMl } from '../../../lib/format.ts';
 import { SERVING_PRESETS_ML } from '../utils/drink-form.ts';
+
+export const ServingSizeField_FlavorFragment = graphql(`
+  fragment ServingSizeField_FlavorFragment on Flavor {
+    name
+    containersMl
+  }
+`);
 
 interface ServingSizeFieldProps {
   value: string;
   onChange: (servingMl: string) => void;
   error: string | undefined;
+  /** The picked flavor, whose containers are the presets; null before one is picked. */
+  flavor: FragmentType<typeof ServingSizeField_FlavorFragment> | null;
 }
 
-/** Serving size in ml: one number field, with the common can sizes one click away. */
-export function ServingSizeField({ value, onChange, error }: ServingSizeFieldProps) {
+/**
+ * Serving size in ml: one number field, with the picked flavor's own container sizes (a 57 ml shot,
+ * 250/355/473 ml cans) one click away; common can sizes until a flavor is picked.
+ */
+export function ServingSizeField({
+  value,
+  onChange,
+  error,
+  flavor: flavorRef,
+}: ServingSizeFieldProps) {
   const id = useId();
+  const flavor = useFragment(ServingSizeField_FlavorFragment, flavorRef);
+  const presets = flavor?.containersMl ?? SERVING_PRESETS_ML;
   return (
     <div className="field">
       <label htmlFor={`${id}-input`}>Serving size (ml)</label>
       <div className="serving">
-        <div className="segmented" role="group" aria-label="Common can sizes">
-          {SERVING_PRESETS_ML.map((ml) => (
+        <div
+          className="segmented"
+          role="group"
+          aria-label={flavor ? `Containers of ${flavor.name}` : 'Common can sizes'}
+          data-testid="serving-presets"
+        >
+          {presets.map((ml) => (
             <button
               key={ml}
               type="button"
@@ -26,7 +54,7 @@ export function ServingSizeField({ value, onChange, error }: ServingSizeFieldPro
                 onChange(String(ml));
               }}
             >
-              {ml} ml
+              {formatMl(ml)}
             </button>
           ))}
         </div>

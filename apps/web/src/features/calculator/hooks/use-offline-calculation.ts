@@ -3,10 +3,13 @@ import type { CombinedError } from 'urql';
 import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import type { CalculateInput } from '../../../gql/graphql.ts';
 import type { CalculationResult_CalculationFragment } from '../components/calculation-result.tsx';
+import type { ResultJumpLink_CalculationFragment } from '../components/result-jump-link.tsx';
 
 const RATINGS = { safe: 'SAFE', caution: 'CAUTION', 'over-limit': 'OVER_LIMIT' } as const;
+const LIMIT_BASES = { 'body-weight': 'BODY_WEIGHT', 'adult-default': 'ADULT_DEFAULT' } as const;
 
-export type OfflineCalculation = FragmentType<typeof CalculationResult_CalculationFragment>;
+export type OfflineCalculation = FragmentType<typeof CalculationResult_CalculationFragment> &
+  FragmentType<typeof ResultJumpLink_CalculationFragment>;
 
 /**
  * When the server cannot be reached (offline, or down), calculates the drink on this device with
@@ -45,7 +48,7 @@ export function useOfflineCalculation(
       const result = outcome.result;
       // Fragment masking is a compile-time view: at run time a fragment reference is the data
       // itself. This object carries every field of the result's fragment and of the two it
-      // spreads (meter and breakdown), in the server's shape (enum values upper case).
+      // spreads (meter, limit note, breakdown) and of the jump link's, in the server's shape (enum values upper case).
       const data = {
         flavorName: result.flavorName,
         servingMl: result.servingMl,
@@ -59,6 +62,11 @@ export function useOfflineCalculation(
         dailyLimitShare: result.dailyLimitShare,
         singleDoseLimitMg: result.singleDoseLimitMg,
         exceedsSingleDose: result.exceedsSingleDose,
+        caffeineLimit: {
+          ...result.caffeineLimit,
+          basis: LIMIT_BASES[result.caffeineLimit.basis],
+          sources: result.caffeineLimit.sources.map((source) => ({ ...source })),
+        },
         breakdown: result.breakdown.map((line) => ({
           source: line.source,
           kind: line.kind,

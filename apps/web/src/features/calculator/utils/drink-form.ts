@@ -16,7 +16,7 @@ export interface DrinkForm {
 }
 
 export type DrinkFormAction =
-  | { type: 'selectFlavor'; flavorId: string }
+  | { type: 'selectFlavor'; flavorId: string; defaultServingMl: number }
   | { type: 'setServing'; servingMl: string }
   | { type: 'addAddIn'; ingredientId: string }
   | { type: 'updateAddIn'; key: number; ingredientId?: string; amount?: string }
@@ -24,7 +24,10 @@ export type DrinkFormAction =
   | { type: 'setBodyWeight'; bodyWeightKg: string }
   | { type: 'reset' };
 
-/** Serving presets in ml: a small can, a US 12 oz can, a large can. */
+/**
+ * Serving presets in ml before a flavor is picked: a small can, a US 12 oz can, a large can. Once a
+ * flavor is picked its own containers (`Flavor.containersMl`) are the presets.
+ */
 export const SERVING_PRESETS_ML = [250, 355, 500] as const;
 
 export const initialDrinkForm: DrinkForm = {
@@ -38,7 +41,10 @@ export const initialDrinkForm: DrinkForm = {
 export function drinkFormReducer(form: DrinkForm, action: DrinkFormAction): DrinkForm {
   switch (action.type) {
     case 'selectFlavor':
-      return { ...form, flavorId: action.flavorId };
+      // A new drink starts from its own container (a 57 ml shot, a 473 ml can), not from 250 ml.
+      return action.flavorId === form.flavorId
+        ? form
+        : { ...form, flavorId: action.flavorId, servingMl: String(action.defaultServingMl) };
     case 'setServing':
       return { ...form, servingMl: action.servingMl };
     case 'setBodyWeight':
