@@ -80,7 +80,8 @@ export function formatCompact(value: number, maximumFractionDigits = 1): string 
     return fallback(value, { notation: 'compact', maximumFractionDigits });
   }
   const magnitude = Math.abs(value);
-  const roundsTo = (scaled: number) => Number(roundedParts(scaled, maximumFractionDigits).join('.'));
+  const roundsTo = (scaled: number) =>
+    Number(roundedParts(scaled, maximumFractionDigits).join('.'));
   // The largest unit the number reaches once rounded (999,960 is 1M, as Intl says).
   let chosen: (typeof COMPACT_UNITS)[number] | undefined;
   for (const unit of COMPACT_UNITS) {
