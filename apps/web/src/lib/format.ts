@@ -2,15 +2,13 @@
  * Number formatting for what the calculator shows. One fixed locale: the interface copy is English
  * and the end-to-end test compares the screen with the domain package's numbers.
  */
-const LOCALE = 'en-US';
+import { formatDecimal, formatPercent, formatUsdAmount } from './number-format.ts';
 
-const decimal = (maximumFractionDigits: number) =>
-  new Intl.NumberFormat(LOCALE, { maximumFractionDigits });
-
-const oneDecimal = decimal(1);
-const wholeNumber = decimal(0);
-const usd = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD' });
-const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
+// Not `Intl.NumberFormat`: its first use loads the ICU data in one long task (number-format.ts).
+const oneDecimal = { format: (value: number) => formatDecimal(value, 1) };
+const wholeNumber = { format: (value: number) => formatDecimal(value, 0) };
+const usd = { format: formatUsdAmount };
+const percent = { format: (value: number) => formatPercent(value, 1) };
 
 /** `80 mg`, `32.5 mg`. */
 export const formatMg = (mg: number): string => `${oneDecimal.format(mg)} mg`;

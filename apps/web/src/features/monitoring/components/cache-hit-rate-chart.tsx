@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { QueryProblem } from '../../../components/query-problem.tsx';
 import { CacheLookupSeriesQuery } from '../api/chart-series.ts';
 import { useChartQuery } from '../hooks/use-chart-query.ts';
@@ -6,7 +6,7 @@ import type { ChartSeries } from '../utils/chart-csv.ts';
 import { toPoints } from '../utils/chart-window.ts';
 import { formatRatio } from '../utils/format-metric.ts';
 import { DASHBOARD_THRESHOLDS } from '../utils/thresholds.ts';
-import { CHART_COLORS } from './chart-props.ts';
+import { CHART_COLORS, sameDashboardChartProps } from './chart-props.ts';
 import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
@@ -29,7 +29,7 @@ export const CACHE_TIERS = [
 ] as const;
 
 /** Hit rate of each of the four cache tiers, with the 50 % warning threshold. */
-export function CacheHitRateChart({
+export const CacheHitRateChart = memo(function CacheHitRateChart({
   window,
   refreshKey,
   annotations,
@@ -58,7 +58,7 @@ export function CacheHitRateChart({
       title="Cache hit rate by tier"
       series={series}
       range={window}
-      formatValue={(value) => formatRatio(value)}
+      formatValue={formatRatio}
       threshold={DASHBOARD_THRESHOLDS.cacheHitRate}
       yMax={1}
       annotations={annotations}
@@ -67,4 +67,4 @@ export function CacheHitRateChart({
       onZoom={onZoom}
     />
   );
-}
+}, sameDashboardChartProps);

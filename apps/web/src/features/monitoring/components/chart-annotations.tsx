@@ -1,4 +1,5 @@
 import type { ChartTimeScale } from '../utils/chart-scales.ts';
+import { formatClockTime } from '../utils/clock-format.ts';
 
 /** An alert drawn on the time axis. */
 export interface ChartAnnotation {
@@ -30,7 +31,7 @@ export function ChartAnnotations({
         transform={`translate(${xScale(annotation.t)},0)`}
         data-testid="chart-annotation"
       >
-        <title>{`${annotation.label} (${annotation.severity}) at ${new Date(annotation.t).toLocaleTimeString()}`}</title>
+        <title>{`${annotation.label} (${annotation.severity}) at ${formatClockTime(annotation.t)}`}</title>
         <line y1={0} y2={innerHeight} strokeDasharray="2 3" />
         <path d={`M-5,${innerHeight + 8} L5,${innerHeight + 8} L0,${innerHeight} Z`} />
       </g>

@@ -1,6 +1,7 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Line } from '@visx/shape';
 import type { ChartTimeScale, ChartValueScale } from '../utils/chart-scales.ts';
+import { formatAxisTime } from '../utils/clock-format.ts';
 
 interface ChartAxesProps {
   xScale: ChartTimeScale;
@@ -10,7 +11,7 @@ interface ChartAxesProps {
   formatValue: (value: number) => string;
 }
 
-/** Value ticks on the left, times along the bottom (about one label per 90 px). */
+/** Value ticks on the left, 24-hour times along the bottom (about one label per 90 px). */
 export function ChartAxes({
   xScale,
   yScale,
@@ -32,6 +33,7 @@ export function ChartAxes({
         top={innerHeight}
         scale={xScale}
         numTicks={Math.max(2, Math.floor(innerWidth / 90))}
+        tickFormat={(value) => formatAxisTime(value as Date)}
         axisClassName="chart__axis"
       />
     </>

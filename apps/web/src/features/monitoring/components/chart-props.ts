@@ -19,3 +19,18 @@ export const CHART_COLORS = {
   violet: '#8b5cf6',
   slate: '#94a3b8',
 } as const;
+
+/**
+ * Whether a chart can skip a render: the same window (by value: the dashboard makes a new object
+ * on every snapshot), refresh key, markers and zoom handler.
+ */
+export const sameDashboardChartProps = (
+  previous: DashboardChartProps,
+  next: DashboardChartProps,
+): boolean =>
+  previous.window.from === next.window.from &&
+  previous.window.to === next.window.to &&
+  previous.window.stepSeconds === next.window.stepSeconds &&
+  previous.refreshKey === next.refreshKey &&
+  previous.annotations === next.annotations &&
+  previous.onZoom === next.onZoom;

@@ -1,4 +1,5 @@
 import type { ConnectionState } from '../../../lib/live-connection.ts';
+import { formatClockTime } from '../utils/clock-format.ts';
 
 /** What the dashboard's data is doing, as shown beside its title. */
 export type LiveStatus = 'live' | 'connecting' | 'reconnecting' | 'paused' | 'error';
@@ -44,7 +45,7 @@ export function ConnectionBadge({
       {lastUpdate === null ? null : (
         <span className="muted">
           {' '}
-          · updated <time dateTime={lastUpdate}>{new Date(lastUpdate).toLocaleTimeString()}</time>
+          · updated <time dateTime={lastUpdate}>{formatClockTime(Date.parse(lastUpdate))}</time>
         </span>
       )}
     </p>

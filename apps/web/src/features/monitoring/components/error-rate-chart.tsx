@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { QueryProblem } from '../../../components/query-problem.tsx';
 import { ErrorRateSeriesQuery } from '../api/chart-series.ts';
 import { useChartQuery } from '../hooks/use-chart-query.ts';
@@ -6,12 +6,17 @@ import type { ChartSeries } from '../utils/chart-csv.ts';
 import { toPoints } from '../utils/chart-window.ts';
 import { formatRatio } from '../utils/format-metric.ts';
 import { DASHBOARD_THRESHOLDS } from '../utils/thresholds.ts';
-import { CHART_COLORS } from './chart-props.ts';
+import { CHART_COLORS, sameDashboardChartProps } from './chart-props.ts';
 import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
 /** Server errors per request, with the critical 5 % threshold. */
-export function ErrorRateChart({ window, refreshKey, annotations, onZoom }: DashboardChartProps) {
+export const ErrorRateChart = memo(function ErrorRateChart({
+  window,
+  refreshKey,
+  annotations,
+  onZoom,
+}: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(ErrorRateSeriesQuery, window, refreshKey);
   const series = useMemo<ChartSeries[]>(
     () => [
@@ -32,7 +37,7 @@ export function ErrorRateChart({ window, refreshKey, annotations, onZoom }: Dash
       title="Error rate"
       series={series}
       range={window}
-      formatValue={(value) => formatRatio(value)}
+      formatValue={formatRatio}
       threshold={DASHBOARD_THRESHOLDS.errorRate}
       annotations={annotations}
       fetching={fetching}
@@ -40,4 +45,4 @@ export function ErrorRateChart({ window, refreshKey, annotations, onZoom }: Dash
       onZoom={onZoom}
     />
   );
-}
+}, sameDashboardChartProps);

@@ -1,11 +1,11 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { QueryProblem } from '../../../components/query-problem.tsx';
 import { MemorySeriesQuery } from '../api/chart-series.ts';
 import { useChartQuery } from '../hooks/use-chart-query.ts';
 import type { ChartSeries } from '../utils/chart-csv.ts';
 import { toPoints } from '../utils/chart-window.ts';
 import { formatMB } from '../utils/format-metric.ts';
-import { CHART_COLORS } from './chart-props.ts';
+import { CHART_COLORS, sameDashboardChartProps } from './chart-props.ts';
 import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
@@ -14,7 +14,12 @@ import { TimeSeriesChart } from './time-series-chart.tsx';
  * heap with V8's limit (the Heap used card shows that share), and a line at 80 % of a 4 GB limit
  * would flatten the curves.
  */
-export function MemoryChart({ window, refreshKey, annotations, onZoom }: DashboardChartProps) {
+export const MemoryChart = memo(function MemoryChart({
+  window,
+  refreshKey,
+  annotations,
+  onZoom,
+}: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(MemorySeriesQuery, window, refreshKey);
   const series = useMemo<ChartSeries[]>(
     () => [
@@ -43,11 +48,11 @@ export function MemoryChart({ window, refreshKey, annotations, onZoom }: Dashboa
       title="Memory"
       series={series}
       range={window}
-      formatValue={(value) => formatMB(value)}
+      formatValue={formatMB}
       annotations={annotations}
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}
     />
   );
-}
+}, sameDashboardChartProps);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSubscription } from 'urql';
 import { QueryProblem } from '../../../components/query-problem.tsx';
@@ -71,18 +71,27 @@ export function MonitoringDashboard() {
   const resolved = resolveTimeRange(range, now);
   const window = chartWindow(resolved, range.kind === 'relative');
   const refreshKey = range.kind === 'relative' && !paused ? (latest?.at ?? null) : null;
-  const annotations: ChartAnnotation[] = (dashboard?.activeAlerts ?? []).map((alert) => ({
-    t: Date.parse(alert.startsAt),
-    label: alert.name,
-    severity: alert.severity in SEVERITY_LABELS ? alert.severity : 'warning',
-  }));
+  // The same markers while the active alerts stay the same, so the charts can skip a snapshot.
+  const alertsKey = JSON.stringify(dashboard?.activeAlerts ?? []);
+  const annotations = useMemo(
+    (): ChartAnnotation[] =>
+      (JSON.parse(alertsKey) as NonNullable<typeof dashboard>['activeAlerts']).map((alert) => ({
+        t: Date.parse(alert.startsAt),
+        label: alert.name,
+        severity: alert.severity in SEVERITY_LABELS ? alert.severity : 'warning',
+      })),
+    [alertsKey],
+  );
 
   const setRange = (next: TimeRange) => {
     setSearchParams(withTimeRange(searchParams, next));
   };
-  const onZoom = ({ from, to }: { from: number; to: number }) => {
-    setRange({ kind: 'absolute', from, to });
-  };
+  const onZoom = useCallback(
+    ({ from, to }: { from: number; to: number }) => {
+      setSearchParams(withTimeRange(searchParams, { kind: 'absolute', from, to }));
+    },
+    [searchParams, setSearchParams],
+  );
   const shareUrl = `${location.origin}/monitoring?${withTimeRange(searchParams, {
     kind: 'absolute',
     ...resolved,

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { QueryProblem } from '../../../components/query-problem.tsx';
 import { ResponseTimeSeriesQuery } from '../api/chart-series.ts';
 import { useChartQuery } from '../hooks/use-chart-query.ts';
@@ -6,12 +6,12 @@ import type { ChartSeries } from '../utils/chart-csv.ts';
 import { toPoints } from '../utils/chart-window.ts';
 import { formatMs } from '../utils/format-metric.ts';
 import { DASHBOARD_THRESHOLDS } from '../utils/thresholds.ts';
-import { CHART_COLORS } from './chart-props.ts';
+import { CHART_COLORS, sameDashboardChartProps } from './chart-props.ts';
 import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
 /** API response time p50, p95 and p99, with the p95 alert threshold. */
-export function ResponseTimeChart({
+export const ResponseTimeChart = memo(function ResponseTimeChart({
   window,
   refreshKey,
   annotations,
@@ -46,7 +46,7 @@ export function ResponseTimeChart({
       title="Response time"
       series={series}
       range={window}
-      formatValue={(value) => formatMs(value)}
+      formatValue={formatMs}
       threshold={DASHBOARD_THRESHOLDS.responseTimeP95Ms}
       annotations={annotations}
       fetching={fetching}
@@ -54,4 +54,4 @@ export function ResponseTimeChart({
       onZoom={onZoom}
     />
   );
-}
+}, sameDashboardChartProps);

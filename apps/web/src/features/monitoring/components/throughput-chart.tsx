@@ -1,16 +1,21 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { QueryProblem } from '../../../components/query-problem.tsx';
 import { ThroughputSeriesQuery } from '../api/chart-series.ts';
 import { useChartQuery } from '../hooks/use-chart-query.ts';
 import type { ChartSeries } from '../utils/chart-csv.ts';
 import { toPoints } from '../utils/chart-window.ts';
 import { formatRate } from '../utils/format-metric.ts';
-import { CHART_COLORS } from './chart-props.ts';
+import { CHART_COLORS, sameDashboardChartProps } from './chart-props.ts';
 import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
 /** Requests per second, and server errors per second beside them. */
-export function ThroughputChart({ window, refreshKey, annotations, onZoom }: DashboardChartProps) {
+export const ThroughputChart = memo(function ThroughputChart({
+  window,
+  refreshKey,
+  annotations,
+  onZoom,
+}: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(ThroughputSeriesQuery, window, refreshKey);
   const series = useMemo(
     (): ChartSeries[] => [
@@ -39,11 +44,11 @@ export function ThroughputChart({ window, refreshKey, annotations, onZoom }: Das
       title="Throughput"
       series={series}
       range={window}
-      formatValue={(value) => formatRate(value)}
+      formatValue={formatRate}
       annotations={annotations}
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}
     />
   );
-}
+}, sameDashboardChartProps);

@@ -1,9 +1,10 @@
 import { Group } from '@visx/group';
 import { useParentSize } from '@visx/responsive';
-import { useId } from 'react';
+import { memo, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useChartPointer } from '../hooks/use-chart-pointer.ts';
 import { useChartScales } from '../hooks/use-chart-scales.ts';
+import { useMountWhenVisible } from '../hooks/use-mount-when-visible.ts';
 import type { ChartSeries } from '../utils/chart-csv.ts';
 import { chartToCsv, countPoints, downloadText } from '../utils/chart-csv.ts';
 import { CHART_MARGIN, latestValuesSummary } from '../utils/chart-scales.ts';
@@ -49,9 +50,10 @@ function exportCsv(
 /**
  * A time-series chart drawn with visx: one line per series (gaps where there is no data), a
  * threshold band, alert markers on the time axis, a tooltip with exact values, drag-to-zoom, and
- * "Export CSV" of exactly the points drawn.
+ * "Export CSV" of exactly the points drawn. The title, legend and export come with the page; the
+ * plot is drawn after the first paint, once the chart is on or near the screen.
  */
-export function TimeSeriesChart({
+export const TimeSeriesChart = memo(function TimeSeriesChart({
   id,
   title,
   series,
@@ -66,6 +68,8 @@ export function TimeSeriesChart({
   height = 220,
 }: TimeSeriesChartProps) {
   const titleId = useId();
+  const figure = useRef<HTMLElement>(null);
+  const plotted = useMountWhenVisible(figure);
   const { parentRef, width: measured } = useParentSize({ initialSize: { width: 320 } });
   const width = Math.max(measured, 240);
   const innerWidth = width - CHART_MARGIN.left - CHART_MARGIN.right;
@@ -80,6 +84,7 @@ export function TimeSeriesChart({
 
   return (
     <figure
+      ref={figure}
       className="chart panel"
       aria-labelledby={titleId}
       data-testid={`chart-${id}`}
@@ -87,6 +92,7 @@ export function TimeSeriesChart({
       data-range-from={new Date(range.from).toISOString()}
       data-range-to={new Date(range.to).toISOString()}
       aria-busy={fetching}
+      data-plotted={plotted}
     >
       <div className="chart__header">
         <h3 id={titleId} className="chart__title">
@@ -106,30 +112,31 @@ export function TimeSeriesChart({
         </button>
       </div>
       <div ref={parentRef} className="chart__canvas" style={{ height }}>
-        {problem ?? (
-          <svg width={width} height={height} role="img" aria-label={`${title}. ${summary}`}>
-            <Group left={CHART_MARGIN.left} top={CHART_MARGIN.top}>
-              {thresholdVisible ? (
-                <ChartThresholdBand threshold={threshold} yScale={yScale} {...inner} />
-              ) : null}
-              <ChartGridLines yScale={yScale} innerWidth={innerWidth} />
-              <ChartSeriesLines series={series} xScale={xScale} yScale={yScale} />
-              <ChartAnnotations
-                annotations={annotations}
-                range={range}
-                xScale={xScale}
-                innerHeight={innerHeight}
-              />
-              <ChartAxes xScale={xScale} yScale={yScale} formatValue={formatValue} {...inner} />
-              <ChartPointerLayer
-                pointer={pointer}
-                xScale={xScale}
-                testId={`chart-${id}-overlay`}
-                {...inner}
-              />
-            </Group>
-          </svg>
-        )}
+        {problem ??
+          (!plotted ? null : (
+            <svg width={width} height={height} role="img" aria-label={`${title}. ${summary}`}>
+              <Group left={CHART_MARGIN.left} top={CHART_MARGIN.top}>
+                {thresholdVisible ? (
+                  <ChartThresholdBand threshold={threshold} yScale={yScale} {...inner} />
+                ) : null}
+                <ChartGridLines yScale={yScale} innerWidth={innerWidth} />
+                <ChartSeriesLines series={series} xScale={xScale} yScale={yScale} />
+                <ChartAnnotations
+                  annotations={annotations}
+                  range={range}
+                  xScale={xScale}
+                  innerHeight={innerHeight}
+                />
+                <ChartAxes xScale={xScale} yScale={yScale} formatValue={formatValue} {...inner} />
+                <ChartPointerLayer
+                  pointer={pointer}
+                  xScale={xScale}
+                  testId={`chart-${id}-overlay`}
+                  {...inner}
+                />
+              </Group>
+            </svg>
+          ))}
         {pointer.tooltip && problem === undefined ? (
           <ChartTooltip {...pointer.tooltip} formatValue={formatValue} />
         ) : null}
@@ -137,4 +144,4 @@ export function TimeSeriesChart({
       <figcaption className="visually-hidden">{summary}</figcaption>
     </figure>
   );
-}
+});

@@ -1,12 +1,13 @@
 /** Formatting of dashboard numbers. `null` is "no data", never zero. */
-const LOCALE = 'en-US';
+import { formatCompact, formatDecimal } from '../../../lib/number-format.ts';
 
 export const NO_DATA = 'no data';
 
-const decimals = (max: number) => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: max });
+// en-US without `Intl`: its first use loads the ICU data in one long task (lib/number-format.ts).
+const decimals = (max: number) => ({ format: (value: number) => formatDecimal(value, max) });
 const one = decimals(1);
 const whole = decimals(0);
-const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+const compact = { format: (value: number) => formatCompact(value, 1) };
 
 /** `12.3 ms`, `1.24 s`. */
 export const formatMs = (ms: number | null): string => {

@@ -1,5 +1,6 @@
 import { VITAL_THRESHOLDS } from '@taurine/vitals';
 import type { VitalName, VitalRating } from '@taurine/vitals';
+import { formatDecimal } from '../../../lib/number-format.ts';
 
 export type Percentile = 'p75' | 'p90' | 'p95' | 'p99';
 
@@ -83,7 +84,7 @@ export function rateAtPercentile(
 export function formatVital(name: VitalName, value: number | null): string {
   if (value === null) return 'no data';
   if (VITALS[name].unit === '') return value.toFixed(value < 1 ? 3 : 2);
-  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value)} ms`;
+  return `${formatDecimal(value, 0)} ms`;
 }
 
 export const RATING_LABELS: Record<VitalRating, string> = {
