@@ -5,6 +5,7 @@ export const AlertRulesQuery = graphql(`
   query AlertRules {
     alertRules {
       id
+      metric
       ...RuleCard_AlertRuleFragment
     }
   }

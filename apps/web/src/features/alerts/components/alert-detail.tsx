@@ -6,13 +6,8 @@ import { useFragment } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import { AlertDetailQuery } from '../api/alerts.ts';
 import { MetricNamesQuery } from '../api/rules.ts';
-import {
-  COMPARISON_SYMBOLS,
-  STATUS_MEANINGS,
-  statusLabel,
-  windowLabel,
-} from '../utils/alert-labels.ts';
-import { formatAlertNumber } from '../utils/alert-numbers.ts';
+import { STATUS_MEANINGS, statusLabel } from '../utils/alert-labels.ts';
+import { conditionText, formatAlertValue } from '../utils/alert-numbers.ts';
 import { DeliveryLog } from './delivery-log.tsx';
 
 export const AlertDetail_AlertFragment = graphql(`
@@ -91,7 +86,7 @@ export function AlertDetail({
   if (data === undefined) return <p className="muted">Loading the alert…</p>;
   if (alert === null) return <p className="notice">There is no alert {id}.</p>;
   const unit = metrics?.metrics.find((series) => series.name === alert.metric)?.unit;
-  const format = (value: number) => formatAlertNumber(value, unit);
+  const format = (value: number) => formatAlertValue(value, alert.stat, unit);
   return (
     <section
       ref={section}
@@ -114,11 +109,8 @@ export function AlertDetail({
       </div>
       {alert.description ? <p>{alert.description}</p> : null}
       <p>
-        <code>
-          {alert.stat.toLowerCase()}({alert.metric}) over {windowLabel(alert.window)}{' '}
-          {COMPARISON_SYMBOLS[alert.comparison]} {format(alert.threshold)}
-        </code>{' '}
-        · value {alert.value === null ? 'no data' : format(alert.value)} · status{' '}
+        <span data-testid="alert-condition">{conditionText(alert, unit)}</span> · value{' '}
+        {formatAlertValue(alert.value, alert.stat, unit)} · status{' '}
         <strong title={STATUS_MEANINGS[alert.status]}>{statusLabel(alert.status)}</strong>
         {alert.silencedBy.length > 0 ? (
           <span className="badge badge--silenced"> silenced</span>

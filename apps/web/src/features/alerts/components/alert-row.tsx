@@ -4,7 +4,7 @@ import { useFragment } from '../../../gql/fragment-masking.ts';
 import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import { STATUS_MEANINGS, statusLabel } from '../utils/alert-labels.ts';
-import { formatAlertNumber } from '../utils/alert-numbers.ts';
+import { formatAlertValue, formatThreshold } from '../utils/alert-numbers.ts';
 
 export const AlertRow_AlertFragment = graphql(`
   fragment AlertRow_AlertFragment on Alert {
@@ -16,6 +16,7 @@ export const AlertRow_AlertFragment = graphql(`
     status
     value
     threshold
+    stat
     startsAt
     updatedAt
     silencedBy
@@ -82,8 +83,8 @@ export function AlertRow({
         </time>
       </td>
       <td data-label="Value / threshold">
-        {alert.value === null ? 'no data' : formatAlertNumber(alert.value, unit)} /{' '}
-        {formatAlertNumber(alert.threshold, unit)}
+        {formatAlertValue(alert.value, alert.stat, unit)} /{' '}
+        {formatThreshold(alert.threshold, alert.stat, unit)}
       </td>
       <td data-label="Actions">
         <AlertActions id={alert.id} status={alert.status} />

@@ -5,7 +5,8 @@ import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import { DeleteAlertRuleMutation } from '../api/rules.ts';
 import type { RuleDraft } from '../hooks/use-rule-form.ts';
-import { COMPARISON_SYMBOLS, SEVERITY_LABELS, windowLabel } from '../utils/alert-labels.ts';
+import { SEVERITY_LABELS } from '../utils/alert-labels.ts';
+import { conditionText } from '../utils/alert-numbers.ts';
 import { mutationProblem } from '../utils/mutation-problem.ts';
 import { GatedButton } from './gated-button.tsx';
 import { RuleForm } from './rule-form.tsx';
@@ -32,8 +33,11 @@ export const RuleCard_AlertRuleFragment = graphql(`
 export function RuleCard({
   rule: ruleRef,
   manageReason,
+  unit,
   onDeleted,
 }: {
+  /** The metric's unit, for the condition. */
+  unit: string | undefined;
   rule: FragmentType<typeof RuleCard_AlertRuleFragment>;
   /** Why this key may not edit rules; null when it may. */
   manageReason: string | null;
@@ -76,13 +80,8 @@ export function RuleCard({
         {rule.builtIn ? <span className="muted"> · built-in</span> : null}
         {rule.enabled ? null : <span className="badge"> disabled</span>}
         <div>
-          <code>
-            {rule.stat.toLowerCase()}({rule.metric}) over {windowLabel(rule.window)}{' '}
-            {COMPARISON_SYMBOLS[rule.comparison]} {rule.threshold}
-          </code>{' '}
-          <span className="muted">
-            for {Math.round(rule.forMs / 1000)} s · {SEVERITY_LABELS[rule.severity]}
-          </span>
+          {conditionText(rule, unit)}{' '}
+          <span className="muted">· {SEVERITY_LABELS[rule.severity]}</span>
         </div>
       </div>
       <div className="card-row__actions">

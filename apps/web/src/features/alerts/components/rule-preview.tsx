@@ -8,7 +8,7 @@ import {
   statValue,
   windowLabel,
 } from '../utils/alert-labels.ts';
-import { formatAlertNumber } from '../utils/alert-numbers.ts';
+import { formatAlertValue, formatThreshold } from '../utils/alert-numbers.ts';
 
 /**
  * The rule's statistic as the server reads it now and whether the condition would hold: the
@@ -45,8 +45,12 @@ export function RulePreview({ draft }: { draft: RuleDraft }) {
   return (
     <p className="rule-preview" data-testid="rule-preview" data-fires={fires ? 'yes' : 'no'}>
       Now: {stat} over {windowLabel(draft.window)} ={' '}
-      <strong>{formatAlertNumber(value, unit)}</strong> {COMPARISON_SYMBOLS[draft.comparison]}{' '}
-      {draft.threshold || '?'} →{' '}
+      <strong>{formatAlertValue(value, draft.stat, unit)}</strong>{' '}
+      {COMPARISON_SYMBOLS[draft.comparison]}{' '}
+      {draft.threshold.trim() !== '' && Number.isFinite(threshold)
+        ? formatThreshold(threshold, draft.stat, unit)
+        : '?'}{' '}
+      →{' '}
       <strong className={fires ? 'rule-preview__fires' : undefined}>
         {fires ? 'would fire now' : 'would not fire now'}
       </strong>

@@ -1,3 +1,4 @@
+import { formatDuration } from '@taurine/units';
 import type {
   AlertComparison,
   AlertSeverity,
@@ -5,6 +6,7 @@ import type {
   Stat,
   StatsWindow,
 } from '../../../gql/graphql.ts';
+import { WINDOW_MS } from './alert-numbers.ts';
 
 export const COMPARISON_SYMBOLS: Record<AlertComparison, string> = {
   GT: '>',
@@ -40,8 +42,7 @@ export const WINDOWS: readonly StatsWindow[] = [
 
 /** `LAST_5M` → `5 min`. */
 export function windowLabel(window: StatsWindow): string {
-  const raw = window.replace('LAST_', '').toLowerCase();
-  return raw.replace(/m$/, ' min').replace(/h$/, ' h').replace(/d$/, ' d');
+  return formatDuration(WINDOW_MS[window] / 1000);
 }
 
 /** Severities, most urgent first, with their priority so the select shows the whole label. */
