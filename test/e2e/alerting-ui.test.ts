@@ -88,6 +88,10 @@ async function openAlerts(key: string): Promise<Page> {
   return page;
 }
 
+/** How far the page is wider than the window (0 or less: no horizontal scroll). */
+const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
 describe('alerting from the browser', () => {
   it(
     'channel → rule → fires → silence holds it back → expire → delivered',
@@ -160,6 +164,11 @@ describe('alerting from the browser', () => {
       await tick();
       await receiver!.waitFor(2, 15_000);
       await expect.poll(firings).toBe(2);
+
+      // A phone: the alert table, rules, silences and channels reflow; nothing scrolls sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole('button', { name: 'New rule' }).click();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await page.context().close();
     },
   );
