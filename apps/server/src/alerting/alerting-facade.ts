@@ -1,4 +1,5 @@
-import type { AlertRule, Severity } from '@taurine/monitor';
+import { matchingSilences } from '@taurine/monitor';
+import type { AlertRule, Severity, SilenceTarget } from '@taurine/monitor';
 import type { Clock, DeliveryAttempt, OutboxItem, OutboxStatus } from '@taurine/notify';
 import type {
   AlertCursor,
@@ -64,6 +65,8 @@ export interface AlertingFacade {
     actor: string,
   ): Promise<AlertingResult<StoredSilence>>;
   deleteSilence(id: string): Promise<AlertingResult<{ id: string }>>;
+  /** Ids of the silences muting `alert` now (running, every matcher equal to its labels). */
+  silencesCovering(alert: SilenceTarget): Promise<string[]>;
 }
 
 /** What {@link createAlertingFacade} works with. */
@@ -125,6 +128,11 @@ export function createAlertingFacade(options: AlertingFacadeOptions): AlertingFa
     createSilence: (input, actor) => silences.create(input, actor, clock.now()),
     updateSilence: (id, patch, actor) => silences.update(id, patch, actor, clock.now()),
     deleteSilence: (id) => silences.remove(id),
+    async silencesCovering(alert) {
+      const now = clock.now();
+      const running = await silences.list(now, false);
+      return matchingSilences(alert, running, now).map(({ id }) => id);
+    },
   };
 }
 

@@ -171,6 +171,36 @@ describe('alert schema', () => {
     });
   });
 
+  it('names the silences covering an alert in silencedBy, and none once they end', async () => {
+    api.harness.record(2500);
+    await api.graphql(CREATE_RULE, { input: ruleInput });
+    await api.service.evaluate();
+    const created = await api.graphql<{ createSilence: { id: string } }>(
+      `mutation ($input: SilenceInput!) { createSilence(input: $input) { ... on Silence { id } } }`,
+      {
+        input: {
+          matchers: [{ name: 'alertname', value: LATENCY_RULE.name }],
+          endsAt: new Date(api.harness.clock.now() + 30 * MINUTE).toISOString(),
+          comment: 'deploy',
+        },
+      },
+    );
+    const silenceId = created.data!.createSilence.id;
+    const covering = async () =>
+      (
+        await api.graphql<{
+          alerts: { edges: { node: { name: string; silencedBy: string[] } }[] };
+        }>('{ alerts { edges { node { name silencedBy } } } }')
+      ).data!.alerts.edges.find(({ node }) => node.name === LATENCY_RULE.name)!.node.silencedBy;
+    expect(await covering()).toEqual([silenceId]);
+    await api.graphql(
+      'mutation ($id: ID!, $endsAt: DateTime!) { updateSilence(id: $id, input: { endsAt: $endsAt }) { __typename } }',
+      { id: silenceId, endsAt: new Date(api.harness.clock.now() + 1).toISOString() },
+    );
+    api.harness.clock.advance(MINUTE);
+    expect(await covering()).toEqual([]);
+  });
+
   it('shows Alert.deliveries redacted below operator, as notificationLog is for operators', async () => {
     const failing = await startHttpReceiver(() => ({ status: 500, body: 'receiver down' }));
     const own = await createSchemaHarness({ alertWebhookUrl: failing.url });

@@ -91,6 +91,11 @@ export const AlertRef = builder.objectRef<AlertRecord>('Alert').implement({
       description: 'Every transition of this fingerprint, oldest first.',
       resolve: (r, _args, { services }) => services.alerting.history(r.alert.fingerprint),
     }),
+    silencedBy: t.idList({
+      description:
+        'Ids of the silences muting this alert now; empty when none does. A silenced alert still changes state, its notifications are held back.',
+      resolve: (r, _args, { services }) => services.alerting.silencesCovering(r.alert),
+    }),
     deliveries: t.field({
       type: [NotificationDeliveryRef],
       description:

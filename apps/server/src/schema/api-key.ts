@@ -5,7 +5,7 @@ import { NotFoundErrorRef } from './not-found-error.ts';
 import type { NotFoundErrorShape } from './not-found-error.ts';
 import { ValidationErrorRef, validationError } from './validation-error.ts';
 
-const RoleEnum = builder.enumType('Role', {
+export const RoleEnum = builder.enumType('Role', {
   description: 'viewer < operator < admin: each role may do what the ones before it may.',
   values: {
     VIEWER: { value: 'viewer', description: 'Reads metrics, stats, alerts, caches; subscribes.' },

@@ -21,6 +21,7 @@ import './alert-rule.ts';
 import './silence.ts';
 import './notification-channel.ts';
 import './api-key.ts';
+import './viewer.ts';
 import './audit-entry.ts';
 import './metric-export.ts';
 import './snapshot.ts';

@@ -15,6 +15,7 @@ export const AlertsListQuery = graphql(`
       edges {
         node {
           id
+          metric
           ...AlertRow_AlertFragment
         }
       }
@@ -41,69 +42,6 @@ export const AlertEventsSubscription = graphql(`
       alert {
         id
         status
-      }
-    }
-  }
-`);
-
-/** The rules (built-in and custom). */
-export const AlertRulesQuery = graphql(`
-  query AlertRules {
-    alertRules {
-      id
-      ...RuleList_AlertRuleFragment
-    }
-  }
-`);
-
-/** Changes a rule's threshold, severity or enabled flag (admin key). */
-export const UpdateAlertRuleMutation = graphql(`
-  mutation UpdateAlertRule($id: ID!, $input: AlertRulePatch!) {
-    updateAlertRule(id: $id, input: $input) {
-      __typename
-      ... on AlertRule {
-        id
-        ...RuleList_AlertRuleFragment
-      }
-      ... on ValidationError {
-        message
-        errors {
-          field
-          message
-        }
-      }
-      ... on NotFoundError {
-        message
-      }
-    }
-  }
-`);
-
-/** The notification channels. */
-export const NotificationChannelsQuery = graphql(`
-  query NotificationChannels {
-    notificationChannels {
-      id
-      name
-      type
-      enabled
-      source
-    }
-  }
-`);
-
-/** Sends a test notification through one channel (admin key). */
-export const SendTestNotificationMutation = graphql(`
-  mutation SendTestNotification($channelId: ID!) {
-    sendTestNotification(channelId: $channelId) {
-      __typename
-      ... on TestNotification {
-        delivered
-        reason
-        status
-      }
-      ... on NotFoundError {
-        message
       }
     }
   }

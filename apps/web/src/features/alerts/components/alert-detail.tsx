@@ -5,6 +5,10 @@ import { QueryProblem } from '../../../components/query-problem.tsx';
 import { useFragment } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import { AlertDetailQuery } from '../api/alerts.ts';
+import { MetricNamesQuery } from '../api/rules.ts';
+import { STATUS_MEANINGS, statusLabel } from '../utils/alert-labels.ts';
+import { conditionText, formatAlertValue } from '../utils/alert-numbers.ts';
+import { DeliveryLog } from './delivery-log.tsx';
 
 export const AlertDetail_AlertFragment = graphql(`
   fragment AlertDetail_AlertFragment on Alert {
@@ -34,21 +38,14 @@ export const AlertDetail_AlertFragment = graphql(`
       comment
       value
     }
+    silencedBy
     deliveries {
       id
-      channelName
-      channelType
-      kind
-      status
-      attemptCount
-      lastError
-      createdAt
-      sentAt
+      ...DeliveryLog_NotificationDeliveryFragment
     }
   }
 `);
 
-const COMPARISONS: Record<string, string> = { GT: '>', GTE: '≥', LT: '<', LTE: '≤' };
 const time = (iso: string | null) => (iso === null ? '–' : new Date(iso).toLocaleString());
 
 /**
@@ -56,10 +53,20 @@ const time = (iso: string | null) => (iso === null ? '–' : new Date(iso).toLoc
  * into view and takes the focus once loaded, so a link from a notification
  * (`/alerts?alert=<id>`) lands on the alert even below a long list.
  */
-export function AlertDetail({ id, onClose }: { id: string; onClose: () => void }) {
+export function AlertDetail({
+  id,
+  onClose,
+  onSilence,
+}: {
+  id: string;
+  onClose: () => void;
+  /** Opens the silence form with this alert's name as the matcher. */
+  onSilence: (alertName: string) => void;
+}) {
   const [{ data, error }, reexecute] = useQuery({ query: AlertDetailQuery, variables: { id } });
   const alert = useFragment(AlertDetail_AlertFragment, data?.alert ?? null);
   const section = useRef<HTMLElement>(null);
+  const [{ data: metrics }] = useQuery({ query: MetricNamesQuery });
   const shownId = alert?.id ?? null;
   useEffect(() => {
     if (shownId === null || section.current === null) return;
@@ -78,6 +85,8 @@ export function AlertDetail({ id, onClose }: { id: string; onClose: () => void }
   }
   if (data === undefined) return <p className="muted">Loading the alert…</p>;
   if (alert === null) return <p className="notice">There is no alert {id}.</p>;
+  const unit = metrics?.metrics.find((series) => series.name === alert.metric)?.unit;
+  const format = (value: number) => formatAlertValue(value, alert.stat, unit);
   return (
     <section
       ref={section}
@@ -100,58 +109,64 @@ export function AlertDetail({ id, onClose }: { id: string; onClose: () => void }
       </div>
       {alert.description ? <p>{alert.description}</p> : null}
       <p>
-        <code>
-          {alert.stat.toLowerCase()}({alert.metric}) over{' '}
-          {alert.window.replace('LAST_', '').toLowerCase()}{' '}
-          {COMPARISONS[alert.comparison] ?? alert.comparison} {alert.threshold}
-        </code>{' '}
-        · value {alert.value ?? 'no data'} · status <strong>{alert.status.toLowerCase()}</strong> ·
-        escalation level {alert.escalationLevel}
+        <span data-testid="alert-condition">{conditionText(alert, unit)}</span> · value{' '}
+        {formatAlertValue(alert.value, alert.stat, unit)} · status{' '}
+        <strong title={STATUS_MEANINGS[alert.status]}>{statusLabel(alert.status)}</strong>
+        {alert.silencedBy.length > 0 ? (
+          <span className="badge badge--silenced"> silenced</span>
+        ) : null}{' '}
+        · escalation level {alert.escalationLevel}
       </p>
-      <AlertActions id={alert.id} status={alert.status} />
+      <p className="muted">{STATUS_MEANINGS[alert.status]}.</p>
+      <div className="alert-detail__actions">
+        <AlertActions id={alert.id} status={alert.status} />
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          onClick={() => {
+            onSilence(alert.name);
+          }}
+        >
+          Silence…
+        </button>
+      </div>
       <h3>History</h3>
-      <ol className="alert-history">
-        {alert.history.map((transition, index) => (
-          <li key={`${transition.at}-${index}`}>
-            <time dateTime={transition.at}>{time(transition.at)}</time>:{' '}
-            {transition.from.toLowerCase()} → <strong>{transition.to.toLowerCase()}</strong> by{' '}
-            {transition.actor}
-            {transition.value === null ? '' : ` (value ${transition.value})`}
-            {transition.comment ? ` — “${transition.comment}”` : ''}
-          </li>
-        ))}
-      </ol>
+      <AlertHistory history={alert.history} format={format} />
       <h3>Notifications and escalations</h3>
-      {alert.deliveries.length === 0 ? (
-        <p className="muted">No notification was sent for this alert.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {alert.deliveries.map((delivery) => (
-              <tr key={delivery.id}>
-                <td>{time(delivery.createdAt)}</td>
-                <td>
-                  {/* Channel names are for operators; viewers see the type only. */}
-                  {delivery.channelName ?? 'a channel'}{' '}
-                  <span className="muted">({delivery.channelType})</span>
-                </td>
-                <td>{delivery.kind}</td>
-                <td title={delivery.lastError ?? undefined}>{delivery.status.toLowerCase()}</td>
-                <td>{delivery.attemptCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DeliveryLog
+        deliveries={alert.deliveries}
+        show="channel"
+        empty="No notification was sent for this alert."
+      />
     </section>
+  );
+}
+
+function AlertHistory({
+  history,
+  format,
+}: {
+  history: readonly {
+    at: string;
+    from: string;
+    to: string;
+    actor: string;
+    comment?: string | null;
+    value?: number | null;
+  }[];
+  format: (value: number) => string;
+}) {
+  return (
+    <ol className="alert-history">
+      {history.map((transition, index) => (
+        <li key={`${transition.at}-${index}`}>
+          <time dateTime={transition.at}>{time(transition.at)}</time>:{' '}
+          {statusLabel(transition.from)} → <strong>{statusLabel(transition.to)}</strong> by{' '}
+          {transition.actor}
+          {transition.value == null ? '' : ` (value ${format(transition.value)})`}
+          {transition.comment ? ` — “${transition.comment}”` : ''}
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { AlertSeverity, AlertStatus } from '../../../gql/graphql.ts';
 import { ALERT_SEVERITIES, ALERT_STATUSES } from '../hooks/use-alert-filters.ts';
+import { SEVERITY_LABELS, STATUS_MEANINGS, statusLabel } from '../utils/alert-labels.ts';
 
 interface AlertFiltersProps {
   status: AlertStatus | null;
@@ -30,8 +31,8 @@ export function AlertFilters({ status, severity, onChange }: AlertFiltersProps) 
         >
           <option value="">Any status</option>
           {ALERT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s.toLowerCase().replace('_', ' ')}
+            <option key={s} value={s} title={STATUS_MEANINGS[s]}>
+              {statusLabel(s)}
             </option>
           ))}
         </select>
@@ -48,7 +49,7 @@ export function AlertFilters({ status, severity, onChange }: AlertFiltersProps) 
           <option value="">Any severity</option>
           {ALERT_SEVERITIES.map((s) => (
             <option key={s} value={s}>
-              {s.toLowerCase()}
+              {SEVERITY_LABELS[s]}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { useQuery, useSubscription } from 'urql';
 import { QueryProblem } from '../../../components/query-problem.tsx';
 import type { AlertSeverity, AlertStatus } from '../../../gql/graphql.ts';
 import { AlertEventsSubscription, AlertsListQuery } from '../api/alerts.ts';
+import { MetricNamesQuery } from '../api/rules.ts';
 import { AlertRow } from './alert-row.tsx';
 
 interface AlertListProps {
@@ -25,6 +26,8 @@ export function AlertList({ status, severity, selected, detailHref }: AlertListP
       first: 50,
     },
   });
+  const [{ data: metrics }] = useQuery({ query: MetricNamesQuery });
+  const units = new Map((metrics?.metrics ?? []).map((series) => [series.name, series.unit]));
   // Any alert event may change the list: fetch it again.
   useSubscription({ query: AlertEventsSubscription }, (_previous, event) => {
     reexecute({ requestPolicy: 'network-only' });
@@ -50,8 +53,8 @@ export function AlertList({ status, severity, selected, detailHref }: AlertListP
           No alert matches.
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table alert-table" data-testid="alert-list">
+        <div>
+          <table className="data-table alert-table stack-table" data-testid="alert-list">
             <thead>
               <tr>
                 <th scope="col">Severity</th>
@@ -69,6 +72,7 @@ export function AlertList({ status, severity, selected, detailHref }: AlertListP
                   alert={node}
                   detailHref={detailHref(node.id)}
                   selected={node.id === selected}
+                  unit={units.get(node.metric)}
                 />
               ))}
             </tbody>

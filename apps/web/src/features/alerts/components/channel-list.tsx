@@ -1,58 +1,74 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { QueryProblem } from '../../../components/query-problem.tsx';
-import { NotificationChannelsQuery, SendTestNotificationMutation } from '../api/alerts.ts';
+import { NotificationChannelsQuery } from '../api/channels.ts';
+import { emptyChannel } from '../hooks/use-channel-form.ts';
+import { ChannelCard } from './channel-card.tsx';
+import { ChannelForm } from './channel-form.tsx';
+import { GatedButton } from './gated-button.tsx';
 
-/** The notification channels, each with a "Send test" button (admin key). */
-export function ChannelList() {
-  const [{ data, error }, reexecute] = useQuery({ query: NotificationChannelsQuery });
-  const [, sendTest] = useMutation(SendTestNotificationMutation);
-  const [results, setResults] = useState<Record<string, string>>({});
-  if (error)
-    return (
-      <QueryProblem
-        error={error}
-        onRetry={() => {
-          reexecute({ requestPolicy: 'network-only' });
-        }}
-      />
-    );
+const NO_SECRETS: ReadonlySet<string> = new Set();
+
+/**
+ * The notification channels (an operator key reads them), with "New channel", Edit, Delete and
+ * "Send test" for admin keys, and each channel's notification log.
+ */
+export function ChannelList({
+  readReason,
+  adminReason,
+}: {
+  /** Why this key may not read channels; null when it may. */
+  readReason: string | null;
+  adminReason: string | null;
+}) {
+  const [{ data, error }, reexecute] = useQuery({
+    query: NotificationChannelsQuery,
+    pause: readReason !== null,
+  });
+  const [creating, setCreating] = useState(false);
+  const refetch = () => {
+    reexecute({ requestPolicy: 'network-only' });
+  };
+  if (readReason !== null)
+    return <p className="muted">Channels are shown to operator and admin keys ({readReason}).</p>;
+  if (error) return <QueryProblem error={error} onRetry={refetch} />;
   const channels = data?.notificationChannels ?? [];
-  if (data !== undefined && channels.length === 0) {
-    return (
-      <p className="muted">No channel is configured (see the server&apos;s channel settings).</p>
-    );
-  }
   return (
-    <ul className="channel-list">
-      {channels.map((channel) => (
-        <li key={channel.id}>
-          <strong>{channel.name}</strong>{' '}
-          <span className="muted">{channel.type.toLowerCase()}</span>
-          {channel.enabled ? null : <span className="muted"> · disabled</span>}
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            onClick={() => {
-              setResults((current) => ({ ...current, [channel.id]: 'Sending…' }));
-              void sendTest({ channelId: channel.id }).then((result) => {
-                const outcome = result.data?.sendTestNotification;
-                const text = result.error
-                  ? 'Needs an admin API key.'
-                  : outcome?.__typename === 'TestNotification'
-                    ? outcome.delivered
-                      ? 'Delivered'
-                      : `Not delivered: ${outcome.reason ?? `status ${outcome.status ?? '?'}`}`
-                    : (outcome?.message ?? 'Failed');
-                setResults((current) => ({ ...current, [channel.id]: text }));
-              });
-            }}
-          >
-            Send test
-          </button>
-          {results[channel.id] ? <span role="status"> {results[channel.id]}</span> : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      {creating ? (
+        <ChannelForm
+          initial={emptyChannel()}
+          channelId={null}
+          secretsSet={NO_SECRETS}
+          onDone={() => {
+            setCreating(false);
+            refetch();
+          }}
+        />
+      ) : (
+        <GatedButton
+          className="button button--small"
+          reason={adminReason}
+          onClick={() => {
+            setCreating(true);
+          }}
+        >
+          New channel
+        </GatedButton>
+      )}
+      {data !== undefined && channels.length === 0 ? (
+        <p className="muted">No channel yet: add one, or set one with environment variables.</p>
+      ) : null}
+      <ul className="card-list" data-testid="channel-list">
+        {channels.map((channel) => (
+          <ChannelCard
+            key={channel.id}
+            channel={channel}
+            adminReason={adminReason}
+            onChanged={refetch}
+          />
+        ))}
+      </ul>
+    </>
   );
 }
