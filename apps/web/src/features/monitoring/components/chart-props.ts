@@ -8,6 +8,8 @@ export interface DashboardChartProps {
   refreshKey: string | null;
   annotations: readonly ChartAnnotation[];
   onZoom: (range: { from: number; to: number }) => void;
+  /** Height of the drawing in pixels (kiosk mode fits it to the screen). @default the chart's */
+  height?: number | undefined;
 }
 
 /** Line colours that read on the light and the dark theme. */

@@ -11,7 +11,7 @@ import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
 /** Server errors per request, with the critical 5 % threshold. */
-export function ErrorRateChart({ window, refreshKey, annotations, onZoom }: DashboardChartProps) {
+export function ErrorRateChart({ window, refreshKey, annotations, onZoom, height }: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(ErrorRateSeriesQuery, window, refreshKey);
   const series = useMemo<ChartSeries[]>(
     () => [
@@ -38,6 +38,7 @@ export function ErrorRateChart({ window, refreshKey, annotations, onZoom }: Dash
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}
+      {...(height === undefined ? {} : { height })}
     />
   );
 }

@@ -10,7 +10,7 @@ import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
 /** Requests per second, and server errors per second beside them. */
-export function ThroughputChart({ window, refreshKey, annotations, onZoom }: DashboardChartProps) {
+export function ThroughputChart({ window, refreshKey, annotations, onZoom, height }: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(ThroughputSeriesQuery, window, refreshKey);
   const series = useMemo(
     (): ChartSeries[] => [
@@ -44,6 +44,7 @@ export function ThroughputChart({ window, refreshKey, annotations, onZoom }: Das
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}
+      {...(height === undefined ? {} : { height })}
     />
   );
 }
