@@ -40,8 +40,8 @@ export function AccessRequiredPanel({
       {refused ? (
         <p role="alert" className="access-panel__reason">
           The key {current === null ? '' : <code>{maskApiKey(current)}</code>} was refused:{' '}
-          <strong data-testid="access-reason">{refusedReason}</strong>. Ask for a new key, or
-          paste another one below.
+          <strong data-testid="access-reason">{refusedReason}</strong>. Ask for a new key, or paste
+          another one below.
         </p>
       ) : (
         <p>

@@ -21,7 +21,10 @@ export function problemKind(error: CombinedError): ProblemKind {
  */
 export function serverReason(error: CombinedError): string {
   const message = error.graphQLErrors[0]?.message ?? error.message;
-  return message.split('; ').at(-1)!.replace(/^Unauthorized: /, '');
+  return message
+    .split('; ')
+    .at(-1)!
+    .replace(/^Unauthorized: /, '');
 }
 
 const MESSAGES: Record<ProblemKind, string> = {

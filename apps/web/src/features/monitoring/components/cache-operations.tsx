@@ -36,8 +36,8 @@ export function CacheOperations() {
         <p className="hint">Needs an operator key. Clearing and deleting ask to confirm.</p>
       ) : (
         <p className="notice notice--error" data-testid="cache-operations-refused">
-          Needs an operator key: the server refused with “{refusal}”. The operations stay off
-          until a key with the operator role is set.
+          Needs an operator key: the server refused with “{refusal}”. The operations stay off until
+          a key with the operator role is set.
         </p>
       )}
       <WarmOperation

@@ -11,7 +11,13 @@ import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
 /** Server errors per request, with the critical 5 % threshold. */
-export function ErrorRateChart({ window, refreshKey, annotations, onZoom, height }: DashboardChartProps) {
+export function ErrorRateChart({
+  window,
+  refreshKey,
+  annotations,
+  onZoom,
+  height,
+}: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(ErrorRateSeriesQuery, window, refreshKey);
   const series = useMemo<ChartSeries[]>(
     () => [

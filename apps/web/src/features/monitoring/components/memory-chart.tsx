@@ -14,7 +14,13 @@ import { TimeSeriesChart } from './time-series-chart.tsx';
  * heap with V8's limit (the Heap used card shows that share), and a line at 80 % of a 4 GB limit
  * would flatten the curves.
  */
-export function MemoryChart({ window, refreshKey, annotations, onZoom, height }: DashboardChartProps) {
+export function MemoryChart({
+  window,
+  refreshKey,
+  annotations,
+  onZoom,
+  height,
+}: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(MemorySeriesQuery, window, refreshKey);
   const series = useMemo<ChartSeries[]>(
     () => [

@@ -10,7 +10,13 @@ import type { DashboardChartProps } from './chart-props.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
 
 /** Requests per second, and server errors per second beside them. */
-export function ThroughputChart({ window, refreshKey, annotations, onZoom, height }: DashboardChartProps) {
+export function ThroughputChart({
+  window,
+  refreshKey,
+  annotations,
+  onZoom,
+  height,
+}: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(ThroughputSeriesQuery, window, refreshKey);
   const series = useMemo(
     (): ChartSeries[] => [
