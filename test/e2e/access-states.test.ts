@@ -135,12 +135,12 @@ describe('cache operations from the dashboard', () => {
     await panel.waitFor();
 
     await panel.getByRole('button', { name: 'Warm' }).click();
-    await report.filter({ hasText: /^Warmed [1-9]/ }).waitFor();
+    await report.filter({ hasText: /^Warmed \d+ keys?/ }).waitFor();
 
     await panel.getByLabel(/Clear by pattern/).fill('data:*');
     await panel.getByRole('button', { name: 'Clear…' }).click();
     await panel.getByRole('button', { name: 'Yes, clear' }).click();
-    await report.filter({ hasText: /^Cleared data:\*: [1-9]\d* keys? from memory/ }).waitFor();
+    await report.filter({ hasText: /^Cleared data:\*: \d+ keys? from memory/ }).waitFor();
 
     await panel.getByLabel('Delete one key').fill('data:nothing-here');
     await panel.getByRole('button', { name: 'Delete…' }).click();

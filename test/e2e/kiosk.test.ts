@@ -23,13 +23,16 @@ let viewerKey: string;
 
 /** The server with this suite's data directory: keys and rollups survive a restart. */
 const startServer = (port: string) =>
-  startServerProcess({
-    ADMIN_API_KEY,
-    DATA_DIR: dataDir,
-    PORT: port,
-    COLLECT_INTERVAL_MS: '500',
-    CACHE_WARM_ON_START: 'false',
-  });
+  startServerProcess(
+    {
+      ADMIN_API_KEY,
+      DATA_DIR: dataDir,
+      PORT: port,
+      COLLECT_INTERVAL_MS: '500',
+      CACHE_WARM_ON_START: 'false',
+    },
+    90_000,
+  );
 
 beforeAll(async () => {
   assertWebBuildExists();

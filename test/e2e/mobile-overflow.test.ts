@@ -59,7 +59,9 @@ const measureOverflow = (target: Page) =>
     const culprits = [...document.querySelectorAll('body *')]
       .filter((element) => element.getBoundingClientRect().right > width + 0.5)
       .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className.toString()}`);
+      .map(
+        (element) => `${element.tagName.toLowerCase()}.${String(element.getAttribute('class'))}`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits };
   });
 

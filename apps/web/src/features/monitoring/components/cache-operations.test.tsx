@@ -118,9 +118,9 @@ describe('CacheOperations', () => {
     expect(refused.textContent).toContain('Needs an operator key');
     expect(refused.textContent).toContain('you are authenticated as viewer "wall"');
     for (const name of ['Warm', 'Optimise memory']) {
-      expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
+      expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled).toBe(true);
     }
-    expect((screen.getByLabelText('Delete one key') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Delete one key').disabled).toBe(true);
     expect(requestsFor('OptimizeMemory')).toHaveLength(1);
     expect(screen.queryByTestId('cache-report')).toBeNull();
   });
