@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { adoptApiKeyFromFragment } from './lib/api-key.ts';
 import { listenToServiceWorkerCache } from './lib/browser-cache/cache-counters.ts';
 import './styles/global.css';
 
 // Before the document finishes parsing, so no Service Worker cache report is dropped.
 listenToServiceWorkerCache();
+// A key in the address (`#key=…`, for wall screens) is stored before the first request is sent.
+adoptApiKeyFromFragment();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { ApiKeySetting } from '../components/api-key-dialog.tsx';
 import { LoadingStatus } from '../components/loading-status.tsx';
@@ -22,12 +22,16 @@ export function AppLayout() {
   const kiosk = searchParams.has('kiosk');
   const main = useRef<HTMLElement>(null);
   const previousPathname = useRef(pathname);
+  const navId = useId();
+  // On phones the links fold behind a "Menu" button (CSS shows the button below 40rem only).
+  const [menuOpen, setMenuOpen] = useState(false);
 
   // After client-side navigation, move focus to the new page as a full page load would. Comparing
   // paths (not "is this the first run") keeps StrictMode's double effects from stealing focus.
   useEffect(() => {
     if (previousPathname.current === pathname) return;
     previousPathname.current = pathname;
+    setMenuOpen(false);
     main.current?.focus();
   }, [pathname]);
 
@@ -47,7 +51,18 @@ export function AppLayout() {
               </span>
               Taurine
             </NavLink>
-            <nav aria-label="Main">
+            <button
+              type="button"
+              className="menu-button"
+              aria-expanded={menuOpen}
+              aria-controls={navId}
+              onClick={() => {
+                setMenuOpen(!menuOpen);
+              }}
+            >
+              Menu
+            </button>
+            <nav id={navId} aria-label="Main" data-open={menuOpen}>
               <ul className="nav">
                 {NAV_ITEMS.map((item) => (
                   <li key={item.to}>

@@ -1,4 +1,5 @@
 import type { CombinedError } from '@urql/core';
+import { getApiKey } from '../lib/api-key.ts';
 
 /** Why a request failed, in terms of what the person can do about it. */
 export type ProblemKind = 'needs-key' | 'forbidden' | 'offline' | 'failed';
@@ -11,6 +12,19 @@ export function problemKind(error: CombinedError): ProblemKind {
   if (codes.includes('FORBIDDEN') || status === 403) return 'forbidden';
   if (error.networkError !== undefined) return 'offline';
   return 'failed';
+}
+
+/**
+ * The server's own words for a refused request: the part of its message after the last "; "
+ * ("Query.snapshot needs a viewer key (x-api-key); invalid or revoked key" → "invalid or revoked
+ * key"), or the whole message.
+ */
+export function serverReason(error: CombinedError): string {
+  const message = error.graphQLErrors[0]?.message ?? error.message;
+  return message
+    .split('; ')
+    .at(-1)!
+    .replace(/^Unauthorized: /, '');
 }
 
 const MESSAGES: Record<ProblemKind, string> = {
@@ -38,7 +52,11 @@ export function QueryProblem({
       role="alert"
       data-problem={kind}
     >
-      <p>{MESSAGES[kind]}</p>
+      <p>
+        {kind === 'needs-key' && getApiKey() !== null
+          ? `The server refused this browser's API key: ${serverReason(error)}. Set another with the “API key” button at the top.`
+          : MESSAGES[kind]}
+      </p>
       {kind === 'failed' ? <p className="muted">{error.message}</p> : null}
       {onRetry === undefined ? null : (
         <button type="button" className="button button--secondary button--small" onClick={onRetry}>

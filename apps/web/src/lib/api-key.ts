@@ -31,3 +31,29 @@ export function setApiKey(key: string | null): void {
 export function maskApiKey(key: string): string {
   return key.length <= 12 ? '•'.repeat(key.length) : `${key.slice(0, 8)}…${key.slice(-4)}`;
 }
+
+/**
+ * Takes a key handed over in the address's fragment (`/monitoring?kiosk#key=tk_…`, e.g. a wall
+ * screen's bookmark): stores it like the "API key" setting does and removes it from the address
+ * bar with `history.replaceState`, so it is neither shown nor kept in the history. The fragment
+ * never reaches the server or its logs. Other fragment parameters stay. Returns whether a key
+ * was taken.
+ */
+export function adoptApiKeyFromFragment(
+  location: Pick<Location, 'hash' | 'pathname' | 'search'> = window.location,
+  history: Pick<History, 'replaceState' | 'state'> = window.history,
+): boolean {
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const key = fragment.get('key');
+  if (key === null) return false;
+  fragment.delete('key');
+  const rest = fragment.toString();
+  history.replaceState(
+    history.state,
+    '',
+    `${location.pathname}${location.search}${rest === '' ? '' : `#${rest}`}`,
+  );
+  if (key.trim() === '') return false;
+  setApiKey(key);
+  return true;
+}

@@ -50,9 +50,23 @@ export const webSocketUrl = (
   path = '/graphql',
 ): string => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
 
+/** The longest wait between two reconnection attempts. */
+export const MAX_RETRY_DELAY_MS = 15_000;
+
+/**
+ * Waits before reconnection attempt `retries` (0, 1, …): 1 s, 2 s, 4 s … up to
+ * {@link MAX_RETRY_DELAY_MS}, plus up to 1 s of jitter so that many screens do not come back at
+ * once. graphql-ws' default doubles for ever, so a wall screen whose server was down for ten
+ * minutes would wait another quarter of an hour.
+ */
+export function retryDelayMs(retries: number, random: () => number = Math.random): number {
+  return Math.min(1000 * 2 ** retries, MAX_RETRY_DELAY_MS) + Math.floor(random() * 1000);
+}
+
 /**
  * graphql-ws, loaded on the first subscription only (the calculator never subscribes, so it never
- * downloads it). Retries for ever with graphql-ws' randomised back-off, and reports its state.
+ * downloads it). Retries for ever with a capped back-off ({@link retryDelayMs}) and re-subscribes
+ * what was running, so a dashboard recovers by itself from a server restart; reports its state.
  * `connectionParams` are read at each connection, so a new API key applies on the next one.
  */
 export function createWebSocketTransport(path = '/graphql'): SubscriptionTransport {
@@ -74,6 +88,10 @@ export function createWebSocketTransport(path = '/graphql'): SubscriptionTranspo
         },
         lazy: true,
         retryAttempts: Infinity,
+        retryWait: (retries) =>
+          new Promise<void>((done) => {
+            setTimeout(done, retryDelayMs(retries));
+          }),
         on: {
           connecting: () => {
             state.set(hasConnected ? 'reconnecting' : 'connecting');
@@ -92,12 +110,45 @@ export function createWebSocketTransport(path = '/graphql'): SubscriptionTranspo
   return {
     subscribe(request, sink) {
       let unsubscribe: (() => void) | undefined;
+      let retry: ReturnType<typeof setTimeout> | undefined;
       let closed = false;
+      let retries = 0;
       active += 1;
       if (state.get() === 'idle') state.set(hasConnected ? 'reconnecting' : 'connecting');
+      // The app's subscriptions are endless streams. A server shutting down ends them before it
+      // closes the socket, and graphql-ws gives up on a subscription when its socket cannot be
+      // opened (the server still down): either way the page still shows this one, so it
+      // subscribes again with the back-off until the server is back. GraphQL errors (a refused
+      // key, a bad document) are the page's to show and end it.
+      const resubscribe = (ws: WebSocketClient) => {
+        state.set('reconnecting');
+        retry = setTimeout(() => {
+          if (!closed) start(ws);
+        }, retryDelayMs(retries));
+        retries += 1;
+      };
+      const start = (ws: WebSocketClient) => {
+        unsubscribe = ws.subscribe(
+          { ...request, query: request.query },
+          {
+            next: (value) => {
+              retries = 0;
+              sink.next(value);
+            },
+            error: (error) => {
+              if (closed) return;
+              if (Array.isArray(error)) sink.error(error);
+              else resubscribe(ws);
+            },
+            complete: () => {
+              if (!closed) resubscribe(ws);
+            },
+          },
+        );
+      };
       getClient().then(
         (ws) => {
-          if (!closed) unsubscribe = ws.subscribe({ ...request, query: request.query }, sink);
+          if (!closed) start(ws);
         },
         (error: unknown) => {
           sink.error(error);
@@ -107,6 +158,7 @@ export function createWebSocketTransport(path = '/graphql'): SubscriptionTranspo
         if (closed) return;
         closed = true;
         active -= 1;
+        clearTimeout(retry);
         unsubscribe?.();
       };
     },

@@ -1,11 +1,25 @@
+import { useSearchParams } from 'react-router';
+import { AccessGate } from '../../components/access-gate.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { MonitoringDashboard } from '../../features/monitoring/components/monitoring-dashboard.tsx';
 
 export default function MonitoringRoute() {
+  const [searchParams] = useSearchParams();
+  // A wall screen (`?kiosk`) has no room for a page title: the dashboard's bar names it.
+  const kiosk = searchParams.has('kiosk');
   return (
     <>
-      <PageHeader title="Monitoring" />
-      <MonitoringDashboard />
+      {kiosk ? (
+        <>
+          <title>Monitoring · Taurine</title>
+          <h1 className="visually-hidden">Monitoring</h1>
+        </>
+      ) : (
+        <PageHeader title="Monitoring" />
+      )}
+      <AccessGate what="The monitoring dashboard">
+        <MonitoringDashboard />
+      </AccessGate>
     </>
   );
 }

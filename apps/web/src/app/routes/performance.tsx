@@ -1,3 +1,4 @@
+import { AccessGate } from '../../components/access-gate.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PerformanceOverview } from '../../features/performance/components/performance-overview.tsx';
 
@@ -7,7 +8,9 @@ export default function PerformanceRoute() {
       <PageHeader title="Performance">
         <p>How fast Taurine feels to real visitors: Core Web Vitals measured in their browsers.</p>
       </PageHeader>
-      <PerformanceOverview />
+      <AccessGate what="The performance overview">
+        <PerformanceOverview />
+      </AccessGate>
     </>
   );
 }

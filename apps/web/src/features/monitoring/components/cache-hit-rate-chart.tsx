@@ -34,6 +34,7 @@ export const CacheHitRateChart = memo(function CacheHitRateChart({
   refreshKey,
   annotations,
   onZoom,
+  height,
 }: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(
     CacheLookupSeriesQuery,
@@ -65,6 +66,7 @@ export const CacheHitRateChart = memo(function CacheHitRateChart({
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}
+      {...(height === undefined ? {} : { height })}
     />
   );
 }, sameDashboardChartProps);

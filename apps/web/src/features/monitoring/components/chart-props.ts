@@ -8,6 +8,8 @@ export interface DashboardChartProps {
   refreshKey: string | null;
   annotations: readonly ChartAnnotation[];
   onZoom: (range: { from: number; to: number }) => void;
+  /** Height of the drawing in pixels (kiosk mode fits it to the screen). @default the chart's */
+  height?: number | undefined;
 }
 
 /** Line colours that read on the light and the dark theme. */
@@ -22,7 +24,7 @@ export const CHART_COLORS = {
 
 /**
  * Whether a chart can skip a render: the same window (by value: the dashboard makes a new object
- * on every snapshot), refresh key, markers and zoom handler.
+ * on every snapshot), refresh key, markers, zoom handler and height.
  */
 export const sameDashboardChartProps = (
   previous: DashboardChartProps,
@@ -33,4 +35,5 @@ export const sameDashboardChartProps = (
   previous.window.stepSeconds === next.window.stepSeconds &&
   previous.refreshKey === next.refreshKey &&
   previous.annotations === next.annotations &&
-  previous.onZoom === next.onZoom;
+  previous.onZoom === next.onZoom &&
+  previous.height === next.height;

@@ -16,6 +16,7 @@ export const ErrorRateChart = memo(function ErrorRateChart({
   refreshKey,
   annotations,
   onZoom,
+  height,
 }: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(ErrorRateSeriesQuery, window, refreshKey);
   const series = useMemo<ChartSeries[]>(
@@ -43,6 +44,7 @@ export const ErrorRateChart = memo(function ErrorRateChart({
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}
+      {...(height === undefined ? {} : { height })}
     />
   );
 }, sameDashboardChartProps);

@@ -19,6 +19,7 @@ export const MemoryChart = memo(function MemoryChart({
   refreshKey,
   annotations,
   onZoom,
+  height,
 }: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(MemorySeriesQuery, window, refreshKey);
   const series = useMemo<ChartSeries[]>(
@@ -53,6 +54,7 @@ export const MemoryChart = memo(function MemoryChart({
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}
+      {...(height === undefined ? {} : { height })}
     />
   );
 }, sameDashboardChartProps);

@@ -11,7 +11,9 @@ import { chartWindow } from '../utils/chart-window.ts';
 import { SEVERITY_LABELS } from './recent-alerts.tsx';
 import { parseTimeRange, resolveTimeRange, withTimeRange, zoomOut } from '../utils/time-range.ts';
 import type { TimeRange } from '../utils/time-range.ts';
+import { useKioskChartHeight } from '../hooks/use-kiosk-chart-height.ts';
 import { CacheHitRateChart } from './cache-hit-rate-chart.tsx';
+import { CacheOperations } from './cache-operations.tsx';
 import { CacheTiersPanel } from './cache-tiers-panel.tsx';
 import { ConnectionBadge, liveStatus } from './connection-badge.tsx';
 import { DependencyStatusList } from './dependency-status-list.tsx';
@@ -47,8 +49,8 @@ const keepHistory = (history: PushedSnapshot[] = [], response: DashboardSnapshot
 
 /**
  * The live monitoring dashboard: key numbers pushed by the `snapshot` subscription, five charts
- * over a range kept in the URL, dependencies, cache tiers and active alerts. `?kiosk` hides the
- * controls for wall screens.
+ * over a range kept in the URL, dependencies, cache tiers (with operations) and active alerts.
+ * `?kiosk` is for wall screens: no controls, and everything fits the screen without scrolling.
  */
 export function MonitoringDashboard() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -57,6 +59,7 @@ export function MonitoringDashboard() {
   const [paused, setPaused] = useState(false);
   const [openedAt] = useState(() => Date.now());
   const connection = useConnectionState();
+  const kioskCharts = useKioskChartHeight(kiosk);
 
   const [{ data: history, error }] = useSubscription(
     { query: DashboardSnapshotSubscription, pause: paused },
@@ -96,7 +99,7 @@ export function MonitoringDashboard() {
     kind: 'absolute',
     ...resolved,
   }).toString()}`;
-  const chartProps = { window, refreshKey, annotations, onZoom };
+  const chartProps = { window, refreshKey, annotations, onZoom, height: kioskCharts.chartHeight };
 
   return (
     <div className={kiosk ? 'dashboard dashboard--kiosk' : 'dashboard'}>
@@ -105,7 +108,11 @@ export function MonitoringDashboard() {
           status={liveStatus(connection, paused, error !== undefined)}
           lastUpdate={latest?.at ?? null}
         />
-        {kiosk ? null : (
+        {kiosk ? (
+          <p className="dashboard__kiosk-title" aria-hidden="true">
+            Taurine · Monitoring
+          </p>
+        ) : (
           <>
             <button
               type="button"
@@ -132,17 +139,20 @@ export function MonitoringDashboard() {
       {error === undefined ? null : <QueryProblem error={error} />}
       <MetricCards snapshot={latest} previous={previous} />
       <div className="dashboard__grid">
-        <div className="dashboard__charts">
+        <div className="dashboard__charts" ref={kiosk ? kioskCharts.parentRef : undefined}>
           <ResponseTimeChart {...chartProps} />
           <ThroughputChart {...chartProps} />
           <ErrorRateChart {...chartProps} />
           <MemoryChart {...chartProps} />
           <CacheHitRateChart {...chartProps} />
+          {/* A wall screen has the tiers in the sixth cell of the 3 × 2 chart grid. */}
+          {kiosk ? <CacheTiersPanel window={window} /> : null}
         </div>
         <aside className="dashboard__side" aria-label="Status">
           <DependencyStatusList snapshot={latest} connection={connection} />
           <RecentAlerts snapshot={latest} />
-          <CacheTiersPanel window={window} />
+          {kiosk ? null : <CacheTiersPanel window={window} />}
+          {kiosk ? null : <CacheOperations />}
         </aside>
       </div>
     </div>

@@ -16,6 +16,7 @@ export const ResponseTimeChart = memo(function ResponseTimeChart({
   refreshKey,
   annotations,
   onZoom,
+  height,
 }: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(
     ResponseTimeSeriesQuery,
@@ -52,6 +53,7 @@ export const ResponseTimeChart = memo(function ResponseTimeChart({
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}
+      {...(height === undefined ? {} : { height })}
     />
   );
 }, sameDashboardChartProps);

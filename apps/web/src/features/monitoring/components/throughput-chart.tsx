@@ -15,6 +15,7 @@ export const ThroughputChart = memo(function ThroughputChart({
   refreshKey,
   annotations,
   onZoom,
+  height,
 }: DashboardChartProps) {
   const { data, error, fetching, retry } = useChartQuery(ThroughputSeriesQuery, window, refreshKey);
   const series = useMemo(
@@ -49,6 +50,7 @@ export const ThroughputChart = memo(function ThroughputChart({
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}
+      {...(height === undefined ? {} : { height })}
     />
   );
 }, sameDashboardChartProps);

@@ -45,6 +45,7 @@ export function ScoreRing({
   for (const name of VITAL_NAMES) values[name] = byName[name]?.[percentile] ?? null;
   const result = performanceScore(values);
   const score = result?.score ?? null;
+  const partial = result !== null && result.missing.length > 0;
 
   return (
     <figure className="score-ring" data-testid="score-ring">
@@ -53,7 +54,11 @@ export function ScoreRing({
         width={128}
         height={128}
         role="img"
-        aria-label={score === null ? 'No score yet' : `Score ${score} of 100`}
+        aria-label={
+          score === null
+            ? 'No score yet: no vital has data'
+            : `${partial ? 'Partial score' : 'Score'} ${score} of 100`
+        }
       >
         <circle cx={64} cy={64} r={RADIUS} className="score-ring__track" />
         {score === null ? null : (
@@ -77,7 +82,20 @@ export function ScoreRing({
         </text>
       </svg>
       <figcaption>
-        <p className="score-ring__caption">Score at {percentile}</p>
+        <p className="score-ring__caption">
+          {partial ? 'Partial score' : 'Score'} at {percentile}
+        </p>
+        {result === null ? (
+          <p className="score-ring__note" data-testid="score-note">
+            No vital has data in this window yet.
+          </p>
+        ) : partial ? (
+          <p className="score-ring__note" data-testid="score-note">
+            Over {result.parts.map((part) => part.name).join(', ')} only:{' '}
+            {result.missing.join(', ')} {result.missing.length === 1 ? 'has' : 'have'} no data, so
+            their weight goes to the others.
+          </p>
+        ) : null}
         <ul className="score-ring__parts">
           {VITAL_NAMES.map((name) => {
             const part = result?.parts.find((p) => p.name === name);

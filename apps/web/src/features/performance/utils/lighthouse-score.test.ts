@@ -30,4 +30,15 @@ describe('Lighthouse scoring', () => {
     expect(performanceScore({ LCP: 1000 })?.score).toBeGreaterThan(95);
     expect(performanceScore({})).toBeNull();
   });
+
+  it('names the vitals without data, so the score can say it is partial', () => {
+    expect(performanceScore({ LCP: 1000, CLS: null, TTFB: 300 })?.missing).toEqual([
+      'INP',
+      'CLS',
+      'FCP',
+    ]);
+    expect(
+      performanceScore({ LCP: 2500, INP: 200, CLS: 0.1, FCP: 1800, TTFB: 800 })?.missing,
+    ).toEqual([]);
+  });
 });

@@ -58,15 +58,20 @@ export interface ScorePart {
 
 /**
  * The weighted score 0..100 (LCP and INP 30 %, CLS and FCP 15 %, TTFB 10 %) of the vitals that
- * have data; the weights of missing vitals are shared out over the others. Null without any data.
+ * have data; the weights of missing vitals are shared out over the others, and `missing` names
+ * them (a partial score). Null without any data.
  */
 export function performanceScore(
   values: Partial<Record<VitalName, number | null>>,
-): { score: number; parts: ScorePart[] } | null {
+): { score: number; parts: ScorePart[]; missing: VitalName[] } | null {
   const parts: ScorePart[] = [];
+  const missing: VitalName[] = [];
   for (const name of Object.keys(VITALS) as VitalName[]) {
     const value = values[name];
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined) {
+      missing.push(name);
+      continue;
+    }
     parts.push({
       name,
       value,
@@ -77,5 +82,5 @@ export function performanceScore(
   if (parts.length === 0) return null;
   const totalWeight = parts.reduce((sum, part) => sum + part.weight, 0);
   const weighted = parts.reduce((sum, part) => sum + part.score * part.weight, 0);
-  return { score: Math.round((weighted / totalWeight) * 100), parts };
+  return { score: Math.round((weighted / totalWeight) * 100), parts, missing };
 }
