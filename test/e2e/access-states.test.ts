@@ -102,7 +102,10 @@ describe('access states', () => {
     expect(await page.locator('.notice--error, .chart, .metric-card').count()).toBe(0);
 
     await page.getByRole('link', { name: 'Performance' }).click();
-    await page.getByTestId('access-panel').waitFor();
+    await page
+      .getByTestId('access-panel')
+      .filter({ hasText: 'The performance overview needs an API key' })
+      .waitFor();
     expect(await page.getByTestId('access-panel').count()).toBe(1);
     expect(await page.locator('.notice--error, [data-testid="score-ring"]').count()).toBe(0);
     await context.close();
