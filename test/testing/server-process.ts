@@ -33,6 +33,10 @@ export interface ServerProcessOptions {
    * @default the repository root
    */
   cwd?: string;
+  /** Another script to run instead of the server (a benchmark's yardstick). @default main.ts */
+  script?: string;
+  /** Extra Node options, e.g. `--cpu-prof` to profile the server. @default none */
+  nodeArgs?: string[];
 }
 
 /**
@@ -47,7 +51,13 @@ export async function startServerProcess(
   options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   // tsx by path: `--import tsx` is resolved from the working directory, which need not see it.
-  const child = spawn(process.execPath, ['--import', pathToFileURL(TSX).href, MAIN], {
+  const args = [
+    ...(options.nodeArgs ?? []),
+    '--import',
+    pathToFileURL(TSX).href,
+    options.script ?? MAIN,
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? ROOT,
     env: {
       PATH: process.env.PATH,
