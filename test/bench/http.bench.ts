@@ -104,22 +104,31 @@ function taurineCases(adminKey: string): Case[] {
   return cases;
 }
 
+/** Start-up on a busy machine (tsx compiles the server's sources first) may take a while. */
+const START_TIMEOUT_MS = 120_000;
+
 async function startServers(dataRoot: string, adminKey: string) {
   const servers = new Map<string, ServerProcess>();
-  servers.set('plain', await startServerProcess({}, 30_000, { script: PLAIN_YOGA }));
-  for (const variant of ['full', ...SWITCHABLE_PLUGINS]) {
-    const server = await startServerProcess({
-      DATA_DIR: join(dataRoot, variant),
-      ADMIN_API_KEY: adminKey,
-      // The load generator is one address and one key: measure the buckets, never be refused.
-      RATE_LIMIT_ANONYMOUS: '1000000',
-      TAURINE_BENCH_RATE_LIMIT: '100000000',
-      TAURINE_DISABLE_PLUGINS: variant === 'full' ? '' : variant,
-      GRAPHIQL: 'false',
-    });
-    servers.set(variant, server);
+  try {
+    servers.set('plain', await startServerProcess({}, START_TIMEOUT_MS, { script: PLAIN_YOGA }));
+    // One after the other: started together on a busy machine, each would take several times longer.
+    for (const variant of ['full', ...SWITCHABLE_PLUGINS]) {
+      const env = {
+        DATA_DIR: join(dataRoot, variant),
+        ADMIN_API_KEY: adminKey,
+        // One address and one key send everything: measure the buckets, never be refused.
+        RATE_LIMIT_ANONYMOUS: '1000000',
+        TAURINE_BENCH_RATE_LIMIT: '100000000',
+        TAURINE_DISABLE_PLUGINS: variant === 'full' ? '' : variant,
+        GRAPHIQL: 'false',
+      };
+      servers.set(variant, await startServerProcess(env, START_TIMEOUT_MS));
+    }
+    return servers;
+  } catch (error) {
+    await Promise.all([...servers.values()].map((server) => server.kill('SIGTERM')));
+    throw error;
   }
-  return servers;
 }
 
 function rowsOf(cases: Case[], samples: Map<string, Sample>): BenchRow[] {
