@@ -145,17 +145,6 @@ export function createTaurineYoga(options: TaurineYogaOptions): TaurineYoga {
     graphqlEndpoint: '/graphql',
     // yoga's bare liveness probe; `/health` is ours and reports every dependency.
     healthCheckEndpoint: '/livez',
-    // Node's own fetch classes: REST routes, the static handler and the Node bridge all speak them.
-    fetchAPI: {
-      Request,
-      Response,
-      Headers,
-      ReadableStream,
-      URL,
-      URLSearchParams,
-      TextEncoder,
-      TextDecoder,
-    },
     landingPage: false,
     graphiql: graphiqlEnabled ? GRAPHIQL_OPTIONS : false,
     // yoga's own page loads GraphiQL from a CDN; this one is served by us (works offline).
