@@ -174,6 +174,21 @@ function refuseBody(exchange: Exchange, outcome: 'too-large' | 'incomplete', max
 }
 
 /**
+ * The adapter builds its URL from `Host` and the request line as they are (`http://<Host><target>`).
+ * Where that is not the URL this server read — no or an empty `Host` (HTTP/1.0), an absolute-form
+ * target (`GET http://h/p`, whose authority wins over `Host`) — the request is aligned with it, so
+ * the adapter never misreads a target or throws on one (a 500 once).
+ */
+function alignWithTarget(req: IncomingMessage, url: URL): void {
+  const host = req.headers.host;
+  const target = req.url ?? '/';
+  if (host !== undefined && host !== '' && target.startsWith('/')) return;
+  req.headers.host = url.host;
+  req.url = `${url.pathname}${url.search}`;
+  Object.assign(req, { protocol: url.protocol.slice(0, -1) });
+}
+
+/**
  * Checks a Node request before yoga's own Node adapter (its fetch ponyfill) serves it. What a
  * `Request` cannot represent — a malformed `Host` or target, a forbidden method — is answered here
  * with a 4xx: nothing a client sends becomes a 500. Bodies are read here with a hard cap, so a
@@ -196,7 +211,9 @@ export function createNodeBridge(handler: NodeHandler, options: NodeBridgeOption
         report(options.onAnswer, { method, pathname, status });
       },
     };
-    if (urlToServe(exchange, target, options.allowedMethods) === null) return;
+    const url = urlToServe(exchange, target, options.allowedMethods);
+    if (url === null) return;
+    alignWithTarget(req, url);
     const context = { remoteAddress: req.socket.remoteAddress ?? 'unknown' };
     if (BODYLESS.has(method)) {
       void handler(req, res, context);
