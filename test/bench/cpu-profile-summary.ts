@@ -2,7 +2,9 @@
  * Sums a V8 `.cpuprofile` (from `node --cpu-prof`) by function and by file: self time (the
  * function itself was running) and inclusive time (it was on the stack; recursion counted once).
  *
- *   npx tsx test/bench/cpu-profile-summary.ts <file.cpuprofile> [top=25]
+ *   npx tsx test/bench/cpu-profile-summary.ts <file.cpuprofile> [top=25] [lastSeconds]
+ *
+ * With `lastSeconds`, only the profile's last seconds count (the load, not the start-up).
  */
 import { readFileSync } from 'node:fs';
 
@@ -36,10 +38,19 @@ interface Totals {
   total: number;
 }
 
-function summarise(profile: CpuProfile, keyOf: (node: ProfileNode) => string): Totals {
+function summarise(
+  profile: CpuProfile,
+  keyOf: (node: ProfileNode) => string,
+  lastMicros: number,
+): Totals {
   const selfById = new Map<number, number>();
+  const end = profile.timeDeltas.reduce((sum, delta) => sum + delta, 0);
+  let at = 0;
   profile.samples.forEach((id, i) => {
-    selfById.set(id, (selfById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at < end - lastMicros) return;
+    selfById.set(id, (selfById.get(id) ?? 0) + delta);
   });
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<string, number>();
@@ -75,23 +86,28 @@ function print(title: string, totals: Totals, top: number): void {
   }
 }
 
-const [file, topText] = process.argv.slice(2);
+const [file, topText, lastText] = process.argv.slice(2);
 if (file === undefined) {
   console.error('usage: cpu-profile-summary.ts <file.cpuprofile> [top]');
   process.exit(2);
 }
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 const top = Number(topText ?? 25);
+const lastMicros = lastText === undefined ? Infinity : Number(lastText) * 1e6;
 print(
   'Functions',
-  summarise(profile, (node) => {
-    const { functionName, url, lineNumber } = node.callFrame;
-    return `${functionName || '(anonymous)'}  ${fileOf(url)}:${lineNumber + 1}`;
-  }),
+  summarise(
+    profile,
+    (node) => {
+      const { functionName, url, lineNumber } = node.callFrame;
+      return `${functionName || '(anonymous)'}  ${fileOf(url)}:${lineNumber + 1}`;
+    },
+    lastMicros,
+  ),
   top,
 );
 print(
   'Files',
-  summarise(profile, (node) => fileOf(node.callFrame.url)),
+  summarise(profile, (node) => fileOf(node.callFrame.url), lastMicros),
   top,
 );

@@ -16,7 +16,9 @@ import { startServerProcess } from '../testing/server-process.ts';
 const LOADS: Record<string, { path: string; body: string; type: string }> = {
   flavors: {
     path: '/graphql',
-    body: JSON.stringify({ query: '{ flavors(first: 5) { edges { node { id name caffeineMg } } } }' }),
+    body: JSON.stringify({
+      query: '{ flavors(first: 5) { edges { node { id name caffeineMg } } } }',
+    }),
     type: 'application/json',
   },
   typename: { path: '/graphql', body: '{"query":"{ __typename }"}', type: 'application/json' },
@@ -62,12 +64,17 @@ await drive(2);
 const result = await drive(Number(secondsText));
 await server.kill('SIGTERM');
 console.log(`${name}: ${result.requests.average} req/s, p50 ${result.latency.p50} ms`);
-const profile = readdirSync(dir).find((file) => file.endsWith('.cpuprofile'));
+// The main thread's profile (`CPU.<date>.<time>.<pid>.0.<n>`); tsx's loader thread writes another.
+const profile = readdirSync(dir).find((file) => /\.\d+\.0\.\d+\.cpuprofile$/.test(file));
 if (!profile) throw new Error(`no profile written in ${dir}`);
 const summary = resolve(fileURLToPath(import.meta.url), '../cpu-profile-summary.ts');
 console.log(`profile: ${join(dir, profile)}`);
 console.log(
-  execFileSync(process.execPath, ['--import', 'tsx', summary, join(dir, profile), '30'], {
-    encoding: 'utf8',
-  }),
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', summary, join(dir, profile), '30', secondsText],
+    {
+      encoding: 'utf8',
+    },
+  ),
 );
