@@ -14,7 +14,9 @@ const yoga = createYoga({
   }),
   logging: false,
 });
-const server = createServer(yoga);
+const server = createServer((req, res) => {
+  void yoga.handle(req, res);
+});
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   console.log(`plain yoga serving on http://127.0.0.1:${port}`);
