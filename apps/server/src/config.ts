@@ -88,6 +88,29 @@ export interface AppConfig {
    * instance may take the item over only once it expired. @default 30000
    */
   alertOutboxLeaseMs: number;
+  /** Benchmarking switches (`npm run bench -- http`); never set them in a deployment. */
+  benchmark: BenchmarkSwitches;
+}
+
+/** Plugin groups `TAURINE_DISABLE_PLUGINS` may switch off, to price each one in the HTTP bench. */
+export const SWITCHABLE_PLUGINS = ['timing', 'access', 'armor', 'persisted', 'audit'] as const;
+export type SwitchablePlugin = (typeof SWITCHABLE_PLUGINS)[number];
+
+/**
+ * Switches for benchmarks only. Defaults change nothing: every plugin on, the role policies' limits.
+ */
+export interface BenchmarkSwitches {
+  /**
+   * Plugin groups left out of the chain (`TAURINE_DISABLE_PLUGINS=timing,access`): `timing`
+   * (response timing), `access` (keys and rate limits), `armor` (graphql-armor, nesting limit,
+   * parser guard), `persisted` (persisted documents), `audit` (audit log). @default none
+   */
+  disabledPlugins: ReadonlySet<SwitchablePlugin>;
+  /**
+   * Requests per minute of every rate-limit policy (`TAURINE_BENCH_RATE_LIMIT`), so a load
+   * generator measures the buckets' cost without being refused. @default the policies' own
+   */
+  rateLimitPerMinute: number | undefined;
 }
 
 /** Raised at start-up when the environment holds an invalid value; lists every problem at once. */
@@ -271,6 +294,25 @@ function alertingConfig(
   };
 }
 
+function benchmarkSwitches(read: EnvReader, problems: string[]): BenchmarkSwitches {
+  const names = (read.env.TAURINE_DISABLE_PLUGINS ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const known = (name: string): name is SwitchablePlugin =>
+    (SWITCHABLE_PLUGINS as readonly string[]).includes(name);
+  for (const name of names.filter((n) => !known(n)))
+    problems.push(
+      `TAURINE_DISABLE_PLUGINS: unknown plugin "${name}" (one of ${SWITCHABLE_PLUGINS.join(', ')})`,
+    );
+  const limit = read.env.TAURINE_BENCH_RATE_LIMIT;
+  return {
+    disabledPlugins: new Set(names.filter(known)),
+    rateLimitPerMinute:
+      limit === undefined ? undefined : read.integer('TAURINE_BENCH_RATE_LIMIT', 1, 1, 1e9),
+  };
+}
+
 /** Problems no single variable shows: formats checked after parsing, and values that contradict. */
 function consistencyProblems(config: AppConfig): string[] {
   const problems: string[] = [];
@@ -326,6 +368,7 @@ export function loadConfig(
     ...accessConfig(read),
     subscriptionLimits: subscriptionLimits(read),
     ...alertingConfig(read, port),
+    benchmark: benchmarkSwitches(read, problems),
   };
   problems.push(...consistencyProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);

@@ -4,12 +4,13 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { createYoga } from 'graphql-yoga';
 import type { YogaServerInstance, YogaServerOptions } from 'graphql-yoga';
 import { DEFAULT_RATE_LIMIT_POLICIES } from '../access/rate-limit-policies.ts';
+import type { RateLimitPolicies } from '../access/rate-limit-policies.ts';
 import type { RateLimiter } from '../access/rate-limiter.ts';
 import { apiKeyFromHeaders, clientIpOf } from '../access/principal.ts';
 import { useAccessControl } from '../access/use-access-control.ts';
 import { useAuditLog } from '../access/use-audit-log.ts';
 import { useRequestParserGuard } from './use-request-parser-guard.ts';
-import type { AppConfig } from '../config.ts';
+import type { AppConfig, SwitchablePlugin } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { GRAPHIQL_OPTIONS, renderGraphiQLPage } from '../graphiql/graphiql-page.ts';
 import { createDocumentCaches } from './document-cache.ts';
@@ -64,51 +65,69 @@ function taurinePlugins(
   persistedDocuments: ReturnType<typeof loadPersistedDocuments>,
 ): YogaServerOptions<NodeServerContext, AppContext>['plugins'] {
   const { config, services, routing, limiter, live, log } = options;
+  const off = config.benchmark.disabledPlugins;
+  const only = <T>(group: SwitchablePlugin, plugins: T[]): T[] => (off.has(group) ? [] : plugins);
+  const benchLimit = config.benchmark.rateLimitPerMinute;
+  const policies: RateLimitPolicies = {
+    ...DEFAULT_RATE_LIMIT_POLICIES,
+    anonymous: { limit: config.anonymousRateLimit, windowMs: 60_000 },
+  };
   return [
-    useResponseTiming({ recorder: services.metrics.registry }),
-    useRequestParserGuard(),
+    ...only('timing', [useResponseTiming({ recorder: services.metrics.registry })]),
+    ...only('armor', [useRequestParserGuard()]),
     // Before access control, so a subscription it refuses frees its place at once.
     useSubscriptionLimits({ live, apiKeys: services.apiKeys }),
-    useNestingLimit(),
+    ...only('armor', [useNestingLimit()]),
     useBodyLimit({ maxBytes: config.maxBodyBytes }),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
-    useAccessControl({
-      apiKeys: services.apiKeys,
-      limiter,
-      // Every route draws from the caller's one bucket (a key's, or its address' without one).
-      paths: ['/graphql', ...rateLimitedPaths(routing.routes)],
-      trustProxy: config.trustProxy,
-      policies: {
-        ...DEFAULT_RATE_LIMIT_POLICIES,
-        anonymous: { limit: config.anonymousRateLimit, windowMs: 60_000 },
-      },
-      onError: (error) => {
-        log('access control failed', error);
-      },
-    }),
-    useAuditLog({ recorder: services.audit }),
-    EnvelopArmorPlugin({
-      maxDepth: { n: 10 },
-      maxAliases: { n: 15 },
-      maxTokens: { n: 4000 },
-      costLimit: { maxCost: 10_000 },
-      maxDirectives: { n: 20 },
-      blockFieldSuggestion: { enabled: !config.introspection },
-    }),
-    ...(config.introspection ? [] : [useNoIntrospection()]),
-    usePersistedOperations({
-      getPersistedOperation: (hash) => persistedDocuments.get(hash) ?? null,
-      allowArbitraryOperations: (request) =>
-        !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
-      // Neither a query nor a document id is a malformed request: 400 as without the plugin
-      // (which would answer 200 with PERSISTED_QUERY_ID_REQUIRED).
-      customErrors: {
-        keyNotFound: {
-          message: 'Must provide query string or a persisted document id.',
-          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    ...only('access', [
+      useAccessControl({
+        apiKeys: services.apiKeys,
+        limiter,
+        // Every route draws from the caller's one bucket (a key's, or its address' without one).
+        paths: ['/graphql', ...rateLimitedPaths(routing.routes)],
+        trustProxy: config.trustProxy,
+        policies:
+          benchLimit === undefined
+            ? policies
+            : Object.fromEntries(
+                Object.entries(policies).map(([name]) => [
+                  name,
+                  { limit: benchLimit, windowMs: 60_000 },
+                ]),
+              ),
+        onError: (error) => {
+          log('access control failed', error);
         },
-      },
-    }),
+      }),
+    ]),
+    ...only('audit', [useAuditLog({ recorder: services.audit })]),
+    ...only('armor', [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 10 },
+        maxAliases: { n: 15 },
+        maxTokens: { n: 4000 },
+        costLimit: { maxCost: 10_000 },
+        maxDirectives: { n: 20 },
+        blockFieldSuggestion: { enabled: !config.introspection },
+      }),
+    ]),
+    ...(config.introspection ? [] : [useNoIntrospection()]),
+    ...only('persisted', [
+      usePersistedOperations({
+        getPersistedOperation: (hash) => persistedDocuments.get(hash) ?? null,
+        allowArbitraryOperations: (request) =>
+          !config.persistedOperationsOnly || apiKeyFromHeaders(request.headers) !== null,
+        // Neither a query nor a document id is a malformed request: 400 as without the plugin
+        // (which would answer 200 with PERSISTED_QUERY_ID_REQUIRED).
+        customErrors: {
+          keyNotFound: {
+            message: 'Must provide query string or a persisted document id.',
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          },
+        },
+      }),
+    ]),
     useRoutes(routing),
   ];
 }
@@ -126,17 +145,10 @@ export function createTaurineYoga(options: TaurineYogaOptions): TaurineYoga {
     graphqlEndpoint: '/graphql',
     // yoga's bare liveness probe; `/health` is ours and reports every dependency.
     healthCheckEndpoint: '/livez',
-    // Node's own fetch classes: REST routes, the static handler and the Node bridge all speak them.
-    fetchAPI: {
-      Request,
-      Response,
-      Headers,
-      ReadableStream,
-      URL,
-      URLSearchParams,
-      TextEncoder,
-      TextDecoder,
-    },
+    // The Node bridge caps every body (MAX_BODY_BYTES) while it streams in and hands yoga a buffer:
+    // yoga's own 25 MB limit would pipe each body through a TransformStream again (~10 % of a warm
+    // query's time in a profile). `useBodyLimit` still refuses a declared length over the limit.
+    maxRequestBodySize: false,
     landingPage: false,
     graphiql: graphiqlEnabled ? GRAPHIQL_OPTIONS : false,
     // yoga's own page loads GraphiQL from a CDN; this one is served by us (works offline).

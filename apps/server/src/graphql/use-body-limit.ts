@@ -25,17 +25,20 @@ export function useBodyLimit(options: BodyLimitOptions = {}): Plugin {
   };
 }
 
-/** The 413 response, in GraphQL's error shape so GraphQL clients can show the message. */
-export function payloadTooLarge(maxBytes: number): Response {
-  return Response.json(
-    {
-      errors: [
-        {
-          message: `Request body is larger than the limit of ${maxBytes} bytes`,
-          extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes },
-        },
-      ],
-    },
-    { status: 413 },
-  );
-}
+/** The 413 body, in GraphQL's error shape so GraphQL clients can show the message. */
+export const payloadTooLargeBody = (maxBytes: number): string =>
+  JSON.stringify({
+    errors: [
+      {
+        message: `Request body is larger than the limit of ${maxBytes} bytes`,
+        extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes },
+      },
+    ],
+  });
+
+/** The 413 response. */
+export const payloadTooLarge = (maxBytes: number): Response =>
+  new Response(payloadTooLargeBody(maxBytes), {
+    status: 413,
+    headers: { 'content-type': 'application/json' },
+  });

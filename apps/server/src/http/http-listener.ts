@@ -40,12 +40,13 @@ export interface HttpListener {
  */
 export function createHttpListener(options: HttpListenerOptions): HttpListener {
   const { yoga, onAnswer } = options;
-  const bridge = createNodeBridge((request, context) => yoga.fetch(request, context), {
+  // yoga's own Node adapter and fetch ponyfill serve what the bridge lets through.
+  const bridge = createNodeBridge((req, res, context) => yoga.handle(req, res, context), {
     maxBodyBytes: options.maxBodyBytes,
     allowedMethods: options.allowedMethods,
     onAnswer,
   });
-  const server = createHttpServer((req, res) => void bridge(req, res), options.limits);
+  const server = createHttpServer(bridge, options.limits);
   const closeSockets = createServerCloser(server);
   server.on('connect', refuseConnect({ onAnswer }));
   const webSockets = new WebSocketServer({

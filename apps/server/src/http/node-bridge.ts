@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { Duplex } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { payloadTooLarge } from '../graphql/use-body-limit.ts';
+import { payloadTooLargeBody } from '../graphql/use-body-limit.ts';
 import { requestTargetOf } from './request-target.ts';
 import type { RequestTarget } from './request-target.ts';
 
@@ -12,7 +10,15 @@ export interface NodeServerContext {
   remoteAddress: string;
 }
 
-type FetchHandler = (request: Request, context: NodeServerContext) => Promise<Response> | Response;
+/**
+ * What serves a request once the bridge let it through: yoga's own Node adapter
+ * (`yoga.handle`), which builds its fetch ponyfill's `Request` and writes the `Response`.
+ */
+export type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: { remoteAddress: string },
+) => unknown;
 
 /** An answer the bridge wrote itself, without yoga (so no plugin timed it). */
 export interface BridgeAnswer {
@@ -31,6 +37,7 @@ export interface NodeBridgeOptions {
   onAnswer?: (answer: BridgeAnswer) => void;
 }
 
+/** Methods whose body, if any, nobody reads: handed on without waiting for one. */
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Methods a WHATWG `Request` cannot carry (the Fetch standard forbids them: `new Request` throws,
@@ -42,34 +49,42 @@ const FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
 /** Every method some resource of this server answers (`OPTIONS *`). */
 const SERVER_METHODS = ['GET', 'HEAD', 'POST'];
 
-class BodyTooLargeError extends Error {}
+/** How reading a body ended: the whole body, too large, or cut off (timeout, client gone). */
+type BodyOutcome = Buffer | 'too-large' | 'incomplete';
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+/**
+ * Reads a request body with a hard cap, from Node's stream events (no async iterator, no
+ * intermediate web stream): most bodies arrive in one chunk and are handed on as they are.
+ */
+function readBody(req: IncomingMessage, maxBytes: number, done: (body: BodyOutcome) => void) {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
+  let finished = false;
+  const finish = (outcome: BodyOutcome) => {
+    if (finished) return;
+    finished = true;
+    req.off('data', onData);
+    done(outcome);
+  };
+  const onData = (chunk: Buffer) => {
     size += chunk.length;
-    if (size > maxBytes) throw new BodyTooLargeError();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+    if (size > maxBytes) finish('too-large');
+    else chunks.push(chunk);
+  };
+  req.on('data', onData);
+  req.once('end', () => {
+    finish(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+  });
+  req.once('error', () => {
+    finish('incomplete');
+  });
+  req.once('close', () => {
+    finish('incomplete');
+  });
 }
 
 const errorBody = (message: string, code: string) =>
   JSON.stringify({ errors: [{ message, extensions: { code } }] });
-
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value))
-      value.forEach((v) => {
-        headers.append(name, v);
-      });
-    else headers.set(name, value);
-  }
-  return headers;
-}
 
 /** Tells `onAnswer` of an answer the bridge wrote itself; telemetry never fails a request. */
 function report(onAnswer: NodeBridgeOptions['onAnswer'], answer: BridgeAnswer): void {
@@ -85,27 +100,24 @@ interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
   method: string;
-  /** The path asked for, or null when the request target was unreadable. */
-  pathname: string | null;
-  /** Aborted when the client goes away. */
-  signal: AbortSignal;
   /** Reports an answer the bridge wrote itself, with its status. */
   answered: (status: number) => void;
 }
 
-/** Answers a JSON error and closes the connection. */
-function refuse(
+/** Writes a JSON answer of the bridge's own; `close` ends the connection after it. */
+function answer(
   exchange: Exchange,
   status: number,
   body: string,
   headers: Record<string, string> = {},
+  close = true,
 ): void {
   exchange.res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(body)),
     'cache-control': 'no-store',
     // The rest of a malformed request cannot be trusted: do not read another from this socket.
-    connection: 'close',
+    ...(close ? { connection: 'close' } : {}),
     ...headers,
   });
   exchange.res.end(body);
@@ -122,7 +134,7 @@ function urlToServe(
   allowedMethods: NodeBridgeOptions['allowedMethods'],
 ): URL | null {
   if (target.kind === 'invalid') {
-    refuse(exchange, 400, errorBody(`Bad request: ${target.reason}`, 'BAD_REQUEST'));
+    answer(exchange, 400, errorBody(`Bad request: ${target.reason}`, 'BAD_REQUEST'));
     return null;
   }
   if (target.kind === 'server') {
@@ -134,7 +146,7 @@ function urlToServe(
   const { method } = exchange;
   if (FORBIDDEN_METHODS.has(method)) {
     const allow = allowedMethods(target.url.pathname).join(', ');
-    refuse(exchange, 405, errorBody(`Method ${method} is not allowed here`, 'METHOD_NOT_ALLOWED'), {
+    answer(exchange, 405, errorBody(`Method ${method} is not allowed here`, 'METHOD_NOT_ALLOWED'), {
       allow,
     });
     return null;
@@ -142,110 +154,85 @@ function urlToServe(
   return target.url;
 }
 
-/**
- * The WHATWG `Request` for `url`, its body read with a hard cap; or null once the bridge answered
- * itself: 413 for a body too large (declared or streamed), 408 for one that never arrived whole,
- * 400 for what the Fetch API refuses.
- */
-async function toFetchRequest(
-  exchange: Exchange,
-  url: URL,
-  maxBodyBytes: number,
-): Promise<Request | null> {
-  const { req, res, method, signal } = exchange;
-  try {
-    const headers = headersOf(req);
-    let body: Buffer | undefined;
-    if (!BODYLESS.has(method)) {
-      const declared = Number(req.headers['content-length'] ?? '0');
-      if (declared > maxBodyBytes) {
-        await writeResponse(res, payloadTooLarge(maxBodyBytes), signal);
-        exchange.answered(413);
-        req.resume();
-        return null;
-      }
-      body = await readBody(req, maxBodyBytes);
-      headers.set('content-length', String(body.length));
-      headers.delete('transfer-encoding');
-    }
-    return new Request(url, {
-      method,
-      headers,
-      body: body ? new Uint8Array(body) : undefined,
-      signal,
-    });
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) {
-      await writeResponse(res, payloadTooLarge(maxBodyBytes), signal);
-      exchange.answered(413);
-      req.destroy();
-      return null;
-    }
-    if (req.socket.destroyed) {
-      // The body never arrived whole: Node's requestTimeout answered 408 and closed the socket
-      // (or the client went away). Counted as the client's, as 408.
-      exchange.answered(408);
-      return null;
-    }
-    // A request the Fetch API refuses (a header it will not carry) is the client's: 400, never
-    // a 500 counted against the server.
-    if (!res.headersSent) refuse(exchange, 400, errorBody('Bad request', 'BAD_REQUEST'));
-    else res.destroy();
-    return null;
-  }
-}
-
-/** Hands `request` to yoga and writes its answer; a failure is a masked 500. */
-async function forward(exchange: Exchange, handler: FetchHandler, request: Request) {
+/** Answers a body that did not arrive whole: 413 when too large, 408 when cut off. */
+function refuseBody(exchange: Exchange, outcome: 'too-large' | 'incomplete', maxBytes: number) {
   const { req, res } = exchange;
-  try {
-    const response = await handler(request, {
-      req,
-      remoteAddress: req.socket.remoteAddress ?? 'unknown',
-    });
-    await writeResponse(res, response, exchange.signal);
-  } catch {
-    if (!res.headersSent) {
-      res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Unexpected error' }] }));
-      exchange.answered(500);
-    } else {
-      res.destroy();
-    }
+  if (outcome === 'too-large') {
+    // Stop reading: the rest of the body is not wanted, and the connection closes after the 413.
+    res.once('finish', () => req.destroy());
+    answer(exchange, 413, payloadTooLargeBody(maxBytes));
+    return;
   }
+  if (req.socket.destroyed || res.headersSent) {
+    // The body never arrived whole: Node's requestTimeout answered 408 and closed the socket (or
+    // the client went away). Counted as the client's, as 408.
+    exchange.answered(408);
+    return;
+  }
+  // A body stream that failed on a live socket is the client's too: 400, never a 500.
+  answer(exchange, 400, errorBody('Bad request', 'BAD_REQUEST'));
 }
 
 /**
- * Turns a Node request into a WHATWG `Request` for yoga and writes the `Response` back. The body is
- * read here with a hard cap, so a chunked upload without `content-length` cannot grow past
- * `maxBodyBytes`; streamed responses (SSE) are piped and stopped when the client goes away. What a
- * `Request` cannot represent — a malformed `Host` or target, a forbidden method — is answered here
- * with a 4xx: nothing a client sends becomes a 500.
+ * The adapter builds its URL from `Host` and the request line as they are (`http://<Host><target>`).
+ * Where that is not the URL this server read — no or an empty `Host` (HTTP/1.0), an absolute-form
+ * target (`GET http://h/p`, whose authority wins over `Host`) — the request is aligned with it, so
+ * the adapter never misreads a target or throws on one (a 500 once).
  */
-export function createNodeBridge(handler: FetchHandler, options: NodeBridgeOptions) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const abort = new AbortController();
-    res.on('close', () => {
-      abort.abort();
-    });
+function alignWithTarget(req: IncomingMessage, url: URL): void {
+  const host = req.headers.host;
+  const target = req.url ?? '/';
+  if (host !== undefined && host !== '' && target.startsWith('/')) return;
+  req.headers.host = url.host;
+  req.url = `${url.pathname}${url.search}`;
+  Object.assign(req, { protocol: url.protocol.slice(0, -1) });
+}
+
+/**
+ * Checks a Node request before yoga's own Node adapter (its fetch ponyfill) serves it. What a
+ * `Request` cannot represent — a malformed `Host` or target, a forbidden method — is answered here
+ * with a 4xx: nothing a client sends becomes a 500. Bodies are read here with a hard cap, so a
+ * chunked upload without `content-length` cannot grow past `maxBodyBytes` (413), and handed to
+ * the adapter as a buffer (`req.body`, which it takes as the request's body); requests without a
+ * body go straight through. No per-request `AbortController`, `Headers` or `Request` of our own:
+ * the adapter creates what yoga needs, lazily.
+ */
+export function createNodeBridge(handler: NodeHandler, options: NodeBridgeOptions) {
+  const { maxBodyBytes } = options;
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const method = req.method ?? 'GET';
     const target = requestTargetOf(req);
-    const pathname = target.kind === 'url' ? target.url.pathname : null;
     const exchange: Exchange = {
       req,
       res,
       method,
-      pathname,
-      signal: abort.signal,
       answered: (status) => {
+        const pathname = target.kind === 'url' ? target.url.pathname : null;
         report(options.onAnswer, { method, pathname, status });
       },
     };
     const url = urlToServe(exchange, target, options.allowedMethods);
     if (url === null) return;
-    const request = await toFetchRequest(exchange, url, options.maxBodyBytes);
-    if (request === null) return;
-    await forward(exchange, handler, request);
+    alignWithTarget(req, url);
+    const context = { remoteAddress: req.socket.remoteAddress ?? 'unknown' };
+    if (BODYLESS.has(method)) {
+      void handler(req, res, context);
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > maxBodyBytes) {
+      // Refused before reading: the body drains, and the connection stays usable.
+      answer(exchange, 413, payloadTooLargeBody(maxBodyBytes), {}, false);
+      req.resume();
+      return;
+    }
+    readBody(req, maxBodyBytes, (body) => {
+      if (typeof body === 'string') {
+        refuseBody(exchange, body, maxBodyBytes);
+        return;
+      }
+      void handler(Object.assign(req, { body }), res, context);
+    });
   };
 }
 
@@ -276,29 +263,4 @@ export function refuseConnect(options: Pick<NodeBridgeOptions, 'onAnswer'>) {
     );
     report(options.onAnswer, { method: req.method ?? 'CONNECT', pathname: null, status: 405 });
   };
-}
-
-async function writeResponse(res: ServerResponse, response: Response, signal: AbortSignal) {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    if (name === 'set-cookie') return;
-    headers[name] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
-  res.writeHead(response.status, headers);
-  if (!response.body) {
-    res.end();
-    return;
-  }
-  const stream = Readable.fromWeb(response.body as NodeReadableStream);
-  signal.addEventListener('abort', () => stream.destroy(), { once: true });
-  await new Promise<void>((resolve) => {
-    stream.on('error', () => {
-      res.destroy();
-      resolve();
-    });
-    res.on('close', resolve);
-    stream.pipe(res);
-  });
 }

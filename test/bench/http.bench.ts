@@ -1,0 +1,206 @@
+/**
+ * GraphQL over real HTTP: a plain graphql-yoga `{ hello }` server and the real Taurine server
+ * (`apps/server/src/main.ts`), each in its own child process, driven by autocannon (10
+ * connections) from this process in alternating rounds, so drift on a shared machine hits every
+ * row alike. Taurine answers `{ __typename }`, a warm `flavors(first: 5)`, `calculate`, an
+ * authenticated `stats` and `POST /rum`; then the warm `flavors` again with each plugin group
+ * switched off in turn (`TAURINE_DISABLE_PLUGINS`), so every plugin's cost is a number.
+ * `HTTP_BENCH_ROUNDS` (default 3) and `HTTP_BENCH_SECONDS` (default 3) size the run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { generateApiKey } from '../../apps/server/src/access/api-keys.ts';
+import { SWITCHABLE_PLUGINS } from '../../apps/server/src/config.ts';
+import { startServerProcess } from '../testing/server-process.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
+import { printTable } from './table.ts';
+import type { BenchRow } from './table.ts';
+
+const ROUNDS = Number(process.env['HTTP_BENCH_ROUNDS'] ?? 3);
+const SECONDS = Number(process.env['HTTP_BENCH_SECONDS'] ?? 3);
+const CONNECTIONS = 10;
+const PLAIN_YOGA = resolve(fileURLToPath(import.meta.url), '../http-plain-yoga.ts');
+const BASELINE = 'plain yoga { hello }';
+const FLAVORS = 'Taurine flavors(first: 5)';
+
+/** One request shape autocannon repeats. */
+interface Load {
+  path: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+const graphql = (query: string, headers: Record<string, string> = {}): Load => ({
+  path: '/graphql',
+  body: JSON.stringify({ query }),
+  headers: { 'content-type': 'application/json', ...headers },
+});
+
+/** What one row measures: which server, which request. */
+interface Case {
+  name: string;
+  server: string;
+  load: Load;
+}
+
+interface Sample {
+  requests: number;
+  seconds: number;
+  p50: number[];
+  p99: number[];
+  failures: number;
+}
+
+async function drive(url: string, load: Load, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${url}${load.path}`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: load.headers,
+    body: load.body,
+  });
+}
+
+function taurineCases(adminKey: string): Case[] {
+  const flavors = graphql('{ flavors(first: 5) { edges { node { id name caffeineMg } } } }');
+  const cases: Case[] = [
+    { name: 'Taurine { __typename }', server: 'full', load: graphql('{ __typename }') },
+    { name: FLAVORS, server: 'full', load: flavors },
+    {
+      name: 'Taurine calculate',
+      server: 'full',
+      load: graphql(
+        '{ calculate(input: { flavorId: "red-bull-original", servingMl: 250 }) { __typename ... on Calculation { caffeineMg } } }',
+      ),
+    },
+    {
+      name: 'Taurine stats (admin key)',
+      server: 'full',
+      load: graphql('{ stats(name: "api.responseTime", window: LAST_1H) { count p50 p95 p99 } }', {
+        'x-api-key': adminKey,
+      }),
+    },
+    {
+      name: 'Taurine POST /rum',
+      server: 'full',
+      load: {
+        path: '/rum',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({
+          route: '/',
+          device: 'desktop',
+          sessionId: 'bench-session-1',
+          vitals: [{ name: 'LCP', value: 1200, id: 'v1' }],
+        }),
+      },
+    },
+  ];
+  for (const plugin of SWITCHABLE_PLUGINS)
+    cases.push({ name: `${FLAVORS}, ${plugin} off`, server: plugin, load: flavors });
+  return cases;
+}
+
+/** Start-up on a busy machine (tsx compiles the server's sources first) may take a while. */
+const START_TIMEOUT_MS = 120_000;
+
+async function startServers(dataRoot: string, adminKey: string) {
+  const servers = new Map<string, ServerProcess>();
+  try {
+    servers.set('plain', await startServerProcess({}, START_TIMEOUT_MS, { script: PLAIN_YOGA }));
+    // One after the other: started together on a busy machine, each would take several times longer.
+    for (const variant of ['full', ...SWITCHABLE_PLUGINS]) {
+      const env = {
+        DATA_DIR: join(dataRoot, variant),
+        ADMIN_API_KEY: adminKey,
+        // One address and one key send everything: measure the buckets, never be refused.
+        RATE_LIMIT_ANONYMOUS: '1000000',
+        TAURINE_BENCH_RATE_LIMIT: '100000000',
+        TAURINE_DISABLE_PLUGINS: variant === 'full' ? '' : variant,
+        GRAPHIQL: 'false',
+      };
+      servers.set(variant, await startServerProcess(env, START_TIMEOUT_MS));
+    }
+    return servers;
+  } catch (error) {
+    await Promise.all([...servers.values()].map((server) => server.kill('SIGTERM')));
+    throw error;
+  }
+}
+
+function rowsOf(cases: Case[], samples: Map<string, Sample>): BenchRow[] {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+  const rate = (sample: Sample) => sample.requests / sample.seconds;
+  const base = rate(samples.get(BASELINE)!);
+  return cases.map((item) => {
+    const sample = samples.get(item.name)!;
+    const failed = sample.failures > 0 ? `, ${sample.failures} failed` : '';
+    const latency = `(p50 ${median(sample.p50)} ms, p99 ${median(sample.p99)} ms${failed})`;
+    return {
+      name: item.name,
+      value: rate(sample),
+      unit: `req/s ${latency}`,
+      ...(item.name === BASELINE ? {} : { baseline: BASELINE }),
+      ...(item.name === FLAVORS
+        ? { target: '>= 0.8x plain yoga', met: rate(sample) / base >= 0.8 }
+        : {}),
+    };
+  });
+}
+
+/** Each plugin group's share of the warm `flavors` throughput (what switching it off gains). */
+function pluginCostRows(samples: Map<string, Sample>): BenchRow[] {
+  const rate = (name: string) => {
+    const sample = samples.get(name)!;
+    return sample.requests / sample.seconds;
+  };
+  const full = rate(FLAVORS);
+  return SWITCHABLE_PLUGINS.map((plugin) => {
+    const cost = (1 - full / rate(`${FLAVORS}, ${plugin} off`)) * 100;
+    return {
+      name: `cost of ${plugin}`,
+      value: cost,
+      unit: '% of throughput',
+      ...(plugin === 'timing' ? { target: '<= 5 %', met: cost <= 5 } : {}),
+    };
+  });
+}
+
+export async function run(): Promise<void> {
+  const dataRoot = mkdtempSync(join(tmpdir(), 'taurine-http-bench-'));
+  const adminKey = generateApiKey().key;
+  const servers = await startServers(dataRoot, adminKey);
+  try {
+    const cases: Case[] = [
+      { name: BASELINE, server: 'plain', load: graphql('{ hello }') },
+      ...taurineCases(adminKey),
+    ];
+    const samples = new Map<string, Sample>(
+      cases.map((c) => [c.name, { requests: 0, seconds: 0, p50: [], p99: [], failures: 0 }]),
+    );
+    // Warm every server and document (JIT, parse and validation caches, the flavors cache).
+    for (const item of cases) await drive(servers.get(item.server)!.url, item.load, 1);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const item of cases) {
+        const result = await drive(servers.get(item.server)!.url, item.load, SECONDS);
+        const sample = samples.get(item.name)!;
+        sample.requests += result['2xx'];
+        sample.seconds += result.duration;
+        sample.p50.push(result.latency.p50);
+        sample.p99.push(result.latency.p99);
+        sample.failures += result.non2xx + result.errors + result.timeouts;
+      }
+    }
+    printTable(
+      `GraphQL over HTTP (autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s)`,
+      rowsOf(cases, samples),
+    );
+    printTable('Plugin cost on the warm flavors query over HTTP', pluginCostRows(samples));
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.kill('SIGTERM')));
+    rmSync(dataRoot, { recursive: true, force: true });
+  }
+}
