@@ -4,7 +4,10 @@ import { useSubscription } from 'urql';
 import { QueryProblem } from '../../../components/query-problem.tsx';
 import { useFragment } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
-import type { DashboardSnapshotSubscription as DashboardSnapshotData } from '../../../gql/graphql.ts';
+import type {
+  DashboardSnapshotSubscription as DashboardSnapshotData,
+  MonitoringDashboard_SnapshotFragmentFragment,
+} from '../../../gql/graphql.ts';
 import { useConnectionState } from '../../../hooks/use-connection-state.ts';
 import { DashboardSnapshotSubscription } from '../api/dashboard-snapshot.ts';
 import { chartWindow } from '../utils/chart-window.ts';
@@ -74,17 +77,7 @@ export function MonitoringDashboard() {
   const resolved = resolveTimeRange(range, now);
   const window = chartWindow(resolved, range.kind === 'relative');
   const refreshKey = range.kind === 'relative' && !paused ? (latest?.at ?? null) : null;
-  // The same markers while the active alerts stay the same, so the charts can skip a snapshot.
-  const alertsKey = JSON.stringify(dashboard?.activeAlerts ?? []);
-  const annotations = useMemo(
-    (): ChartAnnotation[] =>
-      (JSON.parse(alertsKey) as NonNullable<typeof dashboard>['activeAlerts']).map((alert) => ({
-        t: Date.parse(alert.startsAt),
-        label: alert.name,
-        severity: alert.severity in SEVERITY_LABELS ? alert.severity : 'warning',
-      })),
-    [alertsKey],
-  );
+  const annotations = useAlertAnnotations(dashboard?.activeAlerts ?? []);
 
   const setRange = (next: TimeRange) => {
     setSearchParams(withTimeRange(searchParams, next));
@@ -156,5 +149,21 @@ export function MonitoringDashboard() {
         </aside>
       </div>
     </div>
+  );
+}
+
+type ActiveAlerts = MonitoringDashboard_SnapshotFragmentFragment['activeAlerts'];
+
+/** Chart markers for the active alerts: the same array while they stay the same, so the charts can skip a snapshot. */
+function useAlertAnnotations(activeAlerts: ActiveAlerts): ChartAnnotation[] {
+  const alertsKey = JSON.stringify(activeAlerts);
+  return useMemo(
+    (): ChartAnnotation[] =>
+      (JSON.parse(alertsKey) as ActiveAlerts).map((alert) => ({
+        t: Date.parse(alert.startsAt),
+        label: alert.name,
+        severity: alert.severity in SEVERITY_LABELS ? alert.severity : 'warning',
+      })),
+    [alertsKey],
   );
 }
