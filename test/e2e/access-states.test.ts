@@ -155,14 +155,15 @@ describe('cache operations from the dashboard', () => {
     await context.close();
   });
 
-  it('a viewer is told the operations need an operator key, and they are switched off', async () => {
+  it('a viewer sees the operations switched off with the reason before trying them', async () => {
     const { page, context } = await openAs(keys.viewer, '/monitoring');
     const panel = page.getByTestId('cache-operations');
-    await panel.getByRole('button', { name: 'Optimise memory' }).click();
-    const refused = page.getByTestId('cache-operations-refused');
-    await refused.waitFor();
-    expect(await refused.textContent()).toContain('you are authenticated as viewer "wall"');
-    expect(await panel.getByRole('button', { name: 'Warm' }).isDisabled()).toBe(true);
+    const gated = page.getByTestId('cache-operations-gated');
+    await gated.filter({ hasText: 'needs operator' }).waitFor();
+    expect(await gated.textContent()).toContain('viewer “wall”');
+    for (const name of ['Warm', 'Optimise memory']) {
+      expect(await panel.getByRole('button', { name }).isDisabled()).toBe(true);
+    }
     await context.close();
   });
 });

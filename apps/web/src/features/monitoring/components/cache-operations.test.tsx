@@ -47,13 +47,12 @@ const fixtures = {
   },
 };
 
-function renderPanel(overrides: Record<string, unknown> = {}) {
-  const fixture = createFixtureClient({ ...fixtures, ...overrides });
-  render(
-    <Provider value={fixture.client}>
-      <CacheOperations />
-    </Provider>,
-  );
+const viewerAs = (role: string) => ({ viewer: { __typename: 'Viewer', name: 'wall', role } });
+
+/** Renders the panel for an operator key and waits until the key's role switched it on. */
+async function renderPanel(overrides: Record<string, unknown> = {}) {
+  const fixture = mountPanel({ Viewer: viewerAs('OPERATOR'), ...overrides });
+  await screen.findByText('Needs an operator key. Clearing and deleting ask to confirm.');
   return fixture;
 }
 
@@ -65,7 +64,7 @@ afterEach(() => {
 
 describe('CacheOperations', () => {
   it('clears by pattern only after confirming, then shows the report', async () => {
-    const { requestsFor } = renderPanel();
+    const { requestsFor } = await renderPanel();
     fireEvent.change(screen.getByLabelText(/Clear by pattern/), {
       target: { value: 'data:flavors:*' },
     });
@@ -81,8 +80,8 @@ describe('CacheOperations', () => {
     expect(requestsFor('ClearCache')[0]!.variables).toEqual({ pattern: 'data:flavors:*' });
   });
 
-  it('cancelling a delete sends nothing', () => {
-    const { requestsFor } = renderPanel();
+  it('cancelling a delete sends nothing', async () => {
+    const { requestsFor } = await renderPanel();
     fireEvent.change(screen.getByLabelText('Delete one key'), { target: { value: 'k' } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -91,7 +90,7 @@ describe('CacheOperations', () => {
   });
 
   it('reports a key that was not cached, warmed keys with failures, and freed memory', async () => {
-    renderPanel();
+    await renderPanel();
     fireEvent.change(screen.getByLabelText('Delete one key'), { target: { value: 'data:x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
@@ -112,7 +111,7 @@ describe('CacheOperations', () => {
   });
 
   it('after a FORBIDDEN answer says an operator key is needed and disables every control', async () => {
-    const { requestsFor } = renderPanel({ OptimizeMemory: forbidden('optimizeMemory') });
+    const { requestsFor } = await renderPanel({ OptimizeMemory: forbidden('optimizeMemory') });
     fireEvent.click(screen.getByRole('button', { name: 'Optimise memory' }));
     const refused = await screen.findByTestId('cache-operations-refused');
     expect(refused.textContent).toContain('Needs an operator key');
@@ -124,4 +123,26 @@ describe('CacheOperations', () => {
     expect(requestsFor('OptimizeMemory')).toHaveLength(1);
     expect(screen.queryByTestId('cache-report')).toBeNull();
   });
+
+  it('a viewer key sees every control switched off with the reason, and nothing is sent', async () => {
+    const { requestsFor } = mountPanel({ Viewer: viewerAs('VIEWER') });
+    const gated = await screen.findByTestId('cache-operations-gated');
+    expect(gated.textContent).toContain('needs operator');
+    expect(gated.textContent).toContain('viewer “wall”');
+    for (const name of ['Warm', 'Optimise memory']) {
+      expect(screen.getByRole<HTMLButtonElement>('button', { name }).disabled).toBe(true);
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Optimise memory' }));
+    expect(requestsFor('OptimizeMemory')).toHaveLength(0);
+  });
 });
+
+function mountPanel(overrides: Record<string, unknown>) {
+  const fixture = createFixtureClient({ ...fixtures, ...overrides });
+  render(
+    <Provider value={fixture.client}>
+      <CacheOperations />
+    </Provider>,
+  );
+  return fixture;
+}

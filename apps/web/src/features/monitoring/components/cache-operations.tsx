@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useViewer } from '../../../hooks/use-viewer.ts';
 import { splitKeys, useCacheOperations } from '../hooks/use-cache-operations.ts';
 import { CacheOperationReportView } from './cache-operation-report.tsx';
 
@@ -18,7 +19,10 @@ export function CacheOperations() {
   const [key, setKey] = useState('');
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
   const { refusal, failure, report } = operations;
-  const disabled = operations.busy || refusal !== null;
+  // Gated up front by the key's role (`viewer`); a refusal from the server still switches them off.
+  const viewer = useViewer();
+  const roleGate = viewer.reason('OPERATOR');
+  const disabled = operations.busy || refusal !== null || roleGate !== null;
   const done = () => {
     setConfirming(null);
   };
@@ -32,8 +36,16 @@ export function CacheOperations() {
       <h2 id={`${id}-title`} className="panel__title">
         Cache operations
       </h2>
-      {refusal === null ? (
+      {refusal === null && roleGate === null ? (
         <p className="hint">Needs an operator key. Clearing and deleting ask to confirm.</p>
+      ) : refusal === null ? (
+        <p className="notice" data-testid="cache-operations-gated">
+          Switched off for this key: {roleGate}
+          {viewer.role === null
+            ? ''
+            : ` (it is ${viewer.role.toLowerCase()} “${viewer.name ?? ''}”)`}
+          .
+        </p>
       ) : (
         <p className="notice notice--error" data-testid="cache-operations-refused">
           Needs an operator key: the server refused with “{refusal}”. The operations stay off until
