@@ -245,11 +245,11 @@ describe('calculator in Chromium against the real server', () => {
     // Deep links are served index.html and routed in the browser.
     await page.goto(`${baseUrl}/monitoring`);
     await expect.poll(() => heading.textContent()).toBe('Monitoring');
-    // The dashboard subscribes over graphql-ws through the same server; without an API key the
-    // server refuses, and the page says a key is needed instead of showing zeros.
+    // Without an API key the server refuses the dashboard, and the page says once that a key is
+    // needed and how to get one, instead of showing zeros.
     await expect
-      .poll(() => page.getByTestId('live-status').getAttribute('data-status'), { timeout: 10_000 })
-      .toMatch(/^(live|error)$/);
+      .poll(() => page.getByTestId('access-panel').getAttribute('data-access'), { timeout: 10_000 })
+      .toBe('needs-key');
 
     await page.goto(`${baseUrl}/no-such-page`);
     await expect.poll(() => heading.textContent()).toBe('Page not found');

@@ -339,6 +339,9 @@ describe('alerts', () => {
       .poll(() => row.getByRole('button', { name: 'Acknowledge' }).count(), { timeout: 10_000 })
       .toBe(1);
     await row.getByRole('button', { name: 'Acknowledge' }).click();
+    // Acknowledging asks for an optional comment first; it lands in the alert's history.
+    await row.getByLabel('Comment (optional)').fill('looking into it');
+    await row.getByRole('button', { name: 'Confirm acknowledge' }).click();
     await expect
       .poll(() => row.locator('[data-testid^="alert-actions-"]').getAttribute('data-status'), {
         timeout: 10_000,
