@@ -31,6 +31,7 @@ export interface TestApp extends App {
 export async function createTestApp(
   env: Record<string, string> = {},
   defaults: Parameters<typeof loadConfig>[1] = {},
+  options: Parameters<typeof buildApp>[1] = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'taurine-test-'));
   const adminKey = generateApiKey().key;
@@ -48,7 +49,7 @@ export async function createTestApp(
     },
     defaults,
   );
-  const app = await buildApp(config);
+  const app = await buildApp(config, options);
   return {
     ...app,
     dataDir,
