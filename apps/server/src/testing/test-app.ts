@@ -45,6 +45,8 @@ export async function createTestApp(
       // A healthy Redis on a loaded CI machine can take longer than the production defaults; a
       // test about those timeouts sets its own.
       REDIS_TIMEOUT_MS: '2000',
+      // Quiet whatever NODE_ENV a test picks; a test reading the log sets LOG_LEVEL.
+      LOG_LEVEL: 'silent',
       ...env,
     },
     defaults,
