@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
+import type { DestinationStream } from 'pino';
 import type { WebSocketServer } from 'ws';
 import { createApiKeyService } from './access/api-keys.ts';
 import { createAuditRecorder } from './access/audit.ts';
@@ -23,6 +24,8 @@ import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { allowedMethods } from './http/use-routes.ts';
 import { createLeaderLock } from './infra/leader-lock.ts';
+import { configSummary, createLogger } from './logging/logger.ts';
+import type { Logger } from './logging/logger.ts';
 import { createInstanceEventTarget, createTaurinePubSub } from './infra/pubsub.ts';
 import { createRedisClients } from './infra/redis-clients.ts';
 import { createMetricsService } from './metrics/metrics-service.ts';
@@ -35,6 +38,8 @@ import { LiveSubscriptions } from './subscriptions/live-subscriptions.ts';
 export interface App {
   yoga: TaurineYoga;
   services: Services;
+  /** The server's logger (`LOG_LEVEL`); `main.ts` logs start and stop through it. */
+  logger: Logger;
   /** The admin key generated at this first start (print it once), or null. */
   bootstrapAdminKey: string | null;
   /** Listens on `config.port` (0 picks a free port) and returns the base URL. */
@@ -141,6 +146,7 @@ async function startAlerting(
   config: AppConfig,
   { store, metrics, pubsub }: Infrastructure,
   log: Log,
+  logger: Logger,
 ) {
   let publicUrl = config.alertChannels.dashboardUrl;
   const alerting = createAlertingService({
@@ -159,8 +165,9 @@ async function startAlerting(
     publish: (event) => {
       pubsub.publish('alertEvent', event);
     },
+    logger,
     onReclaimed: (count) => {
-      log(`alerting: took back ${count} outbox item(s) leased before the last shutdown`);
+      logger.info(`alerting: took back ${count} outbox item(s) leased before the last shutdown`);
     },
     onError: (error) => {
       log('alerting:', error);
@@ -182,6 +189,7 @@ async function restoreCollector(
   { store, metrics, pubsub, cache, leader }: Infrastructure,
   alerting: AlertingService,
   webSockets: () => WebSocketServer | undefined,
+  log: Log,
 ) {
   const { registry } = metrics;
   const sampler = new ProcessSampler();
@@ -191,6 +199,9 @@ async function restoreCollector(
     sampler,
     instanceId: config.instanceId,
     intervalMs: config.collectIntervalMs,
+    onError: (step, error) => {
+      log(`collection tick: ${step} failed`, error);
+    },
     publish: (snapshot) => {
       pubsub.publish('snapshot', snapshot);
     },
@@ -222,6 +233,7 @@ function buildApi(
   { limiter }: Awaited<ReturnType<typeof buildAccess>>,
   live: LiveSubscriptions,
   log: Log,
+  logger: Logger,
 ) {
   const graphiqlEnabled = config.graphiql && config.introspection;
   const routing = {
@@ -245,28 +257,39 @@ function buildApi(
     live,
     graphiqlEnabled,
     log,
+    logger,
   });
   return { yoga, routing };
 }
 
-/** The composition root: creates every service and adapter and wires them together. */
-export async function buildApp(config: AppConfig): Promise<App> {
+/**
+ * The composition root: creates every service and adapter and wires them together. Logs go to
+ * stdout, or to `options.logDestination` (tests read them there).
+ */
+export async function buildApp(
+  config: AppConfig,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<App> {
+  const logger = createLogger(config, options.logDestination);
+  logger.info({ event: 'config', config: configSummary(config) }, 'configuration');
+  // Failures the server absorbs and serves through (Redis down, an audit write lost).
   const log: Log = (message, error) => {
-    if (config.environment !== 'test')
-      console.error(message, error instanceof Error ? error.message : (error ?? ''));
+    const reason = error instanceof Error ? error.message : error;
+    logger.warn(reason === undefined ? {} : { reason }, message);
   };
   const infrastructure = await openInfrastructure(config, log);
   const { store, metrics, redis, pubsub, cache, leader } = infrastructure;
   const catalog = createCatalogService(cache);
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
-  const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log);
+  const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log, logger);
   let http: HttpListener | undefined;
   const { collector, sampler } = await restoreCollector(
     config,
     infrastructure,
     alerting,
     () => http?.webSockets,
+    log,
   );
 
   const services: Services = {
@@ -284,13 +307,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
     audit: access.audit,
     startedAt: Date.now(),
   };
-  const { yoga, routing } = buildApi(config, services, access, live, log);
+  const { yoga, routing } = buildApi(config, services, access, live, log, logger);
 
   let stopBackgroundWork: (() => void) | undefined;
   let stopped = false;
   return {
     yoga,
     services,
+    logger,
     bootstrapAdminKey: access.bootstrap.action === 'generated' ? access.bootstrap.key : null,
     async start() {
       http = createHttpListener({
@@ -310,6 +334,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
       const { url, port } = await http.listen(config.port, config.host);
       followBoundUrl(url);
       stopBackgroundWork = await startBackgroundWork(config, services, live, log);
+      // Scripts and tests find the address in this message: keep `serving on <url> ` in it.
+      logger.info(
+        { event: 'start', url, environment: config.environmentName },
+        `Taurine is serving on ${url}  (GraphQL: ${url}/graphql, health: ${url}/health)`,
+      );
       return { url, port };
     },
     async stop() {
@@ -325,6 +354,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
       await cache.close();
       await redis?.close();
       await store.close();
+      logger.info({ event: 'stopped' }, 'stopped');
     },
   };
 }

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { API_KEY_PATTERN } from './access/api-keys.ts';
 import { checkAlertChannelEnv, readAlertChannelEnv } from './alerting/channel-env.ts';
 import type { AlertChannelEnv } from './alerting/channel-env.ts';
+import { readLogLevel } from './logging/log-level.ts';
+import type { LogLevel } from './logging/log-level.ts';
 import { DEFAULT_HTTP_SERVER_LIMITS } from './http/http-server.ts';
 import type { HttpServerLimits } from './http/http-server.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from './subscriptions/live-subscriptions.ts';
@@ -49,6 +51,8 @@ export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   /** `NODE_ENV` as given (`staging`, …), stamped as the `environment` tag. @default 'development' */
   environmentName: string;
+  /** `LOG_LEVEL`: pino's levels or `silent`. @default 'info' ('silent' under NODE_ENV=test) */
+  logLevel: LogLevel;
   /** Standard tags stamped on every metric. */
   service: { name: string; version: string; region: string; deployment: string };
   /** Identifies this instance in shared stores (rollups, locks). @default the host name */
@@ -359,6 +363,7 @@ export function loadConfig(
     webDistDir: defaults.webDistDir ?? null,
     persistedDocumentsPath: defaults.persistedDocumentsPath ?? null,
     ...environmentOf(env),
+    logLevel: readLogLevel(env, problems),
     service: serviceTags(env),
     // Stable across restarts (rollups are reloaded by instance id); set one per instance per host.
     instanceId: env.INSTANCE_ID ?? hostname(),

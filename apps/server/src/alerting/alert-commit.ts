@@ -39,6 +39,10 @@ export interface AlertCommitOptions {
   /** Read at every commit: the base URL may be known only once the server listens. */
   dashboardUrl: () => string;
   createId: () => string;
+  /** Hears the transitions once they are committed, with the records written beside them. */
+  onCommitted?:
+    | ((transitions: readonly AlertTransition[], records: readonly AlertRecord[]) => void)
+    | undefined;
 }
 
 /** Creates the commit step shared by evaluations, acknowledgements and resolutions. */
@@ -78,6 +82,7 @@ export function createAlertCommit(options: AlertCommitOptions): AlertCommit {
           state,
         );
         lastCommitted = state;
+        if (transitions.length > 0) options.onCommitted?.(transitions, records);
         if (outboxInserted > 0) dispatcher.wake();
         return outboxInserted;
       } catch (error) {

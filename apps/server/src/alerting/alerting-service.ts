@@ -5,6 +5,8 @@ import { createDispatcher } from '@taurine/notify';
 import type { BackoffPolicy, Clock, TickSummary } from '@taurine/notify';
 import type { Store } from '@taurine/store';
 import { createAlertCommit } from './alert-commit.ts';
+import { logDeliveryFailure, logTransitions } from './alert-log.ts';
+import type { AlertLogger } from './alert-log.ts';
 import type { AlertEvent } from './alert-events.ts';
 import { createAlertingFacade } from './alerting-facade.ts';
 import type { AlertingFacade } from './alerting-facade.ts';
@@ -66,6 +68,8 @@ export interface AlertingServiceOptions {
   instanceId?: string | undefined;
   /** Hears how many outbox leases of an earlier run were taken back at start. */
   onReclaimed?: ((count: number) => void) | undefined;
+  /** Logs alert transitions (firing, resolved, acknowledged) and failed delivery attempts. */
+  logger?: AlertLogger | undefined;
   /** Hears failures the service absorbed (store down, a broken reader); never secrets. */
   onError?: ((error: Error) => void) | undefined;
   /** @default crypto.randomUUID */
@@ -112,16 +116,28 @@ export function createAlertingService(options: AlertingServiceOptions): Alerting
   const rules = createRuleManager({ store, registry });
   const silences = createSilenceManager({ store, createId });
   const channels = createChannelManager({ store, clock, env: options.channelsFromEnv, createId });
+  const unitOf = (metric: string): string =>
+    registry.metrics().find(({ name }) => name === metric)?.unit ?? '';
   const evaluator = createAlertEvaluator({
     clock,
     silences: () => silences.current(),
     policy: options.policy ?? ALERTING_POLICY,
     // Intents carry the metric's unit so every message shows `2.45 s`, `2.67 %` (see @taurine/units).
-    unitOf: (metric) => registry.metrics().find(({ name }) => name === metric)?.unit ?? '',
+    unitOf,
   });
+  const { logger } = options;
   const dispatcher = createDispatcher({
     ...options.dispatcher,
-    store: store.outbox,
+    store:
+      logger === undefined
+        ? store.outbox
+        : {
+            ...store.outbox,
+            async recordAttempt(attempt) {
+              await store.outbox.recordAttempt(attempt);
+              logDeliveryFailure(logger, attempt);
+            },
+          },
     channels: channels.runtime,
     clock,
     ...(options.instanceId === undefined ? {} : { owner: options.instanceId }),
@@ -138,6 +154,14 @@ export function createAlertingService(options: AlertingServiceOptions): Alerting
     dispatcher,
     dashboardUrl,
     createId,
+    onCommitted:
+      logger &&
+      ((transitions, records) => {
+        const alerts = new Map(records.map(({ alert }) => [alert.fingerprint, alert]));
+        const alertOf = (fingerprint: string) =>
+          alerts.get(fingerprint) ?? evaluator.alert(fingerprint);
+        logTransitions(logger, transitions, alertOf, unitOf);
+      }),
   });
   const coordinator = createEvaluationCoordinator({
     store,

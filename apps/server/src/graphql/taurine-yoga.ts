@@ -2,6 +2,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import type { YogaServerInstance, YogaServerOptions } from 'graphql-yoga';
 import { DEFAULT_RATE_LIMIT_POLICIES } from '../access/rate-limit-policies.ts';
 import type { RateLimitPolicies } from '../access/rate-limit-policies.ts';
@@ -19,6 +20,7 @@ import { loadPersistedDocuments } from './persisted-documents.ts';
 import { useBodyLimit } from './use-body-limit.ts';
 import { useNestingLimit } from './use-nesting-limit.ts';
 import { useNoIntrospection } from './use-no-introspection.ts';
+import { useRefusalLog } from '../logging/use-refusal-log.ts';
 import { useResponseTiming } from '../metrics/use-response-timing.ts';
 import { rateLimitedPaths, useRoutes } from '../http/use-routes.ts';
 import type { RoutesOptions } from '../http/use-routes.ts';
@@ -54,6 +56,8 @@ export interface TaurineYogaOptions {
   live: LiveSubscriptions;
   graphiqlEnabled: boolean;
   log: (message: string, error?: unknown) => void;
+  /** Logs refused requests, and yoga's own messages. */
+  logger: Logger;
 }
 
 /**
@@ -74,6 +78,7 @@ function taurinePlugins(
   };
   return [
     ...only('timing', [useResponseTiming({ recorder: services.metrics.registry })]),
+    useRefusalLog({ logger: options.logger, trustProxy: config.trustProxy }),
     ...only('armor', [useRequestParserGuard()]),
     // Before access control, so a subscription it refuses frees its place at once.
     useSubscriptionLimits({ live, apiKeys: services.apiKeys }),
@@ -165,7 +170,7 @@ export function createTaurineYoga(options: TaurineYogaOptions): TaurineYoga {
             allowedHeaders: ['content-type', 'x-api-key', 'x-graphql-yoga-csrf', 'x-session-id'],
           }
         : false,
-    logging: config.environment === 'test' ? false : 'info',
+    logging: options.logger.child({ component: 'graphql' }),
     // HTTP requests carry the visitor id in a header; graphql-ws passes it in `connectionParams`
     // (see `http/websockets.ts`), where there is no WHATWG request.
     context: (initial): AppContext => {

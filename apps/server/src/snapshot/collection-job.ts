@@ -34,8 +34,8 @@ export interface CollectionJobOptions {
   /** Receives each new snapshot (the subscription fan-out). */
   publish: (snapshot: Snapshot) => void;
   now?: () => number;
-  /** Reports a failed step; the tick goes on with the next one. @default console.error */
-  onError?: (step: string, error: unknown) => void;
+  /** Reports a failed step (to the server's log); the tick goes on with the next one. */
+  onError: (step: string, error: unknown) => void;
 }
 
 type ProcessSample = ReturnType<ProcessSampler['sample']>;
@@ -151,11 +151,7 @@ async function collectSnapshot(context: TickContext, at: number): Promise<Snapsh
 export function createCollectionJob(options: CollectionJobOptions) {
   const { registry, store, sampler, sources } = options;
   const now = options.now ?? Date.now;
-  const onError =
-    options.onError ??
-    ((step, error) => {
-      console.error(`collection tick: ${step} failed`, error);
-    });
+  const { onError } = options;
   const step = stepRunner(onError);
   const rollups = createRollupPersistence({
     registry,

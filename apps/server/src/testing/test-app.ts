@@ -31,6 +31,7 @@ export interface TestApp extends App {
 export async function createTestApp(
   env: Record<string, string> = {},
   defaults: Parameters<typeof loadConfig>[1] = {},
+  options: Parameters<typeof buildApp>[1] = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'taurine-test-'));
   const adminKey = generateApiKey().key;
@@ -44,11 +45,13 @@ export async function createTestApp(
       // A healthy Redis on a loaded CI machine can take longer than the production defaults; a
       // test about those timeouts sets its own.
       REDIS_TIMEOUT_MS: '2000',
+      // Quiet whatever NODE_ENV a test picks; a test reading the log sets LOG_LEVEL.
+      LOG_LEVEL: 'silent',
       ...env,
     },
     defaults,
   );
-  const app = await buildApp(config);
+  const app = await buildApp(config, options);
   return {
     ...app,
     dataDir,
