@@ -2,7 +2,7 @@ import type { NotificationChannelType } from '../../../gql/graphql.ts';
 import { useChannelForm } from '../hooks/use-channel-form.ts';
 import type { ChannelDraft } from '../hooks/use-channel-form.ts';
 import { ChannelSettingsFields } from './channel-settings-fields.tsx';
-import { FormField } from './form-field.tsx';
+import { EditorActions, EnabledCheckbox, FormField } from './form-field.tsx';
 
 const TYPES: { type: NotificationChannelType; label: string }[] = [
   { type: 'WEBHOOK', label: 'Webhook (JSON POST)' },
@@ -65,29 +65,18 @@ export function ChannelForm({ initial, channelId, secretsSet, onDone }: ChannelF
         </FormField>
       </div>
       <ChannelSettingsFields draft={draft} set={set} errors={errors} secretsSet={secretsSet} />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={draft.enabled}
-          onChange={(event) => {
-            set('enabled', event.target.checked);
-          }}
-        />{' '}
-        Enabled
-      </label>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="editor__actions">
-        <button type="submit" className="button button--small" disabled={saving}>
-          {saving ? 'Saving…' : channelId === null ? 'Create channel' : 'Save channel'}
-        </button>
-        <button type="button" className="button button--small button--secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <EnabledCheckbox
+        checked={draft.enabled}
+        onChange={(checked) => {
+          set('enabled', checked);
+        }}
+      />
+      <EditorActions
+        formError={errors.form}
+        saving={saving}
+        submitLabel={channelId === null ? 'Create channel' : 'Save channel'}
+        onCancel={onDone}
+      />
     </form>
   );
 }

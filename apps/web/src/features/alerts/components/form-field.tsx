@@ -30,3 +30,49 @@ export function FormField({ label, error, hint, children }: FormFieldProps) {
     </div>
   );
 }
+
+/** The end of an editor form: the form-wide error, then Save (or Create) and Cancel. */
+export function EditorActions(props: {
+  formError?: string | undefined;
+  saving: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {props.formError ? (
+        <p className="field-error" role="alert">
+          {props.formError}
+        </p>
+      ) : null}
+      <div className="editor__actions">
+        <button type="submit" className="button button--small" disabled={props.saving}>
+          {props.saving ? 'Saving…' : props.submitLabel}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          onClick={props.onCancel}
+        >
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The "Enabled" switch of a rule or a channel. */
+export function EnabledCheckbox(props: { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(event) => {
+          props.onChange(event.target.checked);
+        }}
+      />{' '}
+      Enabled
+    </label>
+  );
+}

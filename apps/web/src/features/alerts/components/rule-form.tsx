@@ -10,7 +10,7 @@ import {
   WINDOWS,
   windowLabel,
 } from '../utils/alert-labels.ts';
-import { FormField } from './form-field.tsx';
+import { EditorActions, EnabledCheckbox, FormField } from './form-field.tsx';
 import { MetricPicker } from './metric-picker.tsx';
 import { RulePreview } from './rule-preview.tsx';
 
@@ -56,29 +56,18 @@ export function RuleForm({ initial, ruleId, onDone }: RuleFormProps) {
       />
       <ConditionFields draft={draft} set={set} errors={errors} />
       <RulePreview draft={draft} />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={draft.enabled}
-          onChange={(event) => {
-            set('enabled', event.target.checked);
-          }}
-        />{' '}
-        Enabled
-      </label>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="editor__actions">
-        <button type="submit" className="button button--small" disabled={saving}>
-          {saving ? 'Saving…' : ruleId === null ? 'Create rule' : 'Save rule'}
-        </button>
-        <button type="button" className="button button--small button--secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <EnabledCheckbox
+        checked={draft.enabled}
+        onChange={(checked) => {
+          set('enabled', checked);
+        }}
+      />
+      <EditorActions
+        formError={errors.form}
+        saving={saving}
+        submitLabel={ruleId === null ? 'Create rule' : 'Save rule'}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { FieldError } from '../../../components/field-error.tsx';
 import { useSilenceForm } from '../hooks/use-silence-form.ts';
 import type { SilenceDraft } from '../hooks/use-silence-form.ts';
-import { FormField } from './form-field.tsx';
+import { EditorActions, FormField } from './form-field.tsx';
 
 const LABELS = ['alertname', 'severity', 'metric'];
 
@@ -56,19 +56,12 @@ export function SilenceForm({ initial, silenceId, onDone }: SilenceFormProps) {
           )}
         </FormField>
       </div>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="editor__actions">
-        <button type="submit" className="button button--small" disabled={saving}>
-          {saving ? 'Saving…' : silenceId === null ? 'Create silence' : 'Save silence'}
-        </button>
-        <button type="button" className="button button--small button--secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <EditorActions
+        formError={errors.form}
+        saving={saving}
+        submitLabel={silenceId === null ? 'Create silence' : 'Save silence'}
+        onCancel={onDone}
+      />
     </form>
   );
 }
