@@ -19,7 +19,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           setupFiles: ['test/testing/fast-check-seed.ts'],
-          include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
         },

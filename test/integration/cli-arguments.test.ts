@@ -1,33 +1,7 @@
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const TSX = createRequire(resolve(ROOT, 'package.json')).resolve('tsx');
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a repository CLI as `npm run` does (tsx), and resolves with its exit code and output. */
-function runCli(script: string, args: string[]): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', pathToFileURL(TSX).href, resolve(ROOT, script), ...args],
-      { cwd: ROOT, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        done({ code: error === null ? 0 : (error.code as number | null), stdout, stderr });
-      },
-    );
-  });
-}
+import { runCli } from '../testing/run-cli.ts';
 
 /** A port on 127.0.0.1 that nothing listens on: bound, then closed. */
 async function deadPort(): Promise<number> {
