@@ -67,6 +67,20 @@ export {
 export type { SqlDialect } from './dialect.ts';
 export { StoreError } from './errors.ts';
 export type { StoreErrorCode } from './errors.ts';
+export { createLoadTestRunRepository } from './load-test-run-repository.ts';
+export type {
+  ListLoadTestRunsOptions,
+  LoadTestBreakingPoint,
+  LoadTestFigures,
+  LoadTestPhaseRecord,
+  LoadTestRun,
+  LoadTestRunDetails,
+  LoadTestRunRepository,
+  LoadTestRunRepositoryOptions,
+  LoadTestRunTable,
+  LoadTestThresholdRecord,
+  NewLoadTestRun,
+} from './load-test-run-repository.ts';
 export { openStore } from './open-store.ts';
 export type { Store, StoreOptions } from './open-store.ts';
 export { ROLLUP_UPSERT_BATCH_SIZE, createRollupRepository } from './rollup-repository.ts';

@@ -30,6 +30,7 @@ describe.each(storeHarnesses)('openStore on $dialect', ({ dialect, create }) => 
       '003_access',
       '004_alerting',
       '005_outbox_order_and_leases',
+      '010_load_test_runs',
     ]);
     expect(await store.migrate()).toEqual([]);
 
@@ -142,6 +143,7 @@ describe('openStore on PostgreSQL', () => {
       'evaluator_state',
       'kysely_migration',
       'kysely_migration_lock',
+      'load_test_runs',
       'metric_rollups',
       'notification_attempts',
       'notification_channels',
@@ -159,6 +161,7 @@ describe('openStore on PostgreSQL', () => {
       '003_access',
       '004_alerting',
       '005_outbox_order_and_leases',
+      '010_load_test_runs',
     ]);
   });
 

@@ -11,6 +11,8 @@ import type { AuditLogRepository } from './audit-log-repository.ts';
 import { createCalculatorEventRepository } from './calculator-event-repository.ts';
 import type { CalculatorEventRepository } from './calculator-event-repository.ts';
 import type { Database } from './database.ts';
+import { createLoadTestRunRepository } from './load-test-run-repository.ts';
+import type { LoadTestRunRepository } from './load-test-run-repository.ts';
 import {
   assertSchemaName,
   migrationTableSchema,
@@ -62,6 +64,8 @@ export interface Store {
   alertConfig: AlertConfigRepository;
   /** The durable notification outbox (`@taurine/notify`'s `OutboxStore`). */
   outbox: SqlOutboxStore;
+  /** Stored results of `npm run loadtest` runs. */
+  loadTestRuns: LoadTestRunRepository;
 }
 
 /**
@@ -130,5 +134,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     alerts: createAlertRepository(db),
     alertConfig: createAlertConfigRepository(db),
     outbox: createSqlOutboxStore(db, dialect),
+    loadTestRuns: createLoadTestRunRepository(db, { now: options.now ?? Date.now }),
   };
 }
