@@ -24,6 +24,7 @@ import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { allowedMethods } from './http/use-routes.ts';
 import { createLeaderLock } from './infra/leader-lock.ts';
+import { createLoadTestService } from './load-tests/load-test-service.ts';
 import { configSummary, createLogger } from './logging/logger.ts';
 import type { Logger } from './logging/logger.ts';
 import { createInstanceEventTarget, createTaurinePubSub } from './infra/pubsub.ts';
@@ -305,6 +306,7 @@ export async function buildApp(
     alerting,
     apiKeys: access.apiKeys,
     audit: access.audit,
+    loadTests: createLoadTestService(store),
     startedAt: Date.now(),
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);

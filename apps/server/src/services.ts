@@ -4,6 +4,7 @@ import type { ApiKeyService } from './access/api-keys.ts';
 import type { AuditRecorder } from './access/audit.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import type { CollectionJob } from './snapshot/collection-job.ts';
+import type { LoadTestService } from './load-tests/load-test-service.ts';
 import type { AppConfig } from './config.ts';
 import type { CacheOperations } from './cache/cache-operations.ts';
 import type { CatalogService } from './catalog/catalog-service.ts';
@@ -29,6 +30,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   /** Appends audit entries (mutations are recorded by the audit plugin). */
   audit: AuditRecorder;
+  /** Stored results of `npm run loadtest` (`loadTestRuns`, `recordLoadTestRun`). */
+  loadTests: LoadTestService;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

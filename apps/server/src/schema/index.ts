@@ -26,6 +26,7 @@ import './audit-entry.ts';
 import './metric-export.ts';
 import './snapshot.ts';
 import './cache.ts';
+import './load-test-run.ts';
 
 let schema: GraphQLSchema | undefined;
 
