@@ -33,6 +33,7 @@ export const CacheHitRateChart = memo(function CacheHitRateChart({
   window,
   refreshKey,
   annotations,
+  timeRanges,
   onZoom,
   height,
 }: DashboardChartProps) {
@@ -63,6 +64,7 @@ export const CacheHitRateChart = memo(function CacheHitRateChart({
       threshold={DASHBOARD_THRESHOLDS.cacheHitRate}
       yMax={1}
       annotations={annotations}
+      timeRanges={timeRanges}
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}

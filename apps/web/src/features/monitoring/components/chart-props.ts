@@ -1,5 +1,6 @@
 import type { ChartWindow } from '../utils/chart-window.ts';
 import type { ChartAnnotation } from './chart-annotations.tsx';
+import type { ChartTimeRange } from './chart-time-ranges.tsx';
 
 /** What the dashboard hands each chart. */
 export interface DashboardChartProps {
@@ -7,6 +8,8 @@ export interface DashboardChartProps {
   /** Changes with each snapshot while the range follows the clock; null when it is locked. */
   refreshKey: string | null;
   annotations: readonly ChartAnnotation[];
+  /** Spans to shade (load test runs). @default none */
+  timeRanges?: readonly ChartTimeRange[] | undefined;
   onZoom: (range: { from: number; to: number }) => void;
   /** Height of the drawing in pixels (kiosk mode fits it to the screen). @default the chart's */
   height?: number | undefined;
@@ -35,5 +38,6 @@ export const sameDashboardChartProps = (
   previous.window.stepSeconds === next.window.stepSeconds &&
   previous.refreshKey === next.refreshKey &&
   previous.annotations === next.annotations &&
+  previous.timeRanges === next.timeRanges &&
   previous.onZoom === next.onZoom &&
   previous.height === next.height;

@@ -15,6 +15,7 @@ export const ErrorRateChart = memo(function ErrorRateChart({
   window,
   refreshKey,
   annotations,
+  timeRanges,
   onZoom,
   height,
 }: DashboardChartProps) {
@@ -41,6 +42,7 @@ export const ErrorRateChart = memo(function ErrorRateChart({
       formatValue={formatRatio}
       threshold={DASHBOARD_THRESHOLDS.errorRate}
       annotations={annotations}
+      timeRanges={timeRanges}
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}

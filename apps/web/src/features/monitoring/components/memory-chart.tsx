@@ -18,6 +18,7 @@ export const MemoryChart = memo(function MemoryChart({
   window,
   refreshKey,
   annotations,
+  timeRanges,
   onZoom,
   height,
 }: DashboardChartProps) {
@@ -51,6 +52,7 @@ export const MemoryChart = memo(function MemoryChart({
       range={window}
       formatValue={formatMB}
       annotations={annotations}
+      timeRanges={timeRanges}
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}

@@ -15,6 +15,7 @@ import { SEVERITY_LABELS } from './recent-alerts.tsx';
 import { parseTimeRange, resolveTimeRange, withTimeRange, zoomOut } from '../utils/time-range.ts';
 import type { TimeRange } from '../utils/time-range.ts';
 import { useKioskChartHeight } from '../hooks/use-kiosk-chart-height.ts';
+import { useLoadTestRanges } from '../hooks/use-load-test-ranges.ts';
 import { CacheHitRateChart } from './cache-hit-rate-chart.tsx';
 import { CacheOperations } from './cache-operations.tsx';
 import { CacheTiersPanel } from './cache-tiers-panel.tsx';
@@ -92,7 +93,9 @@ export function MonitoringDashboard() {
     kind: 'absolute',
     ...resolved,
   }).toString()}`;
-  const chartProps = { window, refreshKey, annotations, onZoom, height: kioskCharts.chartHeight };
+  const height = kioskCharts.chartHeight;
+  const timeRanges = useLoadTestRanges(window.from);
+  const chartProps = { window, refreshKey, annotations, timeRanges, onZoom, height };
 
   return (
     <div className={kiosk ? 'dashboard dashboard--kiosk' : 'dashboard'}>

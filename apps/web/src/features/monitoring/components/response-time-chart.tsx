@@ -15,6 +15,7 @@ export const ResponseTimeChart = memo(function ResponseTimeChart({
   window,
   refreshKey,
   annotations,
+  timeRanges,
   onZoom,
   height,
 }: DashboardChartProps) {
@@ -50,6 +51,7 @@ export const ResponseTimeChart = memo(function ResponseTimeChart({
       formatValue={formatMs}
       threshold={DASHBOARD_THRESHOLDS.responseTimeP95Ms}
       annotations={annotations}
+      timeRanges={timeRanges}
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}

@@ -14,6 +14,7 @@ export const ThroughputChart = memo(function ThroughputChart({
   window,
   refreshKey,
   annotations,
+  timeRanges,
   onZoom,
   height,
 }: DashboardChartProps) {
@@ -47,6 +48,7 @@ export const ThroughputChart = memo(function ThroughputChart({
       range={window}
       formatValue={formatRate}
       annotations={annotations}
+      timeRanges={timeRanges}
       fetching={fetching}
       problem={error && !data ? <QueryProblem error={error} onRetry={retry} compact /> : undefined}
       onZoom={onZoom}

@@ -16,6 +16,8 @@ import { ChartLegend } from './chart-legend.tsx';
 import { ChartPointerLayer } from './chart-pointer-layer.tsx';
 import { ChartSeriesLines } from './chart-series-lines.tsx';
 import { ChartThresholdBand } from './chart-threshold-band.tsx';
+import type { ChartTimeRange } from './chart-time-ranges.tsx';
+import { ChartTimeRanges } from './chart-time-ranges.tsx';
 import { ChartTooltip } from './chart-tooltip.tsx';
 
 export interface TimeSeriesChartProps {
@@ -27,6 +29,8 @@ export interface TimeSeriesChartProps {
   formatValue: (value: number) => string;
   threshold?: ChartThreshold | undefined;
   annotations?: readonly ChartAnnotation[];
+  /** Spans shaded across the plot (load test runs). @default none */
+  timeRanges?: readonly ChartTimeRange[] | undefined;
   /** Upper end of the value axis when it is fixed (ratios: 1). */
   yMax?: number;
   /** Shown instead of the chart, e.g. an error with a retry button. */
@@ -61,6 +65,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   formatValue,
   threshold,
   annotations = [],
+  timeRanges = [],
   yMax,
   problem,
   fetching = false,
@@ -116,6 +121,12 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
           (!plotted ? null : (
             <svg width={width} height={height} role="img" aria-label={`${title}. ${summary}`}>
               <Group left={CHART_MARGIN.left} top={CHART_MARGIN.top}>
+                <ChartTimeRanges
+                  timeRanges={timeRanges}
+                  range={range}
+                  xScale={xScale}
+                  innerHeight={innerHeight}
+                />
                 {thresholdVisible ? (
                   <ChartThresholdBand threshold={threshold} yScale={yScale} {...inner} />
                 ) : null}
