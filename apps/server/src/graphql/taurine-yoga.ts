@@ -8,7 +8,7 @@ import { DEFAULT_RATE_LIMIT_POLICIES } from '../access/rate-limit-policies.ts';
 import type { RateLimitPolicies } from '../access/rate-limit-policies.ts';
 import type { RateLimiter } from '../access/rate-limiter.ts';
 import { apiKeyFromHeaders, clientIpOf } from '../access/principal.ts';
-import { useAccessControl } from '../access/use-access-control.ts';
+import { useAccessControl, useAnonymousAccess } from '../access/use-access-control.ts';
 import { useAuditLog } from '../access/use-audit-log.ts';
 import { useRequestParserGuard } from './use-request-parser-guard.ts';
 import type { AppConfig, SwitchablePlugin } from '../config.ts';
@@ -106,6 +106,8 @@ function taurinePlugins(
         },
       }),
     ]),
+    // Switched off for a benchmark: every caller is anonymous, still with a principal.
+    ...(off.has('access') ? [useAnonymousAccess({ trustProxy: config.trustProxy })] : []),
     ...only('audit', [useAuditLog({ recorder: services.audit })]),
     ...only('armor', [
       EnvelopArmorPlugin({
