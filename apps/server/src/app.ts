@@ -34,6 +34,7 @@ import { recordBridgeAnswer } from './metrics/use-response-timing.ts';
 import type { Services } from './services.ts';
 import { createCollectionJob } from './snapshot/collection-job.ts';
 import { LiveSubscriptions } from './subscriptions/live-subscriptions.ts';
+import { SharedSubscriptionResults } from './subscriptions/shared-results.ts';
 
 export interface App {
   yoga: TaurineYoga;
@@ -305,6 +306,7 @@ export async function buildApp(
     alerting,
     apiKeys: access.apiKeys,
     audit: access.audit,
+    subscriptionResults: new SharedSubscriptionResults(),
     startedAt: Date.now(),
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);

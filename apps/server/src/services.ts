@@ -10,6 +10,7 @@ import type { CatalogService } from './catalog/catalog-service.ts';
 import type { EventService } from './catalog/event-service.ts';
 import type { MetricsService } from './metrics/metrics-service.ts';
 import type { TaurinePubSub } from './infra/pubsub.ts';
+import type { SharedSubscriptionResults } from './subscriptions/shared-results.ts';
 
 /** Everything the API layer uses, wired once in `buildApp`. */
 export interface Services {
@@ -29,6 +30,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   /** Appends audit entries (mutations are recorded by the audit plugin). */
   audit: AuditRecorder;
+  /** Subscription events executed once per document, variables and role, for every subscriber. */
+  subscriptionResults: SharedSubscriptionResults;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

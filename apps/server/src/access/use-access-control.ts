@@ -236,7 +236,7 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
     },
 
     onSubscribe({ args, setResultAndStopExecution }) {
-      refuseIfLimited(args.contextValue as object, (result) => {
+      refuseIfLimited(args.contextValue, (result) => {
         setResultAndStopExecution(result as never);
       });
     },

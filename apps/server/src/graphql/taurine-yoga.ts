@@ -27,6 +27,7 @@ import type { RoutesOptions } from '../http/use-routes.ts';
 import { buildSchema } from '../schema/index.ts';
 import type { Services } from '../services.ts';
 import type { LiveSubscriptions } from '../subscriptions/live-subscriptions.ts';
+import { useSharedSubscriptionResults } from '../subscriptions/shared-results.ts';
 import { useSubscriptionLimits } from '../subscriptions/use-subscription-limits.ts';
 
 export type TaurineYoga = YogaServerInstance<NodeServerContext, AppContext>;
@@ -135,6 +136,8 @@ function taurinePlugins(
         },
       }),
     ]),
+    // Each subscription event is executed once per document, variables and role.
+    useSharedSubscriptionResults(services.subscriptionResults),
     useRoutes(routing),
   ];
 }
