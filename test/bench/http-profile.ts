@@ -1,9 +1,10 @@
 /**
  * Profiles the real server under HTTP load: starts `main.ts` in a child process with
  * `node --cpu-prof`, drives it with autocannon (10 connections) for `seconds`, stops it and sums
- * the profile by function and file (`cpu-profile-summary.ts`).
+ * the profile by function and file (`cpu-profile-summary.ts`). `hello` profiles the benchmark's
+ * plain yoga server (`http-plain-yoga.ts`) instead, so both sides of a ratio can be read.
  *
- *   npx tsx test/bench/http-profile.ts [flavors|typename|calculate|rum] [seconds=10]
+ *   npx tsx test/bench/http-profile.ts [flavors|typename|calculate|rum|hello] [seconds=10]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
@@ -22,6 +23,7 @@ const LOADS: Record<string, { path: string; body: string; type: string }> = {
     type: 'application/json',
   },
   typename: { path: '/graphql', body: '{"query":"{ __typename }"}', type: 'application/json' },
+  hello: { path: '/graphql', body: '{"query":"{ hello }"}', type: 'application/json' },
   calculate: {
     path: '/graphql',
     body: JSON.stringify({
@@ -46,10 +48,20 @@ const [name = 'flavors', secondsText = '10'] = process.argv.slice(2);
 const load = LOADS[name];
 if (!load) throw new Error(`unknown load "${name}" (one of ${Object.keys(LOADS).join(', ')})`);
 const dir = mkdtempSync(join(tmpdir(), 'taurine-profile-'));
+const plainYoga = resolve(fileURLToPath(import.meta.url), '../http-plain-yoga.ts');
 const server = await startServerProcess(
-  { DATA_DIR: join(dir, 'data'), RATE_LIMIT_ANONYMOUS: '1000000', GRAPHIQL: 'false' },
+  {
+    DATA_DIR: join(dir, 'data'),
+    RATE_LIMIT_ANONYMOUS: '1000000',
+    GRAPHIQL: 'false',
+    // `TAURINE_DISABLE_PLUGINS=audit npx tsx test/bench/http-profile.ts` profiles a bench variant.
+    TAURINE_DISABLE_PLUGINS: process.env['TAURINE_DISABLE_PLUGINS'] ?? '',
+  },
   120_000,
-  { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] },
+  {
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    ...(name === 'hello' ? { script: plainYoga } : {}),
+  },
 );
 const drive = (seconds: number) =>
   autocannon({

@@ -40,6 +40,11 @@ export interface ServerProcessOptions {
   script?: string;
   /** Extra Node options before the script, e.g. `--cpu-prof`. @default none */
   nodeArgs?: string[];
+  /**
+   * Load the script through tsx. False runs JavaScript with plain `node` (a compiled server).
+   * @default true
+   */
+  tsx?: boolean;
 }
 
 /**
@@ -54,7 +59,8 @@ export async function startServerProcess(
   options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   // tsx by path: `--import tsx` is resolved from the working directory, which need not see it.
-  const args = [...(options.nodeArgs ?? []), '--import', pathToFileURL(TSX).href];
+  const loader = options.tsx === false ? [] : ['--import', pathToFileURL(TSX).href];
+  const args = [...(options.nodeArgs ?? []), ...loader];
   const child = spawn(process.execPath, [...args, options.script ?? MAIN], {
     cwd: options.cwd ?? ROOT,
     env: {

@@ -35,6 +35,7 @@ import { recordBridgeAnswer } from './metrics/use-response-timing.ts';
 import type { Services } from './services.ts';
 import { createCollectionJob } from './snapshot/collection-job.ts';
 import { LiveSubscriptions } from './subscriptions/live-subscriptions.ts';
+import { SharedSubscriptionResults } from './subscriptions/shared-results.ts';
 
 export interface App {
   yoga: TaurineYoga;
@@ -307,6 +308,7 @@ export async function buildApp(
     apiKeys: access.apiKeys,
     audit: access.audit,
     loadTests: createLoadTestService(store),
+    subscriptionResults: new SharedSubscriptionResults(),
     startedAt: Date.now(),
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);

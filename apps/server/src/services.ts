@@ -11,6 +11,7 @@ import type { CatalogService } from './catalog/catalog-service.ts';
 import type { EventService } from './catalog/event-service.ts';
 import type { MetricsService } from './metrics/metrics-service.ts';
 import type { TaurinePubSub } from './infra/pubsub.ts';
+import type { SharedSubscriptionResults } from './subscriptions/shared-results.ts';
 
 /** Everything the API layer uses, wired once in `buildApp`. */
 export interface Services {
@@ -32,6 +33,8 @@ export interface Services {
   audit: AuditRecorder;
   /** Stored results of `npm run loadtest` (`loadTestRuns`, `recordLoadTestRun`). */
   loadTests: LoadTestService;
+  /** Subscription events executed once per document, variables and role, for every subscriber. */
+  subscriptionResults: SharedSubscriptionResults;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

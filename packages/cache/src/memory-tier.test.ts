@@ -72,6 +72,20 @@ describe('MemoryTier', () => {
     }
   });
 
+  it('decodes a hot compressed value once, frozen like the others, until the entry changes', () => {
+    const tier = new MemoryTier({ compression: { thresholdBytes: 1024 } });
+    tier.setSync('flavors', repetitive(20_000), 60_000);
+    const first = tier.getSync('flavors');
+    expect(tier.getSync('flavors')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+
+    const replaced = { ...repetitive(20_000), version: 2 };
+    tier.setSync('flavors', replaced, 60_000);
+    expect(tier.getSync('flavors')).toEqual(replaced);
+    tier.deleteSync('flavors');
+    expect(tier.getSync('flavors')).toBeUndefined();
+  });
+
   it('keeps incompressible values as they are', () => {
     const tier = new MemoryTier({ compression: { thresholdBytes: 16 } });
     tier.setSync('k', 'a1', 60_000);

@@ -4,6 +4,7 @@ import { CacheError } from './cache-error.ts';
 import type { CacheEntry, LocalCacheTier, TierSize, TierStatus } from './cache-tier.ts';
 import { compileGlob } from './glob-pattern.ts';
 import { deepFreeze, normalizeTtl, serializeValue } from './json-value.ts';
+import { DecodedValues } from './decoded-values.ts';
 import type { MemoryCodec } from './memory-codec.ts';
 import { createMemoryCodec } from './memory-codec.ts';
 import type { MemoryTierOptions, MemoryTierUsage, TrimResult } from './memory-tier-options.ts';
@@ -46,6 +47,8 @@ export class MemoryTier implements LocalCacheTier {
   readonly #maxEntryBytes: number;
   readonly #onEvict: ((key: string) => void) | undefined;
   readonly #departed: AccessCounter;
+  /** Hot compressed values, decoded (and frozen like the others): 4 MiB of their JSON at most. */
+  readonly #decoded = new DecodedValues(4 * 1024 * 1024);
   #trimming = false;
   #evictions = 0;
   #trimmed = 0;
@@ -94,7 +97,12 @@ export class MemoryTier implements LocalCacheTier {
     const entry = this.#lru.get(key);
     if (entry === undefined) return undefined;
     entry.hits++;
-    return entry.compressed === undefined ? entry.value : this.#codec!.decompress(entry.compressed);
+    const { compressed } = entry;
+    if (compressed === undefined) return entry.value;
+    return this.#decoded.get(compressed, entry.logicalBytes, () => {
+      const value = this.#codec!.decompress(compressed);
+      return this.#freeze ? deepFreeze(value) : value;
+    });
   }
 
   /**
@@ -279,7 +287,10 @@ export class MemoryTier implements LocalCacheTier {
   #disposed(entry: MemoryEntry, key: string, reason: LRUCache.DisposeReason): void {
     this.#logicalBytes -= entry.logicalBytes;
     this.#departed.add(key, entry.hits);
-    if (entry.compressed !== undefined) this.#compressedEntries--;
+    if (entry.compressed !== undefined) {
+      this.#compressedEntries--;
+      this.#decoded.delete(entry.compressed);
+    }
     if (reason !== 'evict') return;
     if (this.#trimming) {
       this.#trimmed++;

@@ -184,9 +184,20 @@ function setMostRecent<K, V>(map: Map<K, V>, key: K, value: V, maxEntries: numbe
   }
 }
 
+/**
+ * A stored key as looked up, with the raw key last verified against it and the principal built
+ * for it: within the entry's lifetime the same raw key is neither hashed again nor given a new
+ * principal object (which lets callers cache per principal).
+ */
+interface KeyEntry {
+  key: StoredApiKey | undefined;
+  fetchedAt: number;
+  verified?: { rawKey: string; principal: AuthenticatedKey };
+}
+
 /** Stored keys by prefix, each reused for `cacheTtlMs` so most requests do not ask the store. */
 interface KeyLookup {
-  lookUp(prefix: string): Promise<StoredApiKey | undefined>;
+  lookUp(prefix: string): Promise<KeyEntry>;
   /** Drops a prefix so the next look-up asks the store (after a revocation). */
   forget(prefix: string): void;
 }
@@ -197,15 +208,15 @@ function createKeyLookup(
   cacheTtlMs: number,
   cacheMaxEntries: number,
 ): KeyLookup {
-  const cache = new Map<string, { key: StoredApiKey | undefined; fetchedAt: number }>();
+  const cache = new Map<string, KeyEntry>();
   return {
     async lookUp(prefix) {
       const at = now();
       const cached = cache.get(prefix);
-      if (cached !== undefined && at - cached.fetchedAt < cacheTtlMs) return cached.key;
-      const key = await keys.findByPrefix(prefix);
-      setMostRecent(cache, prefix, { key, fetchedAt: at }, cacheMaxEntries);
-      return key;
+      if (cached !== undefined && at - cached.fetchedAt < cacheTtlMs) return cached;
+      const entry: KeyEntry = { key: await keys.findByPrefix(prefix), fetchedAt: at };
+      setMostRecent(cache, prefix, entry, cacheMaxEntries);
+      return entry;
     },
     forget(prefix) {
       cache.delete(prefix);
@@ -234,6 +245,21 @@ function createLastUsedRecorder(
   };
 }
 
+/** The principal `rawKey` stands for when it matches `entry`'s key (hashed once per entry). */
+function verifiedPrincipal(entry: KeyEntry, rawKey: string): AuthenticatedKey | undefined {
+  if (entry.verified?.rawKey === rawKey) return entry.verified.principal;
+  const { key } = entry;
+  if (key === undefined || !hashMatches(key.hash, rawKey)) return undefined;
+  const principal: AuthenticatedKey = Object.freeze({
+    keyId: key.id,
+    name: key.name,
+    role: key.role,
+    rateLimitPolicy: key.rateLimitPolicy,
+  });
+  entry.verified = { rawKey, principal };
+  return principal;
+}
+
 /** Checks a raw key against the store: the principal it stands for, or why it does not. */
 async function authenticateKey(
   rawKey: string,
@@ -243,23 +269,15 @@ async function authenticateKey(
 ): Promise<AuthenticationResult> {
   const parsed = parseApiKey(rawKey);
   if (parsed === null) return { ok: false, reason: 'malformed' };
-  const key = await lookup.lookUp(parsed.prefix);
-  if (key === undefined || !hashMatches(key.hash, rawKey)) {
-    return { ok: false, reason: 'unknown' };
-  }
+  const entry = await lookup.lookUp(parsed.prefix);
+  const principal = verifiedPrincipal(entry, rawKey);
+  const { key } = entry;
+  if (principal === undefined || key === undefined) return { ok: false, reason: 'unknown' };
   const at = now();
   if (key.revokedAt !== null) return { ok: false, reason: 'revoked' };
   if (key.expiresAt !== null && key.expiresAt <= at) return { ok: false, reason: 'expired' };
   recordUse(key, at);
-  return {
-    ok: true,
-    principal: {
-      keyId: key.id,
-      name: key.name,
-      role: key.role,
-      rateLimitPolicy: key.rateLimitPolicy,
-    },
-  };
+  return { ok: true, principal };
 }
 
 /** The key service over a repository. */

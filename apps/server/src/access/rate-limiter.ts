@@ -59,15 +59,21 @@ export interface MemoryRateLimiterOptions {
 /** A {@link RateLimiter} in this process' memory (one {@link TokenBucketLimiter} per policy). */
 export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}): RateLimiter {
   const limiters = new Map<string, TokenBucketLimiter>();
+  // Policies are long-lived objects: each finds its limiter without building the shape's name.
+  const byPolicy = new WeakMap<RateLimitPolicy, TokenBucketLimiter>();
+  const limiterOf = (policy: RateLimitPolicy): TokenBucketLimiter => {
+    const shape = `${policy.limit}/${policy.windowMs}`;
+    let limiter = limiters.get(shape);
+    if (limiter === undefined) {
+      limiter = new TokenBucketLimiter({ ...options, ...policy });
+      limiters.set(shape, limiter);
+    }
+    byPolicy.set(policy, limiter);
+    return limiter;
+  };
   return {
     take(key, policy) {
-      const shape = `${policy.limit}/${policy.windowMs}`;
-      let limiter = limiters.get(shape);
-      if (limiter === undefined) {
-        limiter = new TokenBucketLimiter({ ...options, ...policy });
-        limiters.set(shape, limiter);
-      }
-      return Promise.resolve(limiter.take(key));
+      return Promise.resolve((byPolicy.get(policy) ?? limiterOf(policy)).take(key));
     },
   };
 }

@@ -2,13 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKeyService } from './api-keys.ts';
 import { REJECTION_TEXT } from './auth-scopes.ts';
-import {
-  apiKeyFromConnectionParams,
-  apiKeyFromHeaders,
-  clientIpOf,
-  resolvePrincipal,
-} from './principal.ts';
+import { apiKeyFromConnectionParams, apiKeyFromHeaders, clientIpOf } from './principal.ts';
 import type { Principal } from './principal.ts';
+import { createAnonymousPrincipals, createPrincipalResolver } from './principal-cache.ts';
+import type { PrincipalResolver } from './principal-cache.ts';
 import { DEFAULT_RATE_LIMIT_POLICIES } from './rate-limit-policies.ts';
 import type { RateLimitPolicies } from './rate-limit-policies.ts';
 import {
@@ -17,7 +14,7 @@ import {
   rateLimitedError,
   rateLimitedResponse,
 } from './rate-limiter.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { RateLimitTarget, RateLimiter } from './rate-limiter.ts';
 import type { RateLimitDecision } from './token-bucket.ts';
 
 /** What the plugin adds to every GraphQL context. */
@@ -75,14 +72,14 @@ function isCovered(paths: readonly string[], pathname: string): boolean {
 
 /** The caller of an HTTP request: its key headers, from its (or its proxy's) address. */
 function resolveHttpPrincipal(
-  apiKeys: AccessControlOptions['apiKeys'],
+  resolve: PrincipalResolver,
   request: Request,
   remoteAddress: unknown,
   trustProxy: boolean,
-): Promise<Principal> {
+): Principal | Promise<Principal> {
   const address = typeof remoteAddress === 'string' ? remoteAddress : undefined;
   const ip = clientIpOf(request.headers, address, { trustProxy });
-  return resolvePrincipal(apiKeys, apiKeyFromHeaders(request.headers), ip);
+  return resolve(apiKeyFromHeaders(request.headers), ip);
 }
 
 /**
@@ -90,14 +87,30 @@ function resolveHttpPrincipal(
  * not cover, or a graphql-ws operation (no `Request`: the key is in `connectionParams`).
  */
 function resolveContextPrincipal(
-  apiKeys: AccessControlOptions['apiKeys'],
+  resolve: PrincipalResolver,
   { request, remoteAddress, connectionParams, req }: InitialContext,
   trustProxy: boolean,
-): Promise<Principal> {
+): Principal | Promise<Principal> {
   if (request !== undefined)
-    return resolveHttpPrincipal(apiKeys, request, remoteAddress, trustProxy);
+    return resolveHttpPrincipal(resolve, request, remoteAddress, trustProxy);
   const ip = req?.socket.remoteAddress ?? 'unknown';
-  return resolvePrincipal(apiKeys, apiKeyFromConnectionParams(connectionParams), ip);
+  return resolve(apiKeyFromConnectionParams(connectionParams), ip);
+}
+
+/**
+ * The bucket and policy of each principal, resolved once: principals are built once per key (or
+ * address), so a request finds its target without building strings or closures.
+ */
+function createTargetCache(policies: RateLimitPolicies): (principal: Principal) => RateLimitTarget {
+  const targets = new WeakMap<Principal, RateLimitTarget>();
+  return (principal) => {
+    let target = targets.get(principal);
+    if (target === undefined) {
+      target = rateLimitTarget(principal, policies);
+      targets.set(principal, target);
+    }
+    return target;
+  };
 }
 
 /**
@@ -139,12 +152,15 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
     trustProxy = false,
     onError,
   } = options;
+  const resolve = createPrincipalResolver(apiKeys);
+  const targetOf = createTargetCache(policies);
   const principals = new WeakMap<Request, Principal>();
   const decisions = new WeakMap<Request, RateLimitDecision>();
-  const refusedOperations = new WeakMap<Principal, RateLimitDecision>();
+  /** graphql-ws operations over budget, by their context (principals are shared). */
+  const refusedOperations = new WeakMap<object, RateLimitDecision>();
 
-  const take = async (principal: Principal): Promise<RateLimitDecision> => {
-    const target = rateLimitTarget(principal, policies);
+  const take = (principal: Principal): Promise<RateLimitDecision> => {
+    const target = targetOf(principal);
     return limiter.take(target.bucket, target.policy);
   };
 
@@ -156,11 +172,8 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
     }
   };
 
-  const refuseIfLimited = (
-    principal: Principal | undefined,
-    stop: (result: { errors: Error[] }) => void,
-  ): void => {
-    const decision = principal === undefined ? undefined : refusedOperations.get(principal);
+  const refuseIfLimited = (context: object, stop: (result: { errors: Error[] }) => void): void => {
+    const decision = refusedOperations.get(context);
     if (decision !== undefined) stop({ errors: [rateLimitedError(decision)] });
   };
 
@@ -172,7 +185,7 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
       if (request.method === 'OPTIONS' || !isCovered(paths, url.pathname)) return;
       try {
         const remoteAddress = (serverContext as { remoteAddress?: unknown }).remoteAddress;
-        const principal = await resolveHttpPrincipal(apiKeys, request, remoteAddress, trustProxy);
+        const principal = await resolveHttpPrincipal(resolve, request, remoteAddress, trustProxy);
         if (principal.kind === 'anonymous' && principal.rejectedKey === 'conflicting') {
           // Which key did the caller mean? Guessing could run the request with the wrong role.
           payload.endResponse(conflictingKeysResponse());
@@ -203,12 +216,12 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
         return;
       }
       // An HTTP path the plugin does not cover is authenticated but not limited.
-      const principal = await resolveContextPrincipal(apiKeys, initial, trustProxy);
+      const principal = await resolveContextPrincipal(resolve, initial, trustProxy);
       if (initial.request === undefined) {
         // graphql-ws: every operation is authenticated and limited on its own.
         try {
           const decision = await take(principal);
-          if (!decision.allowed) refusedOperations.set(principal, decision);
+          if (!decision.allowed) refusedOperations.set(context, decision);
         } catch (error) {
           report(error);
         }
@@ -217,15 +230,37 @@ export function useAccessControl(options: AccessControlOptions): Plugin<AccessCo
     },
 
     onExecute({ args, setResultAndStopExecution }) {
-      refuseIfLimited(args.contextValue.principal, (result) => {
+      refuseIfLimited(args.contextValue, (result) => {
         setResultAndStopExecution(result);
       });
     },
 
     onSubscribe({ args, setResultAndStopExecution }) {
-      refuseIfLimited((args.contextValue as Partial<AccessContext>).principal, (result) => {
+      refuseIfLimited(args.contextValue, (result) => {
         setResultAndStopExecution(result as never);
       });
+    },
+  };
+}
+
+/**
+ * What stands in for {@link useAccessControl} when a benchmark switches access off
+ * (`TAURINE_DISABLE_PLUGINS=access`): no key is read and nothing is limited, but every operation
+ * still has a principal — the anonymous one of its address, built once — so the schema's scope
+ * checks run as they do for a caller without a key (without one they would fail every field).
+ */
+export function useAnonymousAccess(options: { trustProxy?: boolean } = {}): Plugin<AccessContext> {
+  const anonymousAt = createAnonymousPrincipals();
+  const trustProxy = options.trustProxy ?? false;
+  return {
+    onContextBuilding({ context, extendContext }) {
+      const { request, remoteAddress, req } = context as InitialContext;
+      const address = typeof remoteAddress === 'string' ? remoteAddress : req?.socket.remoteAddress;
+      const ip =
+        request === undefined
+          ? (address ?? 'unknown')
+          : clientIpOf(request.headers, address, { trustProxy });
+      extendContext({ principal: anonymousAt(ip) });
     },
   };
 }

@@ -8,7 +8,7 @@ import { DEFAULT_RATE_LIMIT_POLICIES } from '../access/rate-limit-policies.ts';
 import type { RateLimitPolicies } from '../access/rate-limit-policies.ts';
 import type { RateLimiter } from '../access/rate-limiter.ts';
 import { apiKeyFromHeaders, clientIpOf } from '../access/principal.ts';
-import { useAccessControl } from '../access/use-access-control.ts';
+import { useAccessControl, useAnonymousAccess } from '../access/use-access-control.ts';
 import { useAuditLog } from '../access/use-audit-log.ts';
 import { useRequestParserGuard } from './use-request-parser-guard.ts';
 import type { AppConfig, SwitchablePlugin } from '../config.ts';
@@ -27,6 +27,7 @@ import type { RoutesOptions } from '../http/use-routes.ts';
 import { buildSchema } from '../schema/index.ts';
 import type { Services } from '../services.ts';
 import type { LiveSubscriptions } from '../subscriptions/live-subscriptions.ts';
+import { useSharedSubscriptionResults } from '../subscriptions/shared-results.ts';
 import { useSubscriptionLimits } from '../subscriptions/use-subscription-limits.ts';
 
 export type TaurineYoga = YogaServerInstance<NodeServerContext, AppContext>;
@@ -106,6 +107,8 @@ function taurinePlugins(
         },
       }),
     ]),
+    // Switched off for a benchmark: every caller is anonymous, still with a principal.
+    ...(off.has('access') ? [useAnonymousAccess({ trustProxy: config.trustProxy })] : []),
     ...only('audit', [useAuditLog({ recorder: services.audit })]),
     ...only('armor', [
       EnvelopArmorPlugin({
@@ -133,6 +136,8 @@ function taurinePlugins(
         },
       }),
     ]),
+    // Each subscription event is executed once per document, variables and role.
+    useSharedSubscriptionResults(services.subscriptionResults),
     useRoutes(routing),
   ];
 }

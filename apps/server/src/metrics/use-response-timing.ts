@@ -32,6 +32,15 @@ export interface ResponseTimingOptions {
   now?: () => number;
 }
 
+type Handle = { record(value: number): void };
+
+/** The series of one endpoint, operation and method: its response time, requests and errors. */
+interface RequestSeries {
+  responseTime: Handle;
+  requests(status: number): Handle;
+  errors(type: string): Handle;
+}
+
 interface RequestState {
   startedAt: number;
   /** The `endpoint` tag, or null when the path is not timed. */
@@ -49,6 +58,49 @@ const defaultEndpointOf = (pathname: string): string | null => {
   if (pathname.startsWith('/api/')) return pathname.split('/').slice(0, 3).join('/');
   return 'static';
 };
+
+/**
+ * The series one request writes, resolved once per endpoint, operation and method: a request then
+ * costs one key and one map look-up, not a tag object and a joined id per metric. Resolving a
+ * series (sorting and joining tags) costs more than recording into it. The registry bounds series
+ * per metric; this cache bounds itself too (hostile operation names are resolved, not kept).
+ */
+function createSeriesCache(
+  recorder: ResponseTimingRecorder,
+): (endpoint: string, operation: string, method: string) => RequestSeries {
+  const handles = new Map<string, RequestSeries>();
+  return (endpoint, operation, method) => {
+    const id = `${endpoint}\u0000${operation}\u0000${method}`;
+    const known = handles.get(id);
+    if (known) return known;
+    const tags = { endpoint, operation, method };
+    const byStatus = new Map<number, Handle>();
+    const byType = new Map<string, Handle>();
+    const series: RequestSeries = {
+      responseTime: recorder.handle('api.responseTime', 'distribution', tags),
+      requests: (status) => {
+        let handle = byStatus.get(status);
+        if (!handle) {
+          handle = recorder.handle('api.requests', 'counter', { ...tags, status: String(status) });
+          byStatus.set(status, handle);
+        }
+        return handle;
+      },
+      errors: (type) => {
+        let handle = byType.get(type);
+        if (!handle) {
+          handle = recorder.handle('api.errors', 'counter', { ...tags, type });
+          byType.set(type, handle);
+        }
+        return handle;
+      },
+    };
+    if (handles.size < MAX_CACHED_HANDLES && id.length <= MAX_CACHED_ID_LENGTH) {
+      handles.set(id, series);
+    }
+    return series;
+  };
+}
 
 /**
  * Who a GraphQL result's errors are due to: `server` when one is an unexpected (masked) error,
@@ -81,25 +133,7 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
   const header = options.header === undefined ? 'X-Response-Time' : options.header;
   const now = options.now ?? (() => performance.now());
   const states = new WeakMap<Request, RequestState>();
-  // Resolving a series (sorting and joining tags) costs more than recording into it: resolve each
-  // tag set once. The registry bounds series per metric; this map bounds itself too.
-  const handles = new Map<string, { record(value: number): void }>();
-  const record = (
-    name: string,
-    kind: 'counter' | 'distribution',
-    tags: Record<string, string>,
-    value: number,
-  ) => {
-    const id = `${name}\u0000${Object.values(tags).join('\u0000')}`;
-    let handle = handles.get(id);
-    if (!handle) {
-      handle = recorder.handle(name, kind, tags);
-      if (handles.size < MAX_CACHED_HANDLES && id.length <= MAX_CACHED_ID_LENGTH) {
-        handles.set(id, handle);
-      }
-    }
-    handle.record(value);
-  };
+  const seriesOf = createSeriesCache(recorder);
 
   /**
    * Named by `operationName`, else by the document's first operation (clients often omit the
@@ -152,16 +186,16 @@ export function useResponseTiming(options: ResponseTimingOptions): Plugin {
       try {
         const { endpoint } = state;
         if (endpoint === null) return;
-        const tags = { endpoint, operation: state.operation, method: request.method };
-        record('api.responseTime', 'distribution', tags, durationMs);
-        record('api.requests', 'counter', { ...tags, status: String(response.status) }, 1);
+        const series = seriesOf(endpoint, state.operation, request.method);
+        series.responseTime.record(durationMs);
+        series.requests(response.status).record(1);
         const type =
           response.status >= 500 || state.graphqlErrors === 'server'
             ? 'server'
             : response.status >= 400 || state.graphqlErrors === 'client'
               ? 'client'
               : null;
-        if (type) record('api.errors', 'counter', { ...tags, type }, 1);
+        if (type) series.errors(type).record(1);
       } catch {
         // Telemetry never fails a request.
       }
