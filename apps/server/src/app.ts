@@ -6,6 +6,8 @@ import type { WebSocketServer } from 'ws';
 import { createApiKeyService } from './access/api-keys.ts';
 import { createAuditRecorder } from './access/audit.ts';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './access/rate-limiter.ts';
+import { createBusinessMetrics } from './analytics/business-metrics.ts';
+import { createVisitorAnalytics } from './analytics/visitor-analytics.ts';
 import { createAlertingService } from './alerting/alerting-service.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import { cacheHitRate } from './cache/cache-metrics-recorder.ts';
@@ -188,6 +190,7 @@ async function restoreCollector(
   config: AppConfig,
   { store, metrics, pubsub, cache, leader }: Infrastructure,
   alerting: AlertingService,
+  analytics: Services['analytics'],
   webSockets: () => WebSocketServer | undefined,
   log: Log,
 ) {
@@ -220,6 +223,10 @@ async function restoreCollector(
         if (await leader.acquire()) await alerting.evaluate(now);
       },
       activeAlerts: () => alerting.activeAlerts(),
+      analytics: (now) => {
+        analytics.visitors.closeIdle(now);
+        analytics.business.updateCostPerAcquisition();
+      },
     },
   });
   await collector.restore();
@@ -283,11 +290,16 @@ export async function buildApp(
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
   const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log, logger);
+  const analytics: Services['analytics'] = {
+    visitors: createVisitorAnalytics({ registry: metrics.registry }),
+    business: createBusinessMetrics({ registry: metrics.registry, config: config.analytics }),
+  };
   let http: HttpListener | undefined;
   const { collector, sampler } = await restoreCollector(
     config,
     infrastructure,
     alerting,
+    analytics,
     () => http?.webSockets,
     log,
   );
@@ -298,8 +310,9 @@ export async function buildApp(
     catalog,
     cache,
     cacheOps: createCacheOperations(cache, catalog),
-    events: createEventService({ store, registry: metrics.registry }),
+    events: createEventService({ store, record: analytics.business.recordEvent }),
     metrics,
+    analytics,
     collector,
     pubsub,
     alerting,

@@ -37,8 +37,7 @@ export const ANALYTICS_LIMITS = {
 } as const;
 
 export type AnalyticsBeaconParse =
-  | { ok: true; beacon: AnalyticsBeacon }
-  | { ok: false; problems: string[] };
+  { ok: true; beacon: AnalyticsBeacon } | { ok: false; problems: string[] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -87,7 +86,9 @@ export function parseAnalyticsBeacon(body: unknown): AnalyticsBeaconParse {
   if (!isWhole(seq, 1, ANALYTICS_LIMITS.maxSeq))
     problems.push(`seq must be a whole number from 1 to ${ANALYTICS_LIMITS.maxSeq}`);
   if (!isWhole(durationMs, 0, ANALYTICS_LIMITS.maxDurationMs))
-    problems.push(`durationMs must be whole milliseconds from 0 to ${ANALYTICS_LIMITS.maxDurationMs}`);
+    problems.push(
+      `durationMs must be whole milliseconds from 0 to ${ANALYTICS_LIMITS.maxDurationMs}`,
+    );
   if (ended !== undefined && typeof ended !== 'boolean')
     problems.push('ended must be true or false');
   const pageViews = parseTotals('pageViews', body['pageViews'], normaliseRoute, problems);
