@@ -182,6 +182,14 @@ async function startAlerting(
   return { alerting, followBoundUrl };
 }
 
+/** Visitor analytics (the `/analytics` beacons) and the business figures, over the registry. */
+function createAnalytics(config: AppConfig, { metrics }: Infrastructure): Services['analytics'] {
+  return {
+    visitors: createVisitorAnalytics({ registry: metrics.registry }),
+    business: createBusinessMetrics({ registry: metrics.registry, config: config.analytics }),
+  };
+}
+
 /**
  * The collection job over every source it reads, this instance's persisted history restored. Rules
  * are evaluated on the instance holding the leader lock.
@@ -290,10 +298,7 @@ export async function buildApp(
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
   const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log, logger);
-  const analytics: Services['analytics'] = {
-    visitors: createVisitorAnalytics({ registry: metrics.registry }),
-    business: createBusinessMetrics({ registry: metrics.registry, config: config.analytics }),
-  };
+  const analytics = createAnalytics(config, infrastructure);
   let http: HttpListener | undefined;
   const { collector, sampler } = await restoreCollector(
     config,

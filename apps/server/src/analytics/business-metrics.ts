@@ -6,7 +6,7 @@ import type { AnalyticsConfig } from './analytics-config.ts';
 /** The business figures: calculations, affiliate clicks and their commission, and cost per acquisition. */
 export interface BusinessMetrics {
   /** Counts a stored calculator event; an affiliate click also earns its flavor's commission. */
-  recordEvent(event: { type: CalculatorEventType; flavorId: string }): void;
+  recordEvent: (event: { type: CalculatorEventType; flavorId: string }) => void;
   /** Sets `business.costPerAcquisition` from the spend and the last 24 h's clicks (each tick). */
   updateCostPerAcquisition(): void;
 }
@@ -24,7 +24,7 @@ export function createBusinessMetrics(options: {
 }): BusinessMetrics {
   const { registry, config } = options;
   return {
-    recordEvent(event) {
+    recordEvent: (event) => {
       if (event.type === 'calculation') {
         registry.counter('business.calculations', 1);
         return;

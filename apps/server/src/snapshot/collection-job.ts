@@ -115,7 +115,16 @@ async function collectSnapshot(context: TickContext, at: number): Promise<Snapsh
   });
   registry.gauge('health.uptimeRatio', dependencies['database'] === 'up' ? 1 : 0);
   recordDerivedRatios(registry);
-  if (sources.analytics) await step('analytics', () => sources.analytics!(at), undefined);
+  if (sources.analytics) {
+    const analytics = sources.analytics;
+    await step(
+      'analytics',
+      () => {
+        analytics(at);
+      },
+      undefined,
+    );
+  }
   const cacheHitRate = sources.cacheHitRate
     ? await step('cache stats', sources.cacheHitRate, null)
     : null;
