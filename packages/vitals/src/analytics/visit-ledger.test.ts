@@ -64,6 +64,19 @@ describe('VisitLedger', () => {
     expect(back.closed).toEqual([{ durationMs: 30_000, pageViews: 1 }]);
   });
 
+  it('ends nothing twice when a beacon without news follows the last one', () => {
+    const ledger = new VisitLedger();
+    ledger.apply(beacon(1, { durationMs: 20_000, pageViews: { '/': 1 }, ended: true }), 0);
+    const late = ledger.apply(beacon(2, { durationMs: 21_000, pageViews: { '/': 1 } }), 1);
+    expect(late).toEqual({ accepted: true, pageViews: {}, features: {}, closed: [] });
+    expect(ledger.closeIdle(31 * MINUTE)).toEqual([]);
+    const back = ledger.apply(
+      beacon(3, { durationMs: 80_000, pageViews: { '/': 2 }, ended: true }),
+      2,
+    );
+    expect(back.closed).toEqual([{ durationMs: 59_000, pageViews: 1 }]);
+  });
+
   it('adopts a session it does not know mid-way instead of counting its totals twice', () => {
     const ledger = new VisitLedger();
     const adopted = ledger.apply(beacon(7, { pageViews: { '/': 4 } }), 0);

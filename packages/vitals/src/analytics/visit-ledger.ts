@@ -66,7 +66,10 @@ function merge(before: Record<string, number>, after: Record<string, number>) {
  *
  * Sessions end with a beacon that says so (`pagehide`), after `idleMs` without one
  * ({@link VisitLedger.closeIdle}), or when pushed out by `maxSessions`; each ended visit is
- * reported once with its duration and page count. Pure: the caller passes the time.
+ * reported once with its duration and page count. An ended session starts a new visit when a
+ * later beacon brings new page views or feature uses (a tab restored from the back/forward
+ * cache, a tab used again after `idleMs`); a later beacon that brings nothing new ends nothing
+ * twice. Pure: the caller passes the time.
  */
 export class VisitLedger {
   private readonly sessions = new Map<string, SessionEntry>();
@@ -113,10 +116,17 @@ export class VisitLedger {
     entry.seq = beacon.seq;
     entry.durationMs = Math.max(entry.durationMs, beacon.durationMs);
     entry.lastSeenAt = now;
-    entry.open = true;
     // Most recently seen last: the map's order is the order sessions go idle in.
     this.sessions.delete(beacon.sessionId);
     this.sessions.set(beacon.sessionId, entry);
+    const grew = Object.keys(pageViews).length > 0 || Object.keys(features).length > 0;
+    if (!entry.open && !grew) {
+      // A late beacon of an ended visit (a browser fires visibilitychange after pagehide): the
+      // time since the end belongs to no visit.
+      entry.visitStart.durationMs = entry.durationMs;
+      return { accepted: true, pageViews, features, closed };
+    }
+    entry.open = true;
     if (beacon.ended) closed.push(this.close(entry));
     return { accepted: true, pageViews, features, closed };
   }

@@ -90,10 +90,18 @@ let started = false;
 export function startAnalyticsTracker(): void {
   if (started) return;
   started = true;
+  // Unloading fires pagehide and then visibilitychange: after the beacon that ended the session,
+  // nothing more is sent until the page comes back from the back/forward cache.
+  let ended = false;
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') sendTotals(false);
+    if (document.visibilityState === 'hidden' && !ended) sendTotals(false);
   });
   window.addEventListener('pagehide', () => {
+    if (ended) return;
+    ended = true;
     sendTotals(true);
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) ended = false;
   });
 }
