@@ -102,4 +102,19 @@ describe('POST /analytics', () => {
       2,
     );
   });
+
+  it('exposes the figures on /metrics like every other metric', async () => {
+    const response = await app.yoga.fetch('http://localhost/metrics', {
+      headers: { 'x-api-key': app.adminKey },
+    });
+    const text = await response.text();
+    expect(text).toMatch(
+      /^taurine_visitor_page_views_total\{[^}]*route="\/alerts\/:id"[^}]*\} 1$/m,
+    );
+    expect(text).toMatch(/^taurine_feature_usage_total\{[^}]*feature="preset.serving"[^}]*\} 2$/m);
+    expect(text).toMatch(
+      /^taurine_business_affiliate_earnings_usd_total\{[^}]*supplier="red-bull-gmbh"/m,
+    );
+    expect(text).toMatch(/^taurine_business_cost_per_acquisition_usd\{/m);
+  });
 });
