@@ -177,6 +177,10 @@ describe('visitor and business analytics from a scripted browser session', () =>
     expect(await figure('affiliate-clicks').textContent()).toBe('1');
     expect(await figure('affiliate-earnings').textContent()).toBe('$0.23');
     expect(await figure('cost-per-acquisition').textContent()).toBe('No data');
+    const routeRows = dashboard.getByTestId('breakdown-route').locator('tbody tr');
+    await expect
+      .poll(() => routeRows.allTextContents(), { timeout: 15_000 })
+      .toEqual(['/1', '/demo1', '/performance1']);
     await context.close();
   });
 });

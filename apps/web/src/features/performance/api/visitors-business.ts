@@ -27,3 +27,25 @@ export const VisitorsBusinessQuery = graphql(`
     }
   }
 `);
+
+/** The series of a counter: their tags name the routes or features that have counts. */
+export const CounterSeriesQuery = graphql(`
+  query CounterSeries($prefix: String!) {
+    metrics(prefix: $prefix) {
+      name
+      tags {
+        key
+        value
+      }
+    }
+  }
+`);
+
+/** A counter's total for one tag value over a window. */
+export const CounterTotalQuery = graphql(`
+  query CounterTotal($name: String!, $tags: [TagInput!], $window: StatsWindow!) {
+    stats(name: $name, tags: $tags, window: $window) {
+      sum
+    }
+  }
+`);

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import type { StatsWindow } from '../../../gql/graphql.ts';
 import { formatDecimal, formatUsdAmount } from '../../../lib/number-format.ts';
 import { VisitorsBusinessQuery } from '../api/visitors-business.ts';
+import { TagBreakdown } from './tag-breakdown.tsx';
 
 interface Figure {
   id: string;
@@ -99,6 +100,10 @@ export function VisitorsBusiness({ window }: { window: StatsWindow }) {
           ))}
         </dl>
       )}
+      <div className="business-breakdowns">
+        <TagBreakdown metric="visitor.pageViews" tagKey="route" label="Route" window={window} />
+        <TagBreakdown metric="feature.usage" tagKey="feature" label="Feature" window={window} />
+      </div>
       <p className="muted performance__note">
         Counted from anonymous per-tab beacons (no cookies, nothing personal) and the calculator’s
         events; earnings value each click at its supplier’s commission on one pack.
