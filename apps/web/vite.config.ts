@@ -12,7 +12,7 @@ import {
 const API_ORIGIN = 'http://localhost:4000';
 
 /** Server routes: never answered with the app shell by the Service Worker. */
-const SERVER_PATHS = /^\/(graphql|graphiql\/|rum|metrics|export\.|health|livez|api)/;
+const SERVER_PATHS = /^\/(graphql|graphiql\/|rum|analytics|metrics|export\.|health|livez|api)/;
 
 export default defineConfig({
   plugins: [
@@ -73,6 +73,7 @@ export default defineConfig({
       '/health': API_ORIGIN,
       '/metrics': API_ORIGIN,
       '/rum': API_ORIGIN,
+      '/analytics': API_ORIGIN,
       '/export.csv': API_ORIGIN,
       '/api': API_ORIGIN,
     },

@@ -23,6 +23,7 @@ const ROUTES = [
   '/livez',
   '/graphql',
   '/rum',
+  '/analytics',
   '/metrics',
   '/export.csv',
   '/export.json',
@@ -207,6 +208,9 @@ describe('fuzzing the REST routes through fetch (bounded, seeded)', () => {
       fc.uint8Array({ maxLength: 500 }),
       fc.constant(
         JSON.stringify({ route: '/', device: 'desktop', vitals: [{ name: 'LCP', value: 1 }] }),
+      ),
+      fc.constant(
+        JSON.stringify({ sessionId: 'fuzz-tab-1', seq: 1, durationMs: 1, pageViews: { '/': 1 } }),
       ),
     );
     const contentType = fc.constantFrom(

@@ -6,6 +6,8 @@ import type { WebSocketServer } from 'ws';
 import { createApiKeyService } from './access/api-keys.ts';
 import { createAuditRecorder } from './access/audit.ts';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './access/rate-limiter.ts';
+import { createBusinessMetrics } from './analytics/business-metrics.ts';
+import { createVisitorAnalytics } from './analytics/visitor-analytics.ts';
 import { createAlertingService } from './alerting/alerting-service.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import { cacheHitRate } from './cache/cache-metrics-recorder.ts';
@@ -182,6 +184,14 @@ async function startAlerting(
   return { alerting, followBoundUrl };
 }
 
+/** Visitor analytics (the `/analytics` beacons) and the business figures, over the registry. */
+function createAnalytics(config: AppConfig, { metrics }: Infrastructure): Services['analytics'] {
+  return {
+    visitors: createVisitorAnalytics({ registry: metrics.registry }),
+    business: createBusinessMetrics({ registry: metrics.registry, config: config.analytics }),
+  };
+}
+
 /**
  * The collection job over every source it reads, this instance's persisted history restored. Rules
  * are evaluated on the instance holding the leader lock.
@@ -190,6 +200,7 @@ async function restoreCollector(
   config: AppConfig,
   { store, metrics, pubsub, cache, leader }: Infrastructure,
   alerting: AlertingService,
+  analytics: Services['analytics'],
   webSockets: () => WebSocketServer | undefined,
   log: Log,
 ) {
@@ -222,6 +233,10 @@ async function restoreCollector(
         if (await leader.acquire()) await alerting.evaluate(now);
       },
       activeAlerts: () => alerting.activeAlerts(),
+      analytics: (now) => {
+        analytics.visitors.closeIdle(now);
+        analytics.business.updateCostPerAcquisition();
+      },
     },
   });
   await collector.restore();
@@ -285,11 +300,13 @@ export async function buildApp(
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
   const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log, logger);
+  const analytics = createAnalytics(config, infrastructure);
   let http: HttpListener | undefined;
   const { collector, sampler } = await restoreCollector(
     config,
     infrastructure,
     alerting,
+    analytics,
     () => http?.webSockets,
     log,
   );
@@ -300,8 +317,9 @@ export async function buildApp(
     catalog,
     cache,
     cacheOps: createCacheOperations(cache, catalog),
-    events: createEventService({ store, registry: metrics.registry }),
+    events: createEventService({ store, record: analytics.business.recordEvent }),
     metrics,
+    analytics,
     collector,
     pubsub,
     alerting,

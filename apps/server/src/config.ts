@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_KEY_PATTERN } from './access/api-keys.ts';
+import { readAnalyticsConfig } from './analytics/analytics-config.ts';
+import type { AnalyticsConfig } from './analytics/analytics-config.ts';
 import { checkAlertChannelEnv, readAlertChannelEnv } from './alerting/channel-env.ts';
 import type { AlertChannelEnv } from './alerting/channel-env.ts';
 import { readLogLevel } from './logging/log-level.ts';
@@ -92,6 +94,8 @@ export interface AppConfig {
    * instance may take the item over only once it expired. @default 30000
    */
   alertOutboxLeaseMs: number;
+  /** Commission shares and marketing spend: affiliate earnings and cost per acquisition. */
+  analytics: AnalyticsConfig;
   /** Benchmarking switches (`npm run bench -- http`); never set them in a deployment. */
   benchmark: BenchmarkSwitches;
 }
@@ -373,6 +377,7 @@ export function loadConfig(
     ...accessConfig(read),
     subscriptionLimits: subscriptionLimits(read),
     ...alertingConfig(read, port),
+    analytics: readAnalyticsConfig(env, problems),
     benchmark: benchmarkSwitches(read, problems),
   };
   problems.push(...consistencyProblems(config));

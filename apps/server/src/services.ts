@@ -2,6 +2,8 @@ import type { TieredCache } from '@taurine/cache';
 import type { Store } from '@taurine/store';
 import type { ApiKeyService } from './access/api-keys.ts';
 import type { AuditRecorder } from './access/audit.ts';
+import type { BusinessMetrics } from './analytics/business-metrics.ts';
+import type { VisitorAnalytics } from './analytics/visitor-analytics.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import type { CollectionJob } from './snapshot/collection-job.ts';
 import type { LoadTestService } from './load-tests/load-test-service.ts';
@@ -22,6 +24,8 @@ export interface Services {
   cacheOps: CacheOperations;
   events: EventService;
   metrics: MetricsService;
+  /** Visitor analytics (page views, sessions, feature use) and the business figures. */
+  analytics: { visitors: VisitorAnalytics; business: BusinessMetrics };
   /** The collection tick: latest snapshot, rollup persistence. */
   collector: CollectionJob;
   pubsub: TaurinePubSub;

@@ -50,3 +50,10 @@ export {
   SUGAR_GUIDANCE,
 } from './guidance.ts';
 export type { GuidanceSource } from './guidance.ts';
+export {
+  DEFAULT_COMMISSION_RATES,
+  affiliateCommission,
+  commissionRateFor,
+  costPerAcquisition,
+} from './affiliate/affiliate-economics.ts';
+export type { AffiliateCommission, CommissionRates } from './affiliate/affiliate-economics.ts';

@@ -18,7 +18,13 @@ export {
   sanitiseUrl,
 } from './vital-attribution.ts';
 export type { InteractionType, VitalAttribution, VitalPhase } from './vital-attribution.ts';
-export { BROWSER_CACHE_TIERS, DEVICE_TYPES, RUM_LIMITS, parseRumBatch } from './rum-batch.ts';
+export {
+  BROWSER_CACHE_TIERS,
+  DEVICE_TYPES,
+  RUM_LIMITS,
+  SESSION_ID_PATTERN,
+  parseRumBatch,
+} from './rum-batch.ts';
 export type {
   BrowserCacheTier,
   CacheTierCounts,
@@ -27,3 +33,15 @@ export type {
   RumBatchParse,
   VitalReport,
 } from './rum-batch.ts';
+export { APP_ROUTES, OTHER_ROUTE, normaliseRoute } from './analytics/app-routes.ts';
+export {
+  FEATURE_NAMES,
+  OTHER_FEATURE,
+  foldFeatureName,
+  isFeatureName,
+} from './analytics/feature-names.ts';
+export type { FeatureName } from './analytics/feature-names.ts';
+export { ANALYTICS_LIMITS, parseAnalyticsBeacon } from './analytics/analytics-beacon.ts';
+export type { AnalyticsBeacon, AnalyticsBeaconParse } from './analytics/analytics-beacon.ts';
+export { VisitLedger } from './analytics/visit-ledger.ts';
+export type { ClosedVisit, VisitLedgerOptions, VisitUpdate } from './analytics/visit-ledger.ts';

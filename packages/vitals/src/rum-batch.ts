@@ -51,7 +51,8 @@ export const RUM_LIMITS = {
   maxCacheCount: 1_000_000,
 } as const;
 
-const SESSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
+/** An anonymous session id as beacons carry it: 8 to 64 letters, digits, `_` or `-`. */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 export type RumBatchParse = { ok: true; batch: RumBatch } | { ok: false; problems: string[] };
 
@@ -157,7 +158,7 @@ export function parseRumBatch(body: unknown): RumBatchParse {
   if (device === null) problems.push(`device must be one of ${DEVICE_TYPES.join(', ')}`);
   const rawSession = body['sessionId'];
   const sessionId =
-    typeof rawSession === 'string' && SESSION_ID.test(rawSession) ? rawSession : null;
+    typeof rawSession === 'string' && SESSION_ID_PATTERN.test(rawSession) ? rawSession : null;
   const vitals = parseVitals(body['vitals'] ?? [], problems);
   const cache = parseCache(body['cache'] ?? [], problems);
   if (problems.length > 0 || device === null) return { ok: false, problems };

@@ -1,4 +1,3 @@
-import type { MetricsRegistry } from '@taurine/monitor';
 import type { Store } from '@taurine/store';
 
 export type CalculatorEventType = 'calculation' | 'affiliate_click';
@@ -19,15 +18,13 @@ export interface EventService {
   }): Promise<TrackedEvent>;
 }
 
-const COUNTERS = {
-  calculation: 'business.calculations',
-  affiliate_click: 'business.affiliateClicks',
-} as const;
-
-/** Stores each event and counts it (`business.calculations`, `business.affiliateClicks`). */
+/**
+ * Stores each event, then hands it to `record`, which counts it (`analytics/business-metrics.ts`:
+ * calculations, affiliate clicks and their commission).
+ */
 export function createEventService(options: {
   store: Store;
-  registry: MetricsRegistry;
+  record: (event: { type: CalculatorEventType; flavorId: string }) => void;
   now?: () => number;
 }): EventService {
   const now = options.now ?? Date.now;
@@ -40,7 +37,7 @@ export function createEventService(options: {
         sessionId: event.sessionId ?? undefined,
         createdAt,
       });
-      options.registry.counter(COUNTERS[event.type], 1);
+      options.record({ type: event.type, flavorId: event.flavorId });
       return { id, type: event.type, flavorId: event.flavorId, at: new Date(createdAt) };
     },
   };

@@ -11,11 +11,12 @@ import { exportRoute, prometheusRoute } from '../metrics/export-routes.ts';
 import { healthRoute } from '../infra/health-route.ts';
 import { createPerformanceRoutes } from '../metrics/performance-route.ts';
 import { createRumRoute } from '../rum/rum-route.ts';
+import { createAnalyticsRoute } from '../analytics/analytics-route.ts';
 
 /**
  * The REST surface beside `/graphql`, with the least role each route needs. Dashboard data
  * (`/metrics`, exports, reports) needs a viewer key unless `PUBLIC_DASHBOARD=true`; cache actions
- * need an operator key; `/health` and `/rum` are public.
+ * need an operator key; `/health`, `/rum` and `/analytics` are public.
  */
 export function createRoutes(services: Services, options: { trustProxy?: boolean } = {}): Route[] {
   const { registry, sessions } = services.metrics;
@@ -54,6 +55,12 @@ export function createRoutes(services: Services, options: { trustProxy?: boolean
           sessions.touch(sessionId, Date.now(), client);
         },
       }),
+    },
+    {
+      method: 'POST',
+      path: '/analytics',
+      access: 'public',
+      handler: createAnalyticsRoute({ analytics: services.analytics.visitors }),
     },
     { method: 'GET', path: '/metrics', access: 'viewer', handler: prometheusRoute(registry, now) },
     {

@@ -6,6 +6,7 @@ import {
   rateVital,
 } from '@taurine/vitals';
 import type { RumBatch, VitalReport } from '@taurine/vitals';
+import { readBeaconBody } from './beacon-body.ts';
 
 export interface RumRecorder {
   distribution(name: string, value: number, tags: Record<string, string>): void;
@@ -81,27 +82,9 @@ export function createRumRoute(options: RumRouteOptions) {
     _url?: URL,
     serverContext: Record<string, unknown> = {},
   ): Promise<Response> => {
-    const type = request.headers.get('content-type') ?? 'text/plain';
-    if (!/^(text\/plain|application\/json)\b/i.test(type)) {
-      return Response.json(
-        { error: 'Send the batch as text/plain or application/json' },
-        { status: 415 },
-      );
-    }
-    const text = await request.text();
-    if (Buffer.byteLength(text) > RUM_LIMITS.maxBytes) {
-      return Response.json(
-        { error: `Batch is larger than ${RUM_LIMITS.maxBytes} bytes` },
-        { status: 413 },
-      );
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return Response.json({ error: 'Body is not valid JSON' }, { status: 400 });
-    }
-    const parsed = parseRumBatch(body);
+    const read = await readBeaconBody(request, RUM_LIMITS.maxBytes);
+    if (!read.ok) return read.response;
+    const parsed = parseRumBatch(read.body);
     if (!parsed.ok)
       return Response.json({ error: 'Invalid batch', problems: parsed.problems }, { status: 400 });
 

@@ -22,6 +22,8 @@ export interface CollectionSources {
   /** Evaluates alert rules against the fresh windows (the alerting service). */
   evaluateAlerts?: (now: number) => Promise<void>;
   activeAlerts?: () => SnapshotAlert[];
+  /** Ends idle visitor sessions and updates the business gauges (cost per acquisition). */
+  analytics?: (now: number) => void;
 }
 
 export interface CollectionJobOptions {
@@ -113,6 +115,16 @@ async function collectSnapshot(context: TickContext, at: number): Promise<Snapsh
   });
   registry.gauge('health.uptimeRatio', dependencies['database'] === 'up' ? 1 : 0);
   recordDerivedRatios(registry);
+  if (sources.analytics) {
+    const analytics = sources.analytics;
+    await step(
+      'analytics',
+      () => {
+        analytics(at);
+      },
+      undefined,
+    );
+  }
   const cacheHitRate = sources.cacheHitRate
     ? await step('cache stats', sources.cacheHitRate, null)
     : null;

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { ApiKeySetting } from '../components/api-key-dialog.tsx';
 import { LoadingStatus } from '../components/loading-status.tsx';
+import { usePageViews } from '../hooks/use-page-views.ts';
 import { RouteErrorBoundary } from './route-error-boundary.tsx';
 
 const NAV_ITEMS = [
@@ -26,6 +27,7 @@ export function AppLayout() {
   const navId = useId();
   // On phones the links fold behind a "Menu" button (CSS shows the button below 40rem only).
   const [menuOpen, setMenuOpen] = useState(false);
+  usePageViews();
 
   // After client-side navigation, move focus to the new page as a full page load would. Comparing
   // paths (not "is this the first run") keeps StrictMode's double effects from stealing focus.

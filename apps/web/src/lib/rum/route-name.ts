@@ -1,10 +1,10 @@
-/** The app's pages; anything else is reported as `/other` so a typo cannot create a new series. */
-export const KNOWN_ROUTES = ['/', '/monitoring', '/alerts', '/performance', '/demo'] as const;
+import { normaliseRoute } from '@taurine/vitals';
 
-/** The route a path belongs to: `/monitoring/` → `/monitoring`, `/x?y` → `/other`. */
+/**
+ * The route a path belongs to, as the router declares it (`@taurine/vitals`' `APP_ROUTES`, shared
+ * with the server's checks): `/monitoring/` → `/monitoring`, `/alerts/42` → `/alerts/:id`, anything
+ * else → `/other`, so a typo cannot create a new series.
+ */
 export function routeName(pathname: string): string {
-  const path = pathname.split(/[?#]/)[0]!.replace(/\/+$/, '') || '/';
-  if ((KNOWN_ROUTES as readonly string[]).includes(path)) return path;
-  if (path.startsWith('/alerts/')) return '/alerts/:id';
-  return '/other';
+  return normaliseRoute(pathname);
 }

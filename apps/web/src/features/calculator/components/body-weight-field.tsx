@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { FieldError, errorProps } from '../../../components/field-error.tsx';
+import { useCommitTracking } from '../hooks/use-commit-tracking.ts';
 
 interface BodyWeightFieldProps {
   value: string;
@@ -10,6 +11,7 @@ interface BodyWeightFieldProps {
 /** Optional body weight: it turns the single-dose limit into 3 mg per kg. */
 export function BodyWeightField({ value, onChange, error }: BodyWeightFieldProps) {
   const id = useId();
+  const commitTracking = useCommitTracking('calculator.bodyWeight', value);
   return (
     <div className="field">
       <label htmlFor={`${id}-input`}>
@@ -25,6 +27,7 @@ export function BodyWeightField({ value, onChange, error }: BodyWeightFieldProps
         value={value}
         placeholder="e.g. 70"
         data-testid="body-weight-input"
+        {...commitTracking}
         onChange={(event) => {
           onChange(event.target.value);
         }}

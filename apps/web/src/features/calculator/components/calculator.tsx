@@ -1,13 +1,15 @@
-import { useMemo, useReducer, useState } from 'react';
+import { useCallback, useMemo, useReducer, useState } from 'react';
 import { useQuery } from 'urql';
 import { useFragment } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value.ts';
+import { trackFeature } from '../../../lib/analytics/analytics-tracker.ts';
 import { CalculateDrinkQuery } from '../api/calculate-drink.ts';
 import { useOfflineCalculation } from '../hooks/use-offline-calculation.ts';
 import { loadLastDrink, useRememberDrink } from '../hooks/use-last-drink.ts';
 import { useTrackCalculation } from '../hooks/use-track-calculation.ts';
-import type { DrinkInput, FieldErrors } from '../utils/drink-form.ts';
+import type { DrinkFormAction, DrinkInput, FieldErrors } from '../utils/drink-form.ts';
+import { FEATURE_OF_ACTION } from '../utils/feature-usage.ts';
 import {
   drinkFormReducer,
   initialDrinkForm,
@@ -49,7 +51,13 @@ export function Calculator({ trackSettleMs }: CalculatorProps) {
   // The visitor's last drink comes back from the localStorage tier, so a return visit starts
   // where they left off.
   const [restored] = useState(loadLastDrink);
-  const [form, dispatch] = useReducer(drinkFormReducer, restored ?? initialDrinkForm);
+  const [form, dispatchForm] = useReducer(drinkFormReducer, restored ?? initialDrinkForm);
+  // The visitor's discrete actions count as feature uses (visitor analytics, no personal data).
+  const dispatch = useCallback((action: DrinkFormAction) => {
+    const feature = FEATURE_OF_ACTION[action.type];
+    if (feature !== undefined) trackFeature(feature);
+    dispatchForm(action);
+  }, []);
   useRememberDrink(form);
   const { request, clientErrors } = useMemo(() => toDrinkRequest(form), [form]);
   const sent = useDebouncedValue(request, CALCULATE_DEBOUNCE_MS);

@@ -7,6 +7,7 @@ import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
 import type { FlavorCategory, FlavorFilter } from '../../../gql/graphql.ts';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value.ts';
+import { trackFeature } from '../../../lib/analytics/analytics-tracker.ts';
 import { formatMg, formatMl } from '../../../lib/format.ts';
 import { FlavorPickerPageQuery } from '../api/flavor-picker-page.ts';
 import { FLAVOR_CATEGORY_LABELS } from '../utils/labels.ts';
@@ -36,6 +37,7 @@ export function FlavorPicker({ selectedId, onSelect, error }: FlavorPickerProps)
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState<FlavorCategory | ''>('');
   const debouncedSearch = useDebouncedValue(search.trim(), 250);
+  useSearchTracking(debouncedSearch);
   const filter = useMemo<FlavorFilter>(
     () => ({ search: debouncedSearch === '' ? null : debouncedSearch, category: category || null }),
     [debouncedSearch, category],
@@ -69,6 +71,7 @@ export function FlavorPicker({ selectedId, onSelect, error }: FlavorPickerProps)
             id={`${id}-category`}
             value={category}
             onChange={(event) => {
+              if (event.target.value !== '') trackFeature('filter.category');
               setCategory(event.target.value as FlavorCategory | '');
             }}
           >
@@ -95,6 +98,16 @@ export function FlavorPicker({ selectedId, onSelect, error }: FlavorPickerProps)
       <FieldError id={`${id}-error`} message={error} />
     </section>
   );
+}
+
+/** Counts a search as a filter use once typing pauses on a new, non-empty term. */
+function useSearchTracking(term: string): void {
+  const tracked = useRef('');
+  useEffect(() => {
+    if (term === '' || term === tracked.current) return;
+    tracked.current = term;
+    trackFeature('filter.search');
+  }, [term]);
 }
 
 interface FlavorResultsProps {
@@ -233,6 +246,7 @@ function FlavorResultsPage({
               type="button"
               className="button button--secondary"
               onClick={() => {
+                trackFeature('calculator.loadMoreFlavors');
                 onLoadMore(pageInfo.endCursor!);
               }}
             >

@@ -3,7 +3,9 @@ import { FieldError, errorProps } from '../../../components/field-error.tsx';
 import { useFragment } from '../../../gql/fragment-masking.ts';
 import type { FragmentType } from '../../../gql/fragment-masking.ts';
 import { graphql } from '../../../gql/gql.ts';
+import { trackFeature } from '../../../lib/analytics/analytics-tracker.ts';
 import { formatMl } from '../../../lib/format.ts';
+import { useCommitTracking } from '../hooks/use-commit-tracking.ts';
 import { SERVING_PRESETS_ML } from '../utils/drink-form.ts';
 
 export const ServingSizeField_FlavorFragment = graphql(`
@@ -34,6 +36,7 @@ export function ServingSizeField({
   const id = useId();
   const flavor = useFragment(ServingSizeField_FlavorFragment, flavorRef);
   const presets = flavor?.containersMl ?? SERVING_PRESETS_ML;
+  const commitTracking = useCommitTracking('calculator.servingSize', value);
   return (
     <div className="field">
       <label htmlFor={`${id}-input`}>Serving size (ml)</label>
@@ -51,6 +54,7 @@ export function ServingSizeField({
               className="segmented__button"
               aria-pressed={Number(value) === ml}
               onClick={() => {
+                trackFeature('preset.serving');
                 onChange(String(ml));
               }}
             >
@@ -67,6 +71,7 @@ export function ServingSizeField({
           step="any"
           value={value}
           data-testid="serving-input"
+          {...commitTracking}
           onChange={(event) => {
             onChange(event.target.value);
           }}

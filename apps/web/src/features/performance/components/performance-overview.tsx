@@ -8,6 +8,7 @@ import { PerformanceFilters } from './performance-filters.tsx';
 import { RouteVitalsTable } from './route-vitals-table.tsx';
 import { ScoreRing } from './score-ring.tsx';
 import { VitalCard } from './vital-card.tsx';
+import { VisitorsBusiness } from './visitors-business.tsx';
 import './performance.css';
 
 /**
@@ -57,6 +58,7 @@ export function PerformanceOverview() {
         </h2>
         <RouteVitalsTable device={device} percentile={percentile} window={window} />
       </section>
+      <VisitorsBusiness window={window} />
       <p className="muted performance__note">
         Measured in visitors&apos; browsers with web-vitals and sent when the page is hidden.
         Ratings use web-vitals&apos; thresholds. The score applies Lighthouse&apos;s log-normal
