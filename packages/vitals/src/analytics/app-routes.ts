@@ -2,7 +2,15 @@
  * The SPA's route patterns, as its router declares them: the only values the `route` tag of
  * page views (and Web Vitals) takes. Keep in step with `apps/web/src/app/router.tsx`.
  */
-export const APP_ROUTES = ['/', '/monitoring', '/alerts', '/alerts/:id', '/performance', '/load-tests', '/demo'];
+export const APP_ROUTES = [
+  '/',
+  '/monitoring',
+  '/alerts',
+  '/alerts/:id',
+  '/performance',
+  '/load-tests',
+  '/demo',
+];
 
 /** Where every path the router does not know is counted, so a typo cannot create a series. */
 export const OTHER_ROUTE = '/other';
