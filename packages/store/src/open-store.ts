@@ -10,6 +10,8 @@ import { createAuditLogRepository } from './audit-log-repository.ts';
 import type { AuditLogRepository } from './audit-log-repository.ts';
 import { createCalculatorEventRepository } from './calculator-event-repository.ts';
 import type { CalculatorEventRepository } from './calculator-event-repository.ts';
+import { createDashboardRepository } from './dashboard-repository.ts';
+import type { DashboardRepository } from './dashboard-repository.ts';
 import type { Database } from './database.ts';
 import {
   assertSchemaName,
@@ -62,6 +64,8 @@ export interface Store {
   alertConfig: AlertConfigRepository;
   /** The durable notification outbox (`@taurine/notify`'s `OutboxStore`). */
   outbox: SqlOutboxStore;
+  /** Dashboards users build, with their versions. */
+  dashboards: DashboardRepository;
 }
 
 /**
@@ -130,5 +134,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     alerts: createAlertRepository(db),
     alertConfig: createAlertConfigRepository(db),
     outbox: createSqlOutboxStore(db, dialect),
+    dashboards: createDashboardRepository(db),
   };
 }
