@@ -161,7 +161,11 @@ export function createDashboardRepository(base: Kysely<Database>): DashboardRepo
   const db = base.withTables<DashboardTables>();
 
   const get = async (id: string): Promise<StoredDashboard | undefined> => {
-    const row = await db.selectFrom('dashboards').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('dashboards')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row === undefined ? undefined : toDashboard(row);
   };
 
