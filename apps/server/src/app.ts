@@ -7,6 +7,7 @@ import { createApiKeyService } from './access/api-keys.ts';
 import { createAuditRecorder } from './access/audit.ts';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './access/rate-limiter.ts';
 import { createAlertingService } from './alerting/alerting-service.ts';
+import { createDashboardService } from './dashboards/dashboard-service.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import { cacheHitRate } from './cache/cache-metrics-recorder.ts';
 import { createCacheOperations } from './cache/cache-operations.ts';
@@ -292,6 +293,9 @@ export async function buildApp(
     log,
   );
 
+  const dashboards = createDashboardService({ repository: store.dashboards, now: Date.now });
+  await dashboards.provision();
+
   const services: Services = {
     config,
     store,
@@ -305,6 +309,7 @@ export async function buildApp(
     alerting,
     apiKeys: access.apiKeys,
     audit: access.audit,
+    dashboards,
     startedAt: Date.now(),
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);

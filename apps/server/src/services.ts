@@ -7,6 +7,7 @@ import type { CollectionJob } from './snapshot/collection-job.ts';
 import type { AppConfig } from './config.ts';
 import type { CacheOperations } from './cache/cache-operations.ts';
 import type { CatalogService } from './catalog/catalog-service.ts';
+import type { DashboardService } from './dashboards/dashboard-service.ts';
 import type { EventService } from './catalog/event-service.ts';
 import type { MetricsService } from './metrics/metrics-service.ts';
 import type { TaurinePubSub } from './infra/pubsub.ts';
@@ -29,6 +30,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   /** Appends audit entries (mutations are recorded by the audit plugin). */
   audit: AuditRecorder;
+  /** Dashboards as data: stored documents, versions, visibility. */
+  dashboards: DashboardService;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

@@ -26,6 +26,9 @@ import './audit-entry.ts';
 import './metric-export.ts';
 import './snapshot.ts';
 import './cache.ts';
+import './json.ts';
+import './dashboard.ts';
+import './dashboard-panel-data.ts';
 
 let schema: GraphQLSchema | undefined;
 
