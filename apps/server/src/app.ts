@@ -248,7 +248,9 @@ function buildApi(
       trustProxy: config.trustProxy,
       audit: services.audit,
     }),
-    fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
+    fallback: config.webDistDir
+      ? createStaticHandler(config.webDistDir, { embedOrigins: config.embedOrigins })
+      : undefined,
   };
   const yoga = createTaurineYoga({
     config,
