@@ -112,8 +112,14 @@ export function DashboardPage({ id }: { id: string }) {
         <div>
           <h1>{dashboard.title}</h1>
           <p className="muted">
-            {document.description} {dashboard.builtIn ? '(provisioned, read-only)' : ''} ·{' '}
-            {dashboard.visibility.toLowerCase()} · version {dashboard.version}
+            {[
+              document.description,
+              dashboard.builtIn ? 'provisioned, read-only' : `by ${dashboard.owner}`,
+              dashboard.visibility.toLowerCase(),
+              `version ${dashboard.version}`,
+            ]
+              .filter((part) => part !== '')
+              .join(' · ')}
           </p>
         </div>
         <div className="dashboard-header__actions">

@@ -79,6 +79,13 @@ export function SeriesChart({ lines, stacked = false, compact = false, label }: 
         )}
         {drawn.map((line, index) => {
           const color = SERIES_COLORS[index % SERIES_COLORS.length] ?? '#0072b2';
+          // A series with few points (a fresh server) shows them as dots: a line needs two.
+          const dots =
+            line.points.length < 30
+              ? line.points.map((point) => (
+                  <circle key={point.t} cx={x(point.t)} cy={y(point.high)} r={3} fill={color} />
+                ))
+              : null;
           return stacked || compact ? (
             <AreaClosed
               key={line.label}
@@ -92,14 +99,16 @@ export function SeriesChart({ lines, stacked = false, compact = false, label }: 
               stroke={color}
             />
           ) : (
-            <LinePath
-              key={line.label}
-              data={line.points}
-              x={(point) => x(point.t)}
-              y={(point) => y(point.high)}
-              stroke={color}
-              strokeWidth={2}
-            />
+            <g key={line.label}>
+              {dots}
+              <LinePath
+                data={line.points}
+                x={(point) => x(point.t)}
+                y={(point) => y(point.high)}
+                stroke={color}
+                strokeWidth={2}
+              />
+            </g>
           );
         })}
       </svg>
