@@ -87,7 +87,7 @@ async function embeddedFrame(origin: string): Promise<{ page: Page; frame: Frame
   const page = await context.newPage();
   await page.goto(origin);
   const handle = await page.locator('#embed').elementHandle();
-  const frame = await handle!.contentFrame();
+  const frame = await handle.contentFrame();
   return { page, frame: frame! };
 }
 

@@ -130,30 +130,106 @@ const toDashboard = (row: Selectable<DashboardTable>): StoredDashboard => ({
   document: row.document,
   visibility: row.visibility,
   role: row.role,
-  ownerKeyId: row.owner_key_id === null ? null : Number(row.owner_key_id),
+  ownerKeyId: row.owner_key_id,
   ownerName: row.owner_name,
-  builtIn: Number(row.built_in) !== 0,
-  version: Number(row.version),
-  createdAt: Number(row.created_at),
-  updatedAt: Number(row.updated_at),
+  builtIn: row.built_in !== 0,
+  version: row.version,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
 });
 
 const toVersion = (row: Selectable<DashboardVersionTable>): StoredDashboardVersion => ({
   dashboardId: row.dashboard_id,
-  version: Number(row.version),
+  version: row.version,
   title: row.title,
   document: row.document,
-  savedAt: Number(row.saved_at),
+  savedAt: row.saved_at,
   savedBy: row.saved_by,
 });
 
 function assertAudience({ visibility, role }: DashboardAudience): void {
   if (!(DASHBOARD_VISIBILITIES as readonly string[]).includes(visibility)) {
-    throw new StoreError('INVALID_ARGUMENT', `unknown visibility ${String(visibility)}`);
+    throw new StoreError('INVALID_ARGUMENT', `unknown visibility ${JSON.stringify(visibility)}`);
   }
   if ((visibility === 'role') !== (role !== null)) {
     throw new StoreError('INVALID_ARGUMENT', 'a role is given exactly when visibility is role');
   }
+}
+
+type DashboardDb = Kysely<Database & DashboardTables>;
+
+/** Inserts a dashboard and its version 1 in one transaction. */
+async function insertDashboard(db: DashboardDb, dashboard: NewDashboard): Promise<void> {
+  assertAudience(dashboard);
+  assertEpochMs(dashboard.at, 'at');
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('dashboards')
+      .values({
+        id: dashboard.id,
+        title: dashboard.title,
+        document: dashboard.document,
+        visibility: dashboard.visibility,
+        role: dashboard.role,
+        owner_key_id: dashboard.ownerKeyId,
+        owner_name: dashboard.ownerName,
+        built_in: dashboard.builtIn === true ? 1 : 0,
+        version: 1,
+        created_at: dashboard.at,
+        updated_at: dashboard.at,
+      })
+      .execute();
+    await trx
+      .insertInto('dashboard_versions')
+      .values({
+        dashboard_id: dashboard.id,
+        version: 1,
+        title: dashboard.title,
+        document: dashboard.document,
+        saved_at: dashboard.at,
+        saved_by: dashboard.ownerName,
+      })
+      .execute();
+  });
+}
+
+/**
+ * Saves `change` as the next version when the stored version is still `expectedVersion`: the
+ * compare-and-set is one UPDATE, so of two saves of the same version exactly one wins. False when
+ * the version moved on (or the dashboard is gone).
+ */
+async function saveVersion(db: DashboardDb, id: string, change: DashboardChange): Promise<boolean> {
+  assertAudience(change);
+  assertEpochMs(change.at, 'at');
+  const next = change.expectedVersion + 1;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('dashboards')
+      .set({
+        title: change.title,
+        document: change.document,
+        visibility: change.visibility,
+        role: change.role,
+        version: next,
+        updated_at: change.at,
+      })
+      .where('id', '=', id)
+      .where('version', '=', change.expectedVersion)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await trx
+      .insertInto('dashboard_versions')
+      .values({
+        dashboard_id: id,
+        version: next,
+        title: change.title,
+        document: change.document,
+        saved_at: change.at,
+        saved_by: change.savedBy,
+      })
+      .execute();
+    return true;
+  });
 }
 
 /** The Kysely implementation of {@link DashboardRepository}, for SQLite and PostgreSQL. */
@@ -171,37 +247,7 @@ export function createDashboardRepository(base: Kysely<Database>): DashboardRepo
 
   return {
     async create(dashboard) {
-      assertAudience(dashboard);
-      assertEpochMs(dashboard.at, 'at');
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('dashboards')
-          .values({
-            id: dashboard.id,
-            title: dashboard.title,
-            document: dashboard.document,
-            visibility: dashboard.visibility,
-            role: dashboard.role,
-            owner_key_id: dashboard.ownerKeyId,
-            owner_name: dashboard.ownerName,
-            built_in: dashboard.builtIn === true ? 1 : 0,
-            version: 1,
-            created_at: dashboard.at,
-            updated_at: dashboard.at,
-          })
-          .execute();
-        await trx
-          .insertInto('dashboard_versions')
-          .values({
-            dashboard_id: dashboard.id,
-            version: 1,
-            title: dashboard.title,
-            document: dashboard.document,
-            saved_at: dashboard.at,
-            saved_by: dashboard.ownerName,
-          })
-          .execute();
-      });
+      await insertDashboard(db, dashboard);
       const created = await get(dashboard.id);
       if (created === undefined) throw new StoreError('INVALID_ARGUMENT', 'dashboard vanished');
       return created;
@@ -221,37 +267,7 @@ export function createDashboardRepository(base: Kysely<Database>): DashboardRepo
     },
 
     async update(id, change) {
-      assertAudience(change);
-      assertEpochMs(change.at, 'at');
-      const next = change.expectedVersion + 1;
-      const saved = await db.transaction().execute(async (trx) => {
-        const result = await trx
-          .updateTable('dashboards')
-          .set({
-            title: change.title,
-            document: change.document,
-            visibility: change.visibility,
-            role: change.role,
-            version: next,
-            updated_at: change.at,
-          })
-          .where('id', '=', id)
-          .where('version', '=', change.expectedVersion)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) return false;
-        await trx
-          .insertInto('dashboard_versions')
-          .values({
-            dashboard_id: id,
-            version: next,
-            title: change.title,
-            document: change.document,
-            saved_at: change.at,
-            saved_by: change.savedBy,
-          })
-          .execute();
-        return true;
-      });
+      const saved = await saveVersion(db, id, change);
       const current = await get(id);
       if (current === undefined) return { kind: 'not-found' };
       return saved ? { kind: 'updated', dashboard: current } : { kind: 'stale', current };
@@ -261,7 +277,7 @@ export function createDashboardRepository(base: Kysely<Database>): DashboardRepo
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('dashboard_versions').where('dashboard_id', '=', id).execute();
         const result = await trx.deleteFrom('dashboards').where('id', '=', id).executeTakeFirst();
-        return Number(result.numDeletedRows) > 0;
+        return result.numDeletedRows > 0n;
       });
     },
 

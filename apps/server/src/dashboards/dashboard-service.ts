@@ -97,6 +97,26 @@ function checkInput(input: DashboardInput, principal: Principal): Checked {
   return { kind: 'checked', document: validation.document, visibility: input.visibility, role };
 }
 
+/** Stores the built-in monitoring dashboard unless it is there. */
+async function provisionBuiltIn(repository: DashboardRepository, now: () => number): Promise<void> {
+  if ((await repository.get(BUILT_IN_DASHBOARD_ID)) !== undefined) return;
+  const created = repository.create({
+    id: BUILT_IN_DASHBOARD_ID,
+    title: BUILT_IN_DASHBOARD.title,
+    document: JSON.stringify(BUILT_IN_DASHBOARD),
+    visibility: 'role',
+    role: 'viewer',
+    ownerKeyId: null,
+    ownerName: 'provisioned',
+    builtIn: true,
+    at: now(),
+  });
+  // Another instance starting at the same time may have stored it first.
+  await created.catch(async (error: unknown) => {
+    if ((await repository.get(BUILT_IN_DASHBOARD_ID)) === undefined) throw error;
+  });
+}
+
 /** Options of {@link createDashboardService}. */
 export interface DashboardServiceOptions {
   repository: DashboardRepository;
@@ -140,24 +160,7 @@ export function createDashboardService({
   };
 
   return {
-    async provision() {
-      if ((await repository.get(BUILT_IN_DASHBOARD_ID)) !== undefined) return;
-      const created = repository.create({
-        id: BUILT_IN_DASHBOARD_ID,
-        title: BUILT_IN_DASHBOARD.title,
-        document: JSON.stringify(BUILT_IN_DASHBOARD),
-        visibility: 'role',
-        role: 'viewer',
-        ownerKeyId: null,
-        ownerName: 'provisioned',
-        builtIn: true,
-        at: now(),
-      });
-      // Another instance starting at the same time may have stored it first.
-      await created.catch(async (error: unknown) => {
-        if ((await repository.get(BUILT_IN_DASHBOARD_ID)) === undefined) throw error;
-      });
-    },
+    provision: () => provisionBuiltIn(repository, now),
 
     async list(principal) {
       const all = await repository.list();

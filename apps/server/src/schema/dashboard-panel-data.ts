@@ -98,13 +98,13 @@ const read = (
   args: {
     variables?: { name: string; value: string }[] | null;
     window?: string | null;
-    panelIds?: (string | number)[] | null;
+    panelIds?: string[] | null;
   },
 ) =>
   readPanels(sourcesOf(services), document, {
     values: valuesOf(args.variables),
     window: (args.window ?? undefined) as WindowName | undefined,
-    panelIds: args.panelIds?.map(String),
+    panelIds: args.panelIds ?? undefined,
   });
 
 builder.queryField('dashboardPanelData', (t) =>
@@ -121,7 +121,7 @@ builder.queryField('dashboardPanelData', (t) =>
       window: t.arg({ type: StatsWindowEnum, required: false }),
     },
     resolve: async (_root, args, { services, principal }) => {
-      const dashboard = await services.dashboards.get(String(args.id), principal);
+      const dashboard = await services.dashboards.get(args.id, principal);
       return dashboard === undefined ? null : read(services, dashboard.parsed, args);
     },
   }),

@@ -170,8 +170,7 @@ builder.queryField('dashboard', (t) =>
     nullable: true,
     description: 'A dashboard; null when there is none the caller may read.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, { services, principal }) =>
-      services.dashboards.get(String(id), principal),
+    resolve: (_root, { id }, { services, principal }) => services.dashboards.get(id, principal),
   }),
 );
 
@@ -182,7 +181,7 @@ builder.queryField('dashboardVersions', (t) =>
     description: 'Saved versions of a dashboard the caller may read, newest first.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, { services, principal }) =>
-      (await services.dashboards.versions(String(id), principal)) ?? [],
+      (await services.dashboards.versions(id, principal)) ?? [],
   }),
 );
 
@@ -209,7 +208,7 @@ builder.mutationField('updateDashboard', (t) =>
       input: t.arg({ type: DashboardInputRef, required: true }),
     },
     resolve: async (_root, { id, version, input }, { services, principal }) =>
-      toResult(await services.dashboards.update(String(id), version, inputOf(input), principal)),
+      toResult(await services.dashboards.update(id, version, inputOf(input), principal)),
   }),
 );
 
@@ -220,7 +219,7 @@ builder.mutationField('deleteDashboard', (t) =>
     description: 'Removes a dashboard and its versions; answers what was removed.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, { services, principal }) =>
-      toResult(await services.dashboards.delete(String(id), principal)),
+      toResult(await services.dashboards.delete(id, principal)),
   }),
 );
 
@@ -237,12 +236,7 @@ builder.mutationField('restoreDashboardVersion', (t) =>
     },
     resolve: async (_root, args, { services, principal }) =>
       toResult(
-        await services.dashboards.restore(
-          String(args.id),
-          args.version,
-          args.currentVersion,
-          principal,
-        ),
+        await services.dashboards.restore(args.id, args.version, args.currentVersion, principal),
       ),
   }),
 );

@@ -17,7 +17,6 @@ import type {
   GridPos,
   PanelKind,
   PanelOptions,
-  PanelQuery,
   Threshold,
   ThresholdColor,
 } from './dashboard-document.ts';
@@ -131,7 +130,7 @@ function readQuery(reader: Reader, value: unknown, path: string, variables: Set<
       ? null
       : readTagKey(reader, query['groupBy'], `${path}.groupBy`);
   const label = typeof query['label'] === 'string' && query['label'] !== '' ? query['label'] : null;
-  return { metric, stat: isStatName(stat) ? stat : 'avg', tags, groupBy, label } as PanelQuery;
+  return { metric, stat: isStatName(stat) ? stat : 'avg', tags, groupBy, label };
 }
 
 function readThreshold(reader: Reader, value: unknown, path: string): Threshold {

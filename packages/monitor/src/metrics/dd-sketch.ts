@@ -238,36 +238,6 @@ export class DDSketch {
     return out;
   }
 
-  /**
-   * Weight per value band, for heatmaps: `upperBounds` ascending, the result has one more entry
-   * than it (values up to the first bound, between consecutive bounds, above the last). Each bucket
-   * counts at its representative value, so a band edge is within the sketch's relative accuracy.
-   */
-  histogram(upperBounds: readonly number[]): number[] {
-    const counts = new Array<number>(upperBounds.length + 1).fill(0);
-    const band = (value: number): number => {
-      let index = 0;
-      while (index < upperBounds.length && value > upperBounds[index]!) index++;
-      return index;
-    };
-    const negative = this.negative.counts;
-    for (let i = 0; i <= this.negative.highestPosition(); i++) {
-      if (negative[i]! > 0)
-        counts[band(this.clamp(-this.valueOf(this.negative.offset + i)))]! += negative[i]!;
-    }
-    if (this.zero > 0) counts[band(0)]! += this.zero;
-    const positive = this.positive.counts;
-    for (
-      let i = Math.max(0, this.positive.lowestPosition());
-      i <= this.positive.highestPosition();
-      i++
-    ) {
-      if (positive[i]! > 0)
-        counts[band(this.clamp(this.valueOf(this.positive.offset + i)))]! += positive[i]!;
-    }
-    return counts;
-  }
-
   /** An independent copy. */
   clone(): DDSketch {
     const copy = new DDSketch({

@@ -1,3 +1,4 @@
+import type { DDSketch } from './dd-sketch.ts';
 import { MonitorError } from './monitor-error.ts';
 import { accumulateSeries, alignRange } from './range-cover.ts';
 import type { CoverPlan } from './range-cover.ts';
@@ -13,6 +14,35 @@ export interface Heatmap {
   bounds: number[];
   /** One column per step: `counts[i]` samples in band `i` during `[t, t + step)`. */
   columns: { t: number; counts: number[] }[];
+}
+
+/**
+ * A sketch's weight per value band: `upperBounds` ascending, the result has one more entry than
+ * it (values up to the first bound, between consecutive bounds, above the last). Each bucket
+ * counts at its representative value, so a band edge is within the sketch's relative accuracy.
+ */
+export function sketchHistogram(sketch: DDSketch, upperBounds: readonly number[]): number[] {
+  const counts = new Array<number>(upperBounds.length + 1).fill(0);
+  const alpha = sketch.relativeAccuracy;
+  const lnGamma = Math.log((1 + alpha) / (1 - alpha));
+  const low = sketch.min ?? 0;
+  const high = sketch.max ?? 0;
+  const add = (value: number, weight: number): void => {
+    const clamped = Math.min(high, Math.max(low, value));
+    let band = 0;
+    while (band < upperBounds.length && clamped > upperBounds[band]!) band++;
+    counts[band]! += weight;
+  };
+  const valueAt = (index: number): number => Math.exp(index * lnGamma) * (1 - alpha);
+  const { negative, positive } = sketch;
+  for (let i = 0; i <= negative.highestPosition(); i++) {
+    if (negative.counts[i]! > 0) add(-valueAt(negative.offset + i), negative.counts[i]!);
+  }
+  if (sketch.zeroCount > 0) add(0, sketch.zeroCount);
+  for (let i = Math.max(0, positive.lowestPosition()); i <= positive.highestPosition(); i++) {
+    if (positive.counts[i]! > 0) add(valueAt(positive.offset + i), positive.counts[i]!);
+  }
+  return counts;
 }
 
 /** Most value bands a heatmap may ask for. */
@@ -66,7 +96,10 @@ export function heatmapOf(
   for (let t = floorTo(aligned.from, stepMs); t < aligned.to; t += stepMs) {
     accumulator.reset(true);
     for (const series of matched) accumulateSeries(series, t, t + stepMs, plan, accumulator);
-    columns.push({ t, counts: accumulator.sketch?.histogram(bounds) ?? [] });
+    columns.push({
+      t,
+      counts: accumulator.sketch === null ? [] : sketchHistogram(accumulator.sketch, bounds),
+    });
   }
   return { bounds, columns };
 }

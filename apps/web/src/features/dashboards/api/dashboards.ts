@@ -50,6 +50,7 @@ export const DashboardPanelDataQuery = graphql(`
     $window: StatsWindow
   ) {
     dashboardPanelData(id: $id, panelIds: $panelIds, variables: $variables, window: $window) {
+      panelId
       ...PanelData_PanelDataFragment
     }
   }
@@ -59,6 +60,7 @@ export const DashboardPanelDataQuery = graphql(`
 export const PreviewPanelsQuery = graphql(`
   query PreviewPanels($document: JSON!, $variables: [VariableValueInput!], $window: StatsWindow) {
     previewDashboardPanels(document: $document, variables: $variables, window: $window) {
+      panelId
       ...PanelData_PanelDataFragment
     }
   }

@@ -79,37 +79,58 @@ export function DashboardListPage() {
       {error === undefined ? null : <p className="form-error">{error.message}</p>}
       <ul className="dashboard-list__items">
         {(data?.dashboards ?? []).map((dashboard) => (
-          <li key={dashboard.id} className="panel">
-            <h2 className="panel__title">
-              <Link to={`/dashboards/${dashboard.id}`}>{dashboard.title}</Link>
-            </h2>
-            <p className="muted">
-              {dashboard.description || 'No description'} · {dashboard.visibility.toLowerCase()}
-              {dashboard.builtIn ? ' · provisioned' : ` · by ${dashboard.owner}`} · v
-              {dashboard.version}
-            </p>
-            {hasKey ? (
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => {
-                  const document = asDocument(dashboard.document);
-                  void createFrom(
-                    {
-                      ...document,
-                      title: `Copy of ${document.title}`,
-                      tags: document.tags.filter((tag) => tag !== 'built-in'),
-                    },
-                    false,
-                  );
-                }}
-              >
-                Duplicate
-              </button>
-            ) : null}
-          </li>
+          <DashboardCard
+            key={dashboard.id}
+            dashboard={dashboard}
+            onDuplicate={
+              hasKey
+                ? () => {
+                    const document = asDocument(dashboard.document);
+                    const tags = document.tags.filter((tag) => tag !== 'built-in');
+                    void createFrom(
+                      { ...document, title: `Copy of ${document.title}`, tags },
+                      false,
+                    );
+                  }
+                : null
+            }
+          />
         ))}
       </ul>
     </div>
+  );
+}
+
+/** One dashboard in the list: its link, who made it, who sees it, and "Duplicate". */
+function DashboardCard({
+  dashboard,
+  onDuplicate,
+}: {
+  dashboard: {
+    id: string;
+    title: string;
+    description: string;
+    visibility: string;
+    builtIn: boolean;
+    owner: string;
+    version: number;
+  };
+  onDuplicate: (() => void) | null;
+}) {
+  return (
+    <li className="panel">
+      <h2 className="panel__title">
+        <Link to={`/dashboards/${dashboard.id}`}>{dashboard.title}</Link>
+      </h2>
+      <p className="muted">
+        {dashboard.description || 'No description'} · {dashboard.visibility.toLowerCase()}
+        {dashboard.builtIn ? ' · provisioned' : ` · by ${dashboard.owner}`} · v{dashboard.version}
+      </p>
+      {onDuplicate === null ? null : (
+        <button type="button" className="button button--small" onClick={onDuplicate}>
+          Duplicate
+        </button>
+      )}
+    </li>
   );
 }

@@ -23,8 +23,9 @@ export function DashboardSettings({
   onAudience,
 }: DashboardSettingsProps) {
   const id = useId();
-  const set = (changes: Partial<DashboardDocument>) => onDocument({ ...document, ...changes });
-  const variables = document.variables;
+  const set = (changes: Partial<DashboardDocument>) => {
+    onDocument({ ...document, ...changes });
+  };
   return (
     <details className="panel dashboard-settings" open={document.panels.length === 0}>
       <summary>Dashboard settings</summary>
@@ -34,7 +35,9 @@ export function DashboardSettings({
           <input
             id={`${id}-title`}
             value={document.title}
-            onChange={(event) => set({ title: event.target.value })}
+            onChange={(event) => {
+              set({ title: event.target.value });
+            }}
           />
         </div>
         <div className="field">
@@ -42,7 +45,9 @@ export function DashboardSettings({
           <input
             id={`${id}-description`}
             value={document.description}
-            onChange={(event) => set({ description: event.target.value })}
+            onChange={(event) => {
+              set({ description: event.target.value });
+            }}
           />
         </div>
         <div className="field">
@@ -50,9 +55,9 @@ export function DashboardSettings({
           <select
             id={`${id}-range`}
             value={document.timeRange}
-            onChange={(event) =>
-              set({ timeRange: event.target.value as DashboardDocument['timeRange'] })
-            }
+            onChange={(event) => {
+              set({ timeRange: event.target.value as DashboardDocument['timeRange'] });
+            }}
           >
             {TIME_RANGES.map((range) => (
               <option key={range} value={range}>
@@ -68,91 +73,122 @@ export function DashboardSettings({
             type="number"
             min={0}
             value={document.refreshSeconds}
-            onChange={(event) => set({ refreshSeconds: Number(event.target.value) })}
+            onChange={(event) => {
+              set({ refreshSeconds: Number(event.target.value) });
+            }}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-visibility`}>Who can see it</label>
-          <select
-            id={`${id}-visibility`}
-            value={audience.visibility}
-            onChange={(event) => {
-              const visibility = event.target.value as Audience['visibility'];
-              onAudience({
-                visibility,
-                role: visibility === 'ROLE' ? (audience.role ?? 'VIEWER') : null,
-              });
+        <AudienceFields audience={audience} onAudience={onAudience} />
+      </div>
+      <VariablesEditor
+        variables={document.variables}
+        onChange={(variables) => {
+          set({ variables });
+        }}
+      />
+    </details>
+  );
+}
+
+/** The dashboard's variables: name, metric and tag whose values its picker offers. */
+function VariablesEditor({
+  variables,
+  onChange,
+}: {
+  variables: DashboardDocument['variables'];
+  onChange: (variables: DashboardDocument['variables']) => void;
+}) {
+  return (
+    <fieldset className="query-editor">
+      <legend>Variables (a tag’s values; use as $name in a filter)</legend>
+      {variables.map((variable, index) => (
+        <div className="query-editor__tag" key={index}>
+          {(['name', 'metric', 'tag'] as const).map((field) => (
+            <input
+              key={field}
+              aria-label={`Variable ${index + 1} ${field}`}
+              value={variable[field]}
+              onChange={(event) => {
+                onChange(
+                  variables.map((entry, i) =>
+                    i === index ? { ...entry, [field]: event.target.value } : entry,
+                  ),
+                );
+              }}
+            />
+          ))}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              onChange(variables.filter((_, i) => i !== index));
             }}
           >
-            <option value="PRIVATE">Only me (private)</option>
-            <option value="ROLE">Keys of a role</option>
-            <option value="PUBLIC">Anyone, without a key (public; admin)</option>
+            Remove
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          onChange([
+            ...variables,
+            { name: 'operation', metric: 'api.responseTime', tag: 'operation', defaultValue: '*' },
+          ]);
+        }}
+      >
+        Add variable
+      </button>
+    </fieldset>
+  );
+}
+
+/** Who may read the dashboard: private, a role and above, or public. */
+function AudienceFields({
+  audience,
+  onAudience,
+}: {
+  audience: Audience;
+  onAudience: (audience: Audience) => void;
+}) {
+  const id = useId();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-visibility`}>Who can see it</label>
+        <select
+          id={`${id}-visibility`}
+          value={audience.visibility}
+          onChange={(event) => {
+            const visibility = event.target.value as Audience['visibility'];
+            onAudience({
+              visibility,
+              role: visibility === 'ROLE' ? (audience.role ?? 'VIEWER') : null,
+            });
+          }}
+        >
+          <option value="PRIVATE">Only me (private)</option>
+          <option value="ROLE">Keys of a role</option>
+          <option value="PUBLIC">Anyone, without a key (public; admin)</option>
+        </select>
+      </div>
+      {audience.visibility === 'ROLE' ? (
+        <div className="field">
+          <label htmlFor={`${id}-role`}>Role</label>
+          <select
+            id={`${id}-role`}
+            value={audience.role ?? 'VIEWER'}
+            onChange={(event) => {
+              onAudience({ ...audience, role: event.target.value as Audience['role'] });
+            }}
+          >
+            <option value="VIEWER">viewer and above</option>
+            <option value="OPERATOR">operator and above</option>
+            <option value="ADMIN">admin</option>
           </select>
         </div>
-        {audience.visibility === 'ROLE' ? (
-          <div className="field">
-            <label htmlFor={`${id}-role`}>Role</label>
-            <select
-              id={`${id}-role`}
-              value={audience.role ?? 'VIEWER'}
-              onChange={(event) =>
-                onAudience({ ...audience, role: event.target.value as Audience['role'] })
-              }
-            >
-              <option value="VIEWER">viewer and above</option>
-              <option value="OPERATOR">operator and above</option>
-              <option value="ADMIN">admin</option>
-            </select>
-          </div>
-        ) : null}
-      </div>
-      <fieldset className="query-editor">
-        <legend>Variables (a tag’s values; use as $name in a filter)</legend>
-        {variables.map((variable, index) => (
-          <div className="query-editor__tag" key={index}>
-            {(['name', 'metric', 'tag'] as const).map((field) => (
-              <input
-                key={field}
-                aria-label={`Variable ${index + 1} ${field}`}
-                value={variable[field]}
-                onChange={(event) =>
-                  set({
-                    variables: variables.map((entry, i) =>
-                      i === index ? { ...entry, [field]: event.target.value } : entry,
-                    ),
-                  })
-                }
-              />
-            ))}
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => set({ variables: variables.filter((_, i) => i !== index) })}
-            >
-              Remove
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() =>
-            set({
-              variables: [
-                ...variables,
-                {
-                  name: 'operation',
-                  metric: 'api.responseTime',
-                  tag: 'operation',
-                  defaultValue: '*',
-                },
-              ],
-            })
-          }
-        >
-          Add variable
-        </button>
-      </fieldset>
-    </details>
+      ) : null}
+    </>
   );
 }

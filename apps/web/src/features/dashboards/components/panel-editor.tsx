@@ -18,8 +18,9 @@ const QUERY_KINDS: readonly PanelKind[] = ['stat', 'timeseries', 'table', 'barga
 export function PanelEditor({ panel, variables, onChange, onRemove, onClose }: PanelEditorProps) {
   const id = useId();
   const options = panel.options;
-  const setOptions = (changes: Partial<DashboardPanel['options']>) =>
+  const setOptions = (changes: Partial<DashboardPanel['options']>) => {
     onChange({ ...panel, options: { ...options, ...changes } });
+  };
   return (
     <aside className="panel panel-editor" aria-label="Panel settings">
       <h2 className="panel__title">Panel</h2>
@@ -28,7 +29,9 @@ export function PanelEditor({ panel, variables, onChange, onRemove, onClose }: P
         <input
           id={`${id}-title`}
           value={panel.title}
-          onChange={(event) => onChange({ ...panel, title: event.target.value })}
+          onChange={(event) => {
+            onChange({ ...panel, title: event.target.value });
+          }}
         />
       </div>
       <div className="field">
@@ -59,7 +62,9 @@ export function PanelEditor({ panel, variables, onChange, onRemove, onClose }: P
             id={`${id}-markdown`}
             rows={8}
             value={options.markdown}
-            onChange={(event) => setOptions({ markdown: event.target.value })}
+            onChange={(event) => {
+              setOptions({ markdown: event.target.value });
+            }}
           />
         </div>
       ) : null}
@@ -70,24 +75,53 @@ export function PanelEditor({ panel, variables, onChange, onRemove, onClose }: P
               index={index}
               query={query}
               variables={variables}
-              onChange={(next) =>
+              onChange={(next) => {
                 onChange({
                   ...panel,
                   queries: panel.queries.map((entry, i) => (i === index ? next : entry)),
-                })
-              }
-              onRemove={() =>
-                onChange({ ...panel, queries: panel.queries.filter((_, i) => i !== index) })
-              }
+                });
+              }}
+              onRemove={() => {
+                onChange({ ...panel, queries: panel.queries.filter((_, i) => i !== index) });
+              }}
             />
           ))
         : null}
+      <PanelOptionsEditor panel={panel} onChange={onChange} />
+      <div className="panel-editor__actions">
+        <button type="button" className="button" onClick={onClose}>
+          Done
+        </button>
+        <button type="button" className="button button--danger" onClick={onRemove}>
+          Remove panel
+        </button>
+      </div>
+    </aside>
+  );
+}
+
+/** Options of the time series (queries, stacking), stat (sparkline) and thresholds. */
+function PanelOptionsEditor({
+  panel,
+  onChange,
+}: {
+  panel: DashboardPanel;
+  onChange: (panel: DashboardPanel) => void;
+}) {
+  const options = panel.options;
+  const setOptions = (changes: Partial<DashboardPanel['options']>) => {
+    onChange({ ...panel, options: { ...options, ...changes } });
+  };
+  return (
+    <>
       {panel.kind === 'timeseries' ? (
         <>
           <button
             type="button"
             className="button button--small"
-            onClick={() => onChange({ ...panel, queries: [...panel.queries, newQuery()] })}
+            onClick={() => {
+              onChange({ ...panel, queries: [...panel.queries, newQuery()] });
+            }}
           >
             Add query
           </button>
@@ -95,7 +129,9 @@ export function PanelEditor({ panel, variables, onChange, onRemove, onClose }: P
             <input
               type="checkbox"
               checked={options.stacked}
-              onChange={(event) => setOptions({ stacked: event.target.checked })}
+              onChange={(event) => {
+                setOptions({ stacked: event.target.checked });
+              }}
             />
             Stacked
           </label>
@@ -106,7 +142,9 @@ export function PanelEditor({ panel, variables, onChange, onRemove, onClose }: P
           <input
             type="checkbox"
             checked={options.sparkline}
-            onChange={(event) => setOptions({ sparkline: event.target.checked })}
+            onChange={(event) => {
+              setOptions({ sparkline: event.target.checked });
+            }}
           />
           Sparkline
         </label>
@@ -114,17 +152,11 @@ export function PanelEditor({ panel, variables, onChange, onRemove, onClose }: P
       {panel.kind === 'stat' || panel.kind === 'bargauge' ? (
         <ThresholdEditor
           thresholds={options.thresholds}
-          onChange={(thresholds) => setOptions({ thresholds })}
+          onChange={(thresholds) => {
+            setOptions({ thresholds });
+          }}
         />
       ) : null}
-      <div className="panel-editor__actions">
-        <button type="button" className="button" onClick={onClose}>
-          Done
-        </button>
-        <button type="button" className="button button--danger" onClick={onRemove}>
-          Remove panel
-        </button>
-      </div>
-    </aside>
+    </>
   );
 }

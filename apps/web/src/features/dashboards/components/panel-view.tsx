@@ -106,7 +106,7 @@ function PanelBody({ panel, data }: { panel: DashboardPanel; data: Data | undefi
     case 'bargauge':
       return <BarGaugePanel panel={panel} data={data} />;
     case 'heatmap':
-      return data.heatmap === null || data.heatmap === undefined ? (
+      return data.heatmap === null ? (
         <p className="muted">No data</p>
       ) : (
         <HeatmapChart heatmap={data.heatmap} label={panel.title} />

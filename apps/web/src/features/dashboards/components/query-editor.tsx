@@ -68,7 +68,9 @@ export function QueryEditor({ query, index, variables, onChange, onRemove }: Que
           value={query.metric}
           autoComplete="off"
           spellCheck={false}
-          onChange={(event) => onChange({ ...query, metric: event.target.value.trim() })}
+          onChange={(event) => {
+            onChange({ ...query, metric: event.target.value.trim() });
+          }}
         />
       </div>
       <div className="field">
@@ -76,9 +78,9 @@ export function QueryEditor({ query, index, variables, onChange, onRemove }: Que
         <select
           id={`${id}-stat`}
           value={query.stat}
-          onChange={(event) =>
-            onChange({ ...query, stat: event.target.value as PanelQuery['stat'] })
-          }
+          onChange={(event) => {
+            onChange({ ...query, stat: event.target.value as PanelQuery['stat'] });
+          }}
         >
           {STATS.map((stat) => (
             <option key={stat} value={stat}>
@@ -94,61 +96,30 @@ export function QueryEditor({ query, index, variables, onChange, onRemove }: Que
           list={`${id}-keys`}
           value={query.groupBy ?? ''}
           autoComplete="off"
-          onChange={(event) =>
-            onChange({ ...query, groupBy: event.target.value === '' ? null : event.target.value })
-          }
+          onChange={(event) => {
+            onChange({ ...query, groupBy: event.target.value === '' ? null : event.target.value });
+          }}
         />
       </div>
-      {query.tags.map((tag, tagIndex) => (
-        <div className="query-editor__tag" key={tagIndex}>
-          <input
-            aria-label={`Filter ${tagIndex + 1} tag`}
-            list={`${id}-keys`}
-            value={tag.key}
-            onChange={(event) => {
-              const next = query.tags.map((entry, i) =>
-                i === tagIndex ? { ...entry, key: event.target.value } : entry,
-              );
-              onChange({ ...query, tags: next });
-            }}
-          />
-          =
-          <input
-            aria-label={`Filter ${tagIndex + 1} value`}
-            list={`${id}-values-${tagIndex}`}
-            value={tag.value}
-            onChange={(event) => {
-              const next = query.tags.map((entry, i) =>
-                i === tagIndex ? { ...entry, value: event.target.value } : entry,
-              );
-              onChange({ ...query, tags: next });
-            }}
-          />
-          <datalist id={`${id}-values-${tagIndex}`}>
-            {[...variables.map((name) => `$${name}`), ...[...(tags.get(tag.key) ?? [])].sort()].map(
-              (value) => (
-                <option key={value} value={value} />
-              ),
-            )}
-          </datalist>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() =>
-              onChange({ ...query, tags: query.tags.filter((_, i) => i !== tagIndex) })
-            }
-          >
-            Remove filter
-          </button>
-        </div>
-      ))}
+      <TagFilters
+        listId={id}
+        query={query}
+        values={(key) => [
+          ...variables.map((name) => `$${name}`),
+          ...[...(tags.get(key) ?? [])].sort(),
+        ]}
+        onChange={onChange}
+      />
       <div className="query-editor__actions">
         <button
           type="button"
           className="button button--small"
-          onClick={() =>
-            onChange({ ...query, tags: [...query.tags, { key: tagKeys[0] ?? 'route', value: '' }] })
-          }
+          onClick={() => {
+            onChange({
+              ...query,
+              tags: [...query.tags, { key: tagKeys[0] ?? 'route', value: '' }],
+            });
+          }}
         >
           Add filter
         </button>
@@ -158,4 +129,59 @@ export function QueryEditor({ query, index, variables, onChange, onRemove }: Que
       </div>
     </fieldset>
   );
+}
+
+/** A query's tag filters: key = value, values offered from the series seen and the variables. */
+function TagFilters({
+  listId,
+  query,
+  values,
+  onChange,
+}: {
+  listId: string;
+  query: PanelQuery;
+  values: (key: string) => string[];
+  onChange: (query: PanelQuery) => void;
+}) {
+  const setTag = (index: number, changes: Partial<PanelQuery['tags'][number]>) => {
+    onChange({
+      ...query,
+      tags: query.tags.map((entry, i) => (i === index ? { ...entry, ...changes } : entry)),
+    });
+  };
+  return query.tags.map((tag, tagIndex) => (
+    <div className="query-editor__tag" key={tagIndex}>
+      <input
+        aria-label={`Filter ${tagIndex + 1} tag`}
+        list={`${listId}-keys`}
+        value={tag.key}
+        onChange={(event) => {
+          setTag(tagIndex, { key: event.target.value });
+        }}
+      />
+      =
+      <input
+        aria-label={`Filter ${tagIndex + 1} value`}
+        list={`${listId}-values-${tagIndex}`}
+        value={tag.value}
+        onChange={(event) => {
+          setTag(tagIndex, { value: event.target.value });
+        }}
+      />
+      <datalist id={`${listId}-values-${tagIndex}`}>
+        {values(tag.key).map((value) => (
+          <option key={value} value={value} />
+        ))}
+      </datalist>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          onChange({ ...query, tags: query.tags.filter((_, i) => i !== tagIndex) });
+        }}
+      >
+        Remove filter
+      </button>
+    </div>
+  ));
 }

@@ -58,7 +58,8 @@ export function SeriesChart({ lines, stacked = false, compact = false, label }: 
   const pad = compact ? 2 : 24;
   const times = all.map((point) => point.t);
   const x = scaleTime({
-    domain: [Math.min(...times, Date.now() - 60_000), Math.max(...times, Date.now())],
+    domain:
+      times.length === 0 ? [0, 1] : [Math.min(...times) - 30_000, Math.max(...times) + 30_000],
     range: [pad, Math.max(pad + 1, width - pad / 2)],
   });
   const top = Math.max(0, ...all.map((point) => point.high));

@@ -10,8 +10,9 @@ export function ThresholdEditor({
   thresholds: readonly Threshold[];
   onChange: (thresholds: Threshold[]) => void;
 }) {
-  const set = (index: number, changes: Partial<Threshold>) =>
+  const set = (index: number, changes: Partial<Threshold>) => {
     onChange(thresholds.map((entry, i) => (i === index ? { ...entry, ...changes } : entry)));
+  };
   return (
     <fieldset className="query-editor">
       <legend>Thresholds</legend>
@@ -21,12 +22,16 @@ export function ThresholdEditor({
             type="number"
             aria-label={`Threshold ${index + 1} from`}
             value={threshold.value}
-            onChange={(event) => set(index, { value: Number(event.target.value) })}
+            onChange={(event) => {
+              set(index, { value: Number(event.target.value) });
+            }}
           />
           <select
             aria-label={`Threshold ${index + 1} colour`}
             value={threshold.color}
-            onChange={(event) => set(index, { color: event.target.value as Threshold['color'] })}
+            onChange={(event) => {
+              set(index, { color: event.target.value as Threshold['color'] });
+            }}
           >
             {COLORS.map((color) => (
               <option key={color} value={color}>
@@ -37,7 +42,9 @@ export function ThresholdEditor({
           <button
             type="button"
             className="button button--small"
-            onClick={() => onChange(thresholds.filter((_, i) => i !== index))}
+            onClick={() => {
+              onChange(thresholds.filter((_, i) => i !== index));
+            }}
           >
             Remove
           </button>
@@ -46,9 +53,9 @@ export function ThresholdEditor({
       <button
         type="button"
         className="button button--small"
-        onClick={() =>
-          onChange([...thresholds, { value: (thresholds.at(-1)?.value ?? 0) + 100, color: 'red' }])
-        }
+        onClick={() => {
+          onChange([...thresholds, { value: (thresholds.at(-1)?.value ?? 0) + 100, color: 'red' }]);
+        }}
       >
         Add threshold
       </button>

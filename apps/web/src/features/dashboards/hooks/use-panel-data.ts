@@ -1,15 +1,13 @@
 import { useEffect, useMemo } from 'react';
 import { useQuery } from 'urql';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value.ts';
 import type { FragmentType } from '../../../gql/fragment-masking.ts';
-import {
-  DashboardPanelDataQuery,
-  PanelDataFragment,
-  PreviewPanelsQuery,
-} from '../api/dashboards.ts';
+import { DashboardPanelDataQuery, PreviewPanelsQuery } from '../api/dashboards.ts';
+import type { PanelDataFragment } from '../api/dashboards.ts';
 import type { DashboardDocument } from '../utils/dashboard-document.ts';
 import { windowArg } from '../utils/dashboard-document.ts';
 
-type PanelDataRef = FragmentType<typeof PanelDataFragment> & { panelId?: unknown };
+type PanelDataRef = FragmentType<typeof PanelDataFragment> & { panelId: string };
 
 /** What the panel batch answered: each panel's data by id, and the error of the request. */
 export interface PanelDataState {
@@ -24,12 +22,7 @@ const toState = (
   list: readonly PanelDataRef[] | null | undefined,
   error: { message: string } | undefined,
 ): PanelDataState => ({
-  byPanel: new Map(
-    (list ?? []).map((entry) => [
-      String((entry as unknown as { panelId: string }).panelId),
-      entry as FragmentType<typeof PanelDataFragment>,
-    ]),
-  ),
+  byPanel: new Map((list ?? []).map((entry) => [entry.panelId, entry])),
   error: error?.message ?? null,
 });
 
@@ -64,7 +57,7 @@ export function useDashboardPanelData(options: {
       clearInterval(timer);
     };
   }, [refreshSeconds, reexecute]);
-  return toState(result.data?.dashboardPanelData as PanelDataRef[] | undefined, result.error);
+  return toState(result.data?.dashboardPanelData, result.error);
 }
 
 /** The editor's preview: the same batch for the document being edited. */
@@ -82,5 +75,11 @@ export function usePreviewPanelData(options: {
     [options.document, options.values, options.range],
   );
   const [result] = useQuery({ query: PreviewPanelsQuery, variables });
-  return toState(result.data?.previewDashboardPanels as PanelDataRef[] | undefined, result.error);
+  return toState(result.data?.previewDashboardPanels, result.error);
+}
+
+/** The editor's preview of `document`, once it has stopped changing for 400 ms. */
+export function useDraftPreview(document: DashboardDocument): PanelDataState {
+  const settled = useDebouncedValue(document, 400);
+  return usePreviewPanelData({ document: settled, values: {}, range: settled.timeRange });
 }
