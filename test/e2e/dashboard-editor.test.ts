@@ -93,7 +93,9 @@ describe('building a dashboard in the browser', () => {
       await addPanel(page, 'Text', 'Notes');
       await editor
         .getByLabel('Markdown')
-        .fill('**Watch** the p95 <script>window.hacked = 1</script>');
+        .fill(
+          '**Watch** the p95 <img src=x onerror="window.hacked = 1"><script>window.hacked = 2</script> [x](javascript:window.hacked=3)',
+        );
       await editor.getByRole('button', { name: 'Done' }).click();
 
       // The preview draws the grouped series from the server before anything is saved.
@@ -110,6 +112,9 @@ describe('building a dashboard in the browser', () => {
       expect(
         await page.getByRole('region', { name: 'Notes' }).locator('strong').textContent(),
       ).toBe('Watch');
+      // Sanitised in a real DOM (DOMPurify): no handler, script or javascript: link survives.
+      const notes = page.getByRole('region', { name: 'Notes' });
+      expect(await notes.innerHTML()).not.toMatch(/onerror|<script|javascript:/);
       expect(await page.evaluate(() => 'hacked' in window)).toBe(false);
       // The variable's picker offers the operations seen; picking one goes into the address.
       await page.getByLabel('operation', { exact: true }).selectOption('Flavors');

@@ -16,7 +16,7 @@ afterAll(() => rm(dist, { recursive: true, force: true }));
 
 const get = (handler: ReturnType<typeof createStaticHandler>, path: string) => {
   const url = new URL(path, 'http://localhost:4000');
-  return handler(new Request(url), url);
+  return handler(new Request(url), url, {});
 };
 
 describe('embedding policy of the SPA', () => {
