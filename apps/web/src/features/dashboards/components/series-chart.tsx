@@ -68,51 +68,54 @@ export function SeriesChart({ lines, stacked = false, compact = false, label }: 
     range: [Math.max(pad + 1, height - pad), pad / 2],
   });
   return (
-    <div ref={parentRef} className="series-chart">
-      <svg width={width} height={height} role="img" aria-label={label}>
-        {compact ? null : (
-          <>
-            <text x={pad} y={12} className="series-chart__tick">
-              {formatTick(top)}
-            </text>
-            <line x1={pad} x2={width} y1={y(0)} y2={y(0)} className="series-chart__axis" />
-          </>
-        )}
-        {drawn.map((line, index) => {
-          const color = SERIES_COLORS[index % SERIES_COLORS.length] ?? '#0072b2';
-          // A series with few points (a fresh server) shows them as dots: a line needs two.
-          const dots =
-            line.points.length < 30
-              ? line.points.map((point) => (
-                  <circle key={point.t} cx={x(point.t)} cy={y(point.high)} r={3} fill={color} />
-                ))
-              : null;
-          return stacked || compact ? (
-            <AreaClosed
-              key={line.label}
-              data={line.points}
-              x={(point) => x(point.t)}
-              y0={(point) => y(point.low)}
-              y1={(point) => y(point.high)}
-              yScale={y}
-              fill={color}
-              fillOpacity={compact ? 0.25 : 0.55}
-              stroke={color}
-            />
-          ) : (
-            <g key={line.label}>
-              {dots}
-              <LinePath
+    <div className="series-chart">
+      {/* Measured apart from the legend, so the plot fits above it. */}
+      <div ref={parentRef} className="series-chart__plot">
+        <svg width={width} height={height} role="img" aria-label={label}>
+          {compact ? null : (
+            <>
+              <text x={pad} y={12} className="series-chart__tick">
+                {formatTick(top)}
+              </text>
+              <line x1={pad} x2={width} y1={y(0)} y2={y(0)} className="series-chart__axis" />
+            </>
+          )}
+          {drawn.map((line, index) => {
+            const color = SERIES_COLORS[index % SERIES_COLORS.length] ?? '#0072b2';
+            // A series with few points (a fresh server) shows them as dots: a line needs two.
+            const dots =
+              line.points.length < 30
+                ? line.points.map((point) => (
+                    <circle key={point.t} cx={x(point.t)} cy={y(point.high)} r={3} fill={color} />
+                  ))
+                : null;
+            return stacked || compact ? (
+              <AreaClosed
+                key={line.label}
                 data={line.points}
                 x={(point) => x(point.t)}
-                y={(point) => y(point.high)}
+                y0={(point) => y(point.low)}
+                y1={(point) => y(point.high)}
+                yScale={y}
+                fill={color}
+                fillOpacity={compact ? 0.25 : 0.55}
                 stroke={color}
-                strokeWidth={2}
               />
-            </g>
-          );
-        })}
-      </svg>
+            ) : (
+              <g key={line.label}>
+                {dots}
+                <LinePath
+                  data={line.points}
+                  x={(point) => x(point.t)}
+                  y={(point) => y(point.high)}
+                  stroke={color}
+                  strokeWidth={2}
+                />
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       {compact ? null : (
         <ul className="series-chart__legend">
           {drawn.map((line, index) => (
