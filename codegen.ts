@@ -28,7 +28,7 @@ const config: CodegenConfig = {
         importExtension: '.ts',
         enumType: 'string-literal',
         futureProofEnums: false,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', JSON: 'unknown' },
         strictScalars: true,
       },
     },

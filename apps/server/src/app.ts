@@ -9,6 +9,7 @@ import { createMemoryRateLimiter, createRedisRateLimiter } from './access/rate-l
 import { createBusinessMetrics } from './analytics/business-metrics.ts';
 import { createVisitorAnalytics } from './analytics/visitor-analytics.ts';
 import { createAlertingService } from './alerting/alerting-service.ts';
+import { createDashboardService } from './dashboards/dashboard-service.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import { cacheHitRate } from './cache/cache-metrics-recorder.ts';
 import { createCacheOperations } from './cache/cache-operations.ts';
@@ -264,7 +265,9 @@ function buildApi(
       trustProxy: config.trustProxy,
       audit: services.audit,
     }),
-    fallback: config.webDistDir ? createStaticHandler(config.webDistDir) : undefined,
+    fallback: config.webDistDir
+      ? createStaticHandler(config.webDistDir, { embedOrigins: config.embedOrigins })
+      : undefined,
   };
   const yoga = createTaurineYoga({
     config,
@@ -311,6 +314,9 @@ export async function buildApp(
     log,
   );
 
+  const dashboards = createDashboardService({ repository: store.dashboards, now: Date.now });
+  await dashboards.provision();
+
   const services: Services = {
     config,
     store,
@@ -327,6 +333,7 @@ export async function buildApp(
     audit: access.audit,
     loadTests: createLoadTestService(store),
     subscriptionResults: new SharedSubscriptionResults(),
+    dashboards,
     startedAt: Date.now(),
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);

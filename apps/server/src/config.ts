@@ -74,6 +74,11 @@ export interface AppConfig {
   /** Origins allowed to call the API from a browser; empty = same origin only. */
   corsOrigins: string[];
   /**
+   * Origins whose pages may show the SPA (embedded dashboards and panels) in an `<iframe>`,
+   * besides the app's own: the `frame-ancestors` of its HTML. @default [] (same origin only)
+   */
+  embedOrigins: string[];
+  /**
    * Callers without an API key may only run the SPA's persisted documents (by hash); key holders
    * still send any document. For locked-down public deployments. @default false
    */
@@ -246,6 +251,13 @@ function serviceTags(env: Env): AppConfig['service'] {
   };
 }
 
+/** A comma-separated list of origins, blanks dropped. */
+const originList = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+
 /** Keys, anonymous access, client addresses, browser origins and the anonymous rate limit. */
 function accessConfig(
   read: EnvReader,
@@ -255,6 +267,7 @@ function accessConfig(
   | 'publicDashboard'
   | 'trustProxy'
   | 'corsOrigins'
+  | 'embedOrigins'
   | 'persistedOperationsOnly'
   | 'anonymousRateLimit'
 > {
@@ -263,10 +276,8 @@ function accessConfig(
     adminApiKey: env.ADMIN_API_KEY === '' ? undefined : env.ADMIN_API_KEY,
     publicDashboard: read.boolean('PUBLIC_DASHBOARD', false),
     trustProxy: read.boolean('TRUST_PROXY', false),
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter((origin) => origin !== ''),
+    corsOrigins: originList(env.CORS_ORIGINS),
+    embedOrigins: originList(env.EMBED_ORIGINS),
     persistedOperationsOnly: read.boolean('PERSISTED_OPERATIONS_ONLY', false),
     anonymousRateLimit: read.integer('RATE_LIMIT_ANONYMOUS', 3000, 1, 1_000_000),
   };
@@ -329,11 +340,12 @@ function consistencyProblems(config: AppConfig): string[] {
       'ADMIN_API_KEY must be a Taurine key (tk_…): create one with `npm run keys -- generate`',
     );
   }
-  for (const origin of config.corsOrigins) {
-    if (!/^https?:\/\/[^/]+$/.test(origin))
-      problems.push(
-        `CORS_ORIGINS entries must be origins like https://example.com (got "${origin}")`,
-      );
+  for (const [name, origins] of [
+    ['CORS_ORIGINS', config.corsOrigins],
+    ['EMBED_ORIGINS', config.embedOrigins],
+  ] as const) {
+    for (const origin of origins.filter((entry) => !/^https?:\/\/[^/\s;,']+$/.test(entry)))
+      problems.push(`${name} entries must be origins like https://example.com (got "${origin}")`);
   }
   if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) {
     problems.push(

@@ -10,6 +10,7 @@ import type { LoadTestService } from './load-tests/load-test-service.ts';
 import type { AppConfig } from './config.ts';
 import type { CacheOperations } from './cache/cache-operations.ts';
 import type { CatalogService } from './catalog/catalog-service.ts';
+import type { DashboardService } from './dashboards/dashboard-service.ts';
 import type { EventService } from './catalog/event-service.ts';
 import type { MetricsService } from './metrics/metrics-service.ts';
 import type { TaurinePubSub } from './infra/pubsub.ts';
@@ -39,6 +40,8 @@ export interface Services {
   loadTests: LoadTestService;
   /** Subscription events executed once per document, variables and role, for every subscriber. */
   subscriptionResults: SharedSubscriptionResults;
+  /** Dashboards as data: stored documents, versions, visibility. */
+  dashboards: DashboardService;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

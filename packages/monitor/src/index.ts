@@ -170,3 +170,28 @@ export type {
   EvaluationResult,
   RestoreResult,
 } from './alerting/alert-evaluator.ts';
+
+export {
+  ALL_VALUES,
+  DASHBOARD_LIMITS,
+  MIN_REFRESH_SECONDS,
+  PANEL_KINDS,
+  THRESHOLD_COLORS,
+} from './dashboards/dashboard-document.ts';
+export type {
+  DashboardDocument,
+  DashboardPanel,
+  DashboardVariable,
+  GridPos,
+  PanelKind,
+  PanelOptions,
+  PanelQuery,
+  Threshold,
+  ThresholdColor,
+} from './dashboards/dashboard-document.ts';
+export { validateDashboardDocument } from './dashboards/dashboard-validation.ts';
+export type { DocumentProblem, DocumentValidation } from './dashboards/dashboard-validation.ts';
+export { resolveQueryTags } from './dashboards/panel-query-tags.ts';
+export type { VariableValues } from './dashboards/panel-query-tags.ts';
+export { MAX_HEATMAP_BANDS, heatmapBounds } from './metrics/heatmap.ts';
+export type { Heatmap } from './metrics/heatmap.ts';

@@ -33,6 +33,17 @@ export type {
   NewApiKey,
   StoredApiKey,
 } from './api-key-repository.ts';
+export { DASHBOARD_VISIBILITIES, createDashboardRepository } from './dashboard-repository.ts';
+export type {
+  DashboardAudience,
+  DashboardChange,
+  DashboardRepository,
+  DashboardUpdateResult,
+  DashboardVisibility,
+  NewDashboard,
+  StoredDashboard,
+  StoredDashboardVersion,
+} from './dashboard-repository.ts';
 export { createAuditLogRepository } from './audit-log-repository.ts';
 export type {
   AuditEntry,

@@ -10,6 +10,8 @@ import { createAuditLogRepository } from './audit-log-repository.ts';
 import type { AuditLogRepository } from './audit-log-repository.ts';
 import { createCalculatorEventRepository } from './calculator-event-repository.ts';
 import type { CalculatorEventRepository } from './calculator-event-repository.ts';
+import { createDashboardRepository } from './dashboard-repository.ts';
+import type { DashboardRepository } from './dashboard-repository.ts';
 import type { Database } from './database.ts';
 import { createLoadTestRunRepository } from './load-test-run-repository.ts';
 import type { LoadTestRunRepository } from './load-test-run-repository.ts';
@@ -66,6 +68,8 @@ export interface Store {
   outbox: SqlOutboxStore;
   /** Stored results of `npm run loadtest` runs. */
   loadTestRuns: LoadTestRunRepository;
+  /** Dashboards users build, with their versions. */
+  dashboards: DashboardRepository;
 }
 
 /**
@@ -135,5 +139,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     alertConfig: createAlertConfigRepository(db),
     outbox: createSqlOutboxStore(db, dialect),
     loadTestRuns: createLoadTestRunRepository(db, { now: options.now ?? Date.now }),
+    dashboards: createDashboardRepository(db),
   };
 }

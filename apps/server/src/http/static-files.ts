@@ -40,13 +40,26 @@ interface CachedFile {
   etag: string;
 }
 
+/** Options of {@link createStaticHandler}. */
+export interface StaticHandlerOptions {
+  /**
+   * Origins whose pages may frame the SPA (embedded dashboards), besides its own: the HTML's
+   * `Content-Security-Policy: frame-ancestors`. @default [] (same origin only)
+   */
+  embedOrigins?: readonly string[];
+}
+
 /**
  * Serves the built SPA. Hashed files under `/assets/` are immutable for a year; everything else
  * (index.html, the service worker, the manifest) must be revalidated so a deploy shows at once.
  * Unknown paths without an extension get `index.html` (client-side routes). Files are compressed
  * once and kept in memory: the SPA is small and this keeps every later response a buffer copy.
  */
-export function createStaticHandler(distDir: string): RouteHandler {
+export function createStaticHandler(
+  distDir: string,
+  options: StaticHandlerOptions = {},
+): RouteHandler {
+  const frameAncestors = ["'self'", ...(options.embedOrigins ?? [])].join(' ');
   const root = normalize(distDir);
   const cache = new Map<string, CachedFile>();
 
@@ -95,6 +108,10 @@ export function createStaticHandler(distDir: string): RouteHandler {
       vary: 'accept-encoding',
       'x-content-type-options': 'nosniff',
     });
+    // Only pages can be framed: the policy on the HTML decides who may embed a dashboard.
+    if (extname(path) === '.html') {
+      headers.set('content-security-policy', `frame-ancestors ${frameAncestors}`);
+    }
     if (request.headers.get('if-none-match') === file.etag) {
       return new Response(null, { status: 304, headers });
     }

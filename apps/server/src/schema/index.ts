@@ -27,6 +27,9 @@ import './metric-export.ts';
 import './snapshot.ts';
 import './cache.ts';
 import './load-test-run.ts';
+import './json.ts';
+import './dashboard.ts';
+import './dashboard-panel-data.ts';
 
 let schema: GraphQLSchema | undefined;
 

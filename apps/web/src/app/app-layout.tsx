@@ -8,6 +8,7 @@ import { RouteErrorBoundary } from './route-error-boundary.tsx';
 const NAV_ITEMS = [
   { to: '/', label: 'Calculator', end: true },
   { to: '/monitoring', label: 'Monitoring', end: false },
+  { to: '/dashboards', label: 'Dashboards', end: false },
   { to: '/alerts', label: 'Alerts', end: false },
   { to: '/performance', label: 'Performance', end: false },
   { to: '/load-tests', label: 'Load tests', end: false },
@@ -16,12 +17,13 @@ const NAV_ITEMS = [
 
 /**
  * The page frame: skip link, top navigation, the routed page, footer. With `?kiosk` (wall screens)
- * only the page itself is shown: no navigation, settings or footer.
+ * and embeds (`?embed`) only the page itself is shown: no navigation, settings or footer.
  */
 export function AppLayout() {
   const { pathname } = useLocation();
   const [searchParams] = useSearchParams();
-  const kiosk = searchParams.has('kiosk');
+  // An embedded dashboard (`?embed`, in another site's iframe) is framed like a wall screen.
+  const kiosk = searchParams.has('kiosk') || searchParams.has('embed');
   const main = useRef<HTMLElement>(null);
   const previousPathname = useRef(pathname);
   const navId = useId();

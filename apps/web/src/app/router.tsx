@@ -6,6 +6,8 @@ import { AppLayout } from './app-layout.tsx';
 const CalculatorRoute = lazy(() => import('./routes/calculator.tsx'));
 const MonitoringRoute = lazy(() => import('./routes/monitoring.tsx'));
 const AlertsRoute = lazy(() => import('./routes/alerts.tsx'));
+const DashboardsRoute = lazy(() => import('./routes/dashboards.tsx'));
+const DashboardRoute = lazy(() => import('./routes/dashboard.tsx'));
 const PerformanceRoute = lazy(() => import('./routes/performance.tsx'));
 const LoadTestsRoute = lazy(() => import('./routes/load-tests.tsx'));
 const DemoRoute = lazy(() => import('./routes/demo.tsx'));
@@ -23,6 +25,8 @@ export function AppRouter() {
           <Route index element={<CalculatorRoute />} />
           <Route path="monitoring" element={<MonitoringRoute />} />
           <Route path="alerts" element={<AlertsRoute />} />
+          <Route path="dashboards" element={<DashboardsRoute />} />
+          <Route path="dashboards/:id" element={<DashboardRoute />} />
           <Route path="performance" element={<PerformanceRoute />} />
           <Route path="load-tests" element={<LoadTestsRoute />} />
           <Route path="demo" element={<DemoRoute />} />

@@ -6,6 +6,8 @@ import { isValidMetricName } from './metric-name.ts';
 import type { MetricStats, StatName } from './metric-stats.ts';
 import { MonitorError } from './monitor-error.ts';
 import { alignRange, coverPlan } from './range-cover.ts';
+import { heatmapOf } from './heatmap.ts';
+import type { Heatmap } from './heatmap.ts';
 import type { CoverPlan } from './range-cover.ts';
 import { resolveRegistryOptions } from './registry-options.ts';
 import type { MetricsRegistryOptions, ResolvedRegistryOptions } from './registry-options.ts';
@@ -73,6 +75,17 @@ export interface MetricsRegistry {
     stepMs: number,
     stat: StatName,
   ): SeriesPoint[];
+  /**
+   * A distribution's heatmap over `range`: sample counts per value band (from the sketches'
+   * buckets) per `stepMs`, checked like `series`.
+   */
+  heatmap(
+    name: string,
+    tags: Tags | undefined,
+    range: TimeRange,
+    stepMs: number,
+    bands: number,
+  ): Heatmap;
   /** Series whose name starts with `prefix` and whose tags contain `tags`, by name. */
   listSeries(prefix?: string, tags?: Tags): SeriesInfo[];
   /** Every metric with cardinality and rejection counts, by name. */
@@ -221,6 +234,18 @@ class Registry implements MetricsRegistry, RecordingContext {
     const checked = checkSeriesQuery(range, stepMs, stat);
     const plan = this.plan(this.tick());
     return this.queries.points(name, tags, checked, stepMs, stat, plan);
+  }
+
+  heatmap(
+    name: string,
+    tags: Tags | undefined,
+    range: TimeRange,
+    stepMs: number,
+    bands: number,
+  ): Heatmap {
+    const checked = checkSeriesQuery(range, stepMs, 'count');
+    const plan = this.plan(this.tick());
+    return heatmapOf(this.catalog, { name, tags, range: checked, stepMs, bands }, plan);
   }
 
   listSeries(prefix = '', tags?: Tags): SeriesInfo[] {

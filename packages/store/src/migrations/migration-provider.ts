@@ -6,6 +6,7 @@ import { accessMigration } from './003-access.ts';
 import { alertingMigration } from './004-alerting.ts';
 import { outboxOrderAndLeasesMigration } from './005-outbox-order-and-leases.ts';
 import { loadTestRunsMigration } from './010-load-test-runs.ts';
+import { dashboardsMigration } from './011-dashboards.ts';
 
 /**
  * All migrations, in code rather than read from disk, so they ship inside any bundle. Kysely
@@ -19,6 +20,7 @@ export function createMigrationProvider(dialect: SqlDialect): MigrationProvider 
     '004_alerting': alertingMigration(dialect),
     '005_outbox_order_and_leases': outboxOrderAndLeasesMigration(dialect),
     '010_load_test_runs': loadTestRunsMigration(dialect),
+    '011_dashboards': dashboardsMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
