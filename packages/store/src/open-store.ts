@@ -9,6 +9,8 @@ import type { ApiKeyRepository } from './api-key-repository.ts';
 import { createAuditLogRepository } from './audit-log-repository.ts';
 import type { AuditLogRepository } from './audit-log-repository.ts';
 import { createCalculatorEventRepository } from './calculator-event-repository.ts';
+import { createInsightRepository } from './insight-repository.ts';
+import type { InsightRepository } from './insight-repository.ts';
 import type { CalculatorEventRepository } from './calculator-event-repository.ts';
 import type { Database } from './database.ts';
 import {
@@ -62,6 +64,8 @@ export interface Store {
   alertConfig: AlertConfigRepository;
   /** The durable notification outbox (`@taurine/notify`'s `OutboxStore`). */
   outbox: SqlOutboxStore;
+  /** Deployments and performance budgets. */
+  insight: InsightRepository;
 }
 
 /**
@@ -130,5 +134,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     alerts: createAlertRepository(db),
     alertConfig: createAlertConfigRepository(db),
     outbox: createSqlOutboxStore(db, dialect),
+    insight: createInsightRepository(db),
   };
 }
