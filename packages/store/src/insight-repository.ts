@@ -1,5 +1,5 @@
 import type { Budget } from '@taurine/monitor';
-import type { Generated, Kysely } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 import type { Database } from './database.ts';
 import { assertEpochMs } from './validation.ts';
 
@@ -60,10 +60,10 @@ export interface InsightRepository {
 /** The Kysely implementation of {@link InsightRepository}, for SQLite and PostgreSQL. */
 export function createInsightRepository(base: Kysely<Database>): InsightRepository {
   const db = base.withTables<InsightTables>();
-  const toDeployment = (row: InsightDeploymentTable & { id: number }): StoredDeployment => ({
-    id: Number(row.id),
+  const toDeployment = (row: Selectable<InsightDeploymentTable>): StoredDeployment => ({
+    id: row.id,
     version: row.version,
-    at: Number(row.deployed_at),
+    at: row.deployed_at,
     source: row.source === 'startup' ? 'startup' : 'mutation',
     recordedBy: row.recorded_by,
     description: row.description,
