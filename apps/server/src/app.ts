@@ -19,6 +19,8 @@ import { graphiqlAssetRoute } from './graphiql/graphiql-page.ts';
 import { createTaurineYoga, sessionIdFrom } from './graphql/taurine-yoga.ts';
 import type { TaurineYoga, TaurineYogaOptions } from './graphql/taurine-yoga.ts';
 import { createHttpListener } from './http/http-listener.ts';
+import { createInsightService } from './insight/insight-service.ts';
+import type { InsightService } from './insight/insight-service.ts';
 import type { HttpListener } from './http/http-listener.ts';
 import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
@@ -180,6 +182,26 @@ async function startAlerting(
   return { alerting, followBoundUrl };
 }
 
+/** Insight: budgets and deployments loaded (this start's version recorded), its rules seeded. */
+async function startInsight(
+  config: AppConfig,
+  { store, metrics }: Infrastructure,
+  alerting: AlertingService,
+): Promise<InsightService> {
+  const insight = createInsightService({
+    registry: metrics.registry,
+    store,
+    clock: systemClock,
+    config: config.insight,
+    version: config.service.version,
+    instanceId: config.instanceId,
+    webDistDir: config.webDistDir,
+    alerting,
+  });
+  await insight.load();
+  return insight;
+}
+
 /**
  * The collection job over every source it reads, this instance's persisted history restored. Rules
  * are evaluated on the instance holding the leader lock.
@@ -188,6 +210,7 @@ async function restoreCollector(
   config: AppConfig,
   { store, metrics, pubsub, cache, leader }: Infrastructure,
   alerting: AlertingService,
+  insight: InsightService,
   webSockets: () => WebSocketServer | undefined,
   log: Log,
 ) {
@@ -220,6 +243,8 @@ async function restoreCollector(
         if (await leader.acquire()) await alerting.evaluate(now);
       },
       activeAlerts: () => alerting.activeAlerts(),
+      refreshInsight: (now) => insight.refresh(now),
+      insightSummary: () => insight.summary(),
     },
   });
   await collector.restore();
@@ -283,11 +308,13 @@ export async function buildApp(
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
   const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log, logger);
+  const insight = await startInsight(config, infrastructure, alerting);
   let http: HttpListener | undefined;
   const { collector, sampler } = await restoreCollector(
     config,
     infrastructure,
     alerting,
+    insight,
     () => http?.webSockets,
     log,
   );
@@ -303,6 +330,7 @@ export async function buildApp(
     collector,
     pubsub,
     alerting,
+    insight,
     apiKeys: access.apiKeys,
     audit: access.audit,
     startedAt: Date.now(),

@@ -4,6 +4,7 @@ import type { ApiKeyService } from './access/api-keys.ts';
 import type { AuditRecorder } from './access/audit.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import type { CollectionJob } from './snapshot/collection-job.ts';
+import type { InsightService } from './insight/insight-service.ts';
 import type { AppConfig } from './config.ts';
 import type { CacheOperations } from './cache/cache-operations.ts';
 import type { CatalogService } from './catalog/catalog-service.ts';
@@ -27,6 +28,8 @@ export interface Services {
   alerting: AlertingService;
   /** API keys: create, list, revoke, authenticate. */
   apiKeys: ApiKeyService;
+  /** Baselines, regressions, anomalies, budgets and deployments. */
+  insight: InsightService;
   /** Appends audit entries (mutations are recorded by the audit plugin). */
   audit: AuditRecorder;
   /** Epoch ms when this process started serving. */

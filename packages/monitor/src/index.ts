@@ -179,7 +179,12 @@ export {
   computeBaseline,
   isBaselinePeriod,
 } from './insight/baseline.ts';
-export type { Baseline, BaselineInput, BaselinePeriod, StatisticSpread } from './insight/baseline.ts';
+export type {
+  Baseline,
+  BaselineInput,
+  BaselinePeriod,
+  StatisticSpread,
+} from './insight/baseline.ts';
 export {
   EMPTY_WINDOW,
   INSIGHT_STATISTICS,

@@ -26,6 +26,12 @@ import './audit-entry.ts';
 import './metric-export.ts';
 import './snapshot.ts';
 import './cache.ts';
+import './regression.ts';
+import './baseline.ts';
+import './anomaly.ts';
+import './budget.ts';
+import './deployment.ts';
+import './deployment-comparison.ts';
 
 let schema: GraphQLSchema | undefined;
 

@@ -1,3 +1,4 @@
+import { isValidMetricName } from '../metrics/metric-name.ts';
 import type { StatName } from '../metrics/metric-stats.ts';
 import type { Tags } from '../metrics/tag-set.ts';
 import type { WindowName } from '../metrics/windows.ts';
@@ -79,6 +80,8 @@ export const BUDGET_STATUS_CODE: Readonly<Record<BudgetStatus, number>> = {
 export function budgetProblem(budget: BudgetDefinition): { field: string; message: string } | null {
   if (budget.name.trim() === '' || budget.name.length > 100)
     return { field: 'name', message: 'must be 1 to 100 characters' };
+  if (!isValidMetricName(budget.metric))
+    return { field: 'metric', message: 'must be a metric name such as api.responseTime' };
   if (!Number.isFinite(budget.limit)) return { field: 'limit', message: 'must be a finite number' };
   if (!(budget.atRiskRatio > 0 && budget.atRiskRatio <= 1))
     return { field: 'atRiskRatio', message: 'must be in (0, 1]' };

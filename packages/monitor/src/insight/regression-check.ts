@@ -10,6 +10,8 @@ export interface RegressionPolicy {
   threshold: number;
   /** The change must also exceed this many scaled MADs of the baseline's slices. @default 3 */
   noiseMultiplier: number;
+  /** Smallest absolute change that counts, in the metric's unit (rates near 0). @default 0 */
+  minDelta: number;
   /** Samples the current window (and the baseline) must hold at least. @default 50 */
   minSamples: number;
   /**
@@ -28,6 +30,7 @@ export const DEFAULT_REGRESSION_POLICY: RegressionPolicy = {
   direction: 'up',
   threshold: 0.2,
   noiseMultiplier: 3,
+  minDelta: 0,
   minSamples: 50,
   recoveryThreshold: 0.1,
   minSlices: 5,
@@ -75,7 +78,7 @@ export function checkRegression(
     if (change === null) continue;
     const delta = currentValue - baselineValue;
     const noise = policy.noiseMultiplier * (baseline.spread[statistic].mad ?? 0);
-    const outOfNoise = Math.abs(delta) > noise;
+    const outOfNoise = Math.abs(delta) > noise && Math.abs(delta) >= policy.minDelta;
     const regressed =
       enoughSamples &&
       outOfNoise &&
