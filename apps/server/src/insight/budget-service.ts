@@ -63,15 +63,12 @@ export function createBudgetService(options: {
 
     /** Every budget with its last evaluated status (`no_data` before the first tick). */
     list(): BudgetState[] {
-      return budgets.map(
-        (budget) =>
-          states.get(budget.id) ?? {
-            ...budget,
-            value: null,
-            status: 'no_data',
-            since: clock.now(),
-          },
-      );
+      return budgets.map((budget) => {
+        const state = states.get(budget.id);
+        return state
+          ? { ...budget, value: state.value, status: state.status, since: state.since }
+          : { ...budget, value: null, status: 'no_data', since: clock.now() };
+      });
     },
 
     /** Creates (no `id`) or replaces a budget. */
