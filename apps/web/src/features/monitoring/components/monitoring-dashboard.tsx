@@ -14,6 +14,7 @@ import { chartWindow } from '../utils/chart-window.ts';
 import { SEVERITY_LABELS } from './recent-alerts.tsx';
 import { parseTimeRange, resolveTimeRange, withTimeRange, zoomOut } from '../utils/time-range.ts';
 import type { TimeRange } from '../utils/time-range.ts';
+import { useInsight, useInsightAnnotations } from '../hooks/use-insight.ts';
 import { useKioskChartHeight } from '../hooks/use-kiosk-chart-height.ts';
 import { CacheHitRateChart } from './cache-hit-rate-chart.tsx';
 import { CacheOperations } from './cache-operations.tsx';
@@ -23,6 +24,7 @@ import { DependencyStatusList } from './dependency-status-list.tsx';
 import { ErrorRateChart } from './error-rate-chart.tsx';
 import { MemoryChart } from './memory-chart.tsx';
 import { MetricCards } from './metric-cards.tsx';
+import { InsightPanel } from './insight-panel.tsx';
 import { RecentAlerts } from './recent-alerts.tsx';
 import { ResponseTimeChart } from './response-time-chart.tsx';
 import { ShareLink } from './share-link.tsx';
@@ -77,7 +79,13 @@ export function MonitoringDashboard() {
   const resolved = resolveTimeRange(range, now);
   const window = chartWindow(resolved, range.kind === 'relative');
   const refreshKey = range.kind === 'relative' && !paused ? (latest?.at ?? null) : null;
-  const annotations = useAlertAnnotations(dashboard?.activeAlerts ?? []);
+  const alertAnnotations = useAlertAnnotations(dashboard?.activeAlerts ?? []);
+  const insight = useInsight(resolved.from, refreshKey);
+  const insightAnnotations = useInsightAnnotations(insight.data);
+  const annotations = useMemo(
+    () => [...alertAnnotations, ...insightAnnotations],
+    [alertAnnotations, insightAnnotations],
+  );
 
   const setRange = (next: TimeRange) => {
     setSearchParams(withTimeRange(searchParams, next));
@@ -144,6 +152,7 @@ export function MonitoringDashboard() {
         <aside className="dashboard__side" aria-label="Status">
           <DependencyStatusList snapshot={latest} connection={connection} />
           <RecentAlerts snapshot={latest} />
+          {kiosk ? null : <InsightPanel data={insight.data} />}
           {kiosk ? null : <CacheTiersPanel window={window} />}
           {kiosk ? null : <CacheOperations />}
         </aside>
