@@ -79,13 +79,8 @@ export function MonitoringDashboard() {
   const resolved = resolveTimeRange(range, now);
   const window = chartWindow(resolved, range.kind === 'relative');
   const refreshKey = range.kind === 'relative' && !paused ? (latest?.at ?? null) : null;
-  const alertAnnotations = useAlertAnnotations(dashboard?.activeAlerts ?? []);
   const insight = useInsight(resolved.from, refreshKey);
-  const insightAnnotations = useInsightAnnotations(insight.data);
-  const annotations = useMemo(
-    () => [...alertAnnotations, ...insightAnnotations],
-    [alertAnnotations, insightAnnotations],
-  );
+  const annotations = useDashboardAnnotations(dashboard?.activeAlerts ?? [], insight.data);
 
   const setRange = (next: TimeRange) => {
     setSearchParams(withTimeRange(searchParams, next));
@@ -162,6 +157,19 @@ export function MonitoringDashboard() {
 }
 
 type ActiveAlerts = MonitoringDashboard_SnapshotFragmentFragment['activeAlerts'];
+
+/** Chart markers: active alerts, deployments and regressions. */
+function useDashboardAnnotations(
+  activeAlerts: ActiveAlerts,
+  insight: Parameters<typeof useInsightAnnotations>[0],
+): ChartAnnotation[] {
+  const alertAnnotations = useAlertAnnotations(activeAlerts);
+  const insightAnnotations = useInsightAnnotations(insight);
+  return useMemo(
+    () => [...alertAnnotations, ...insightAnnotations],
+    [alertAnnotations, insightAnnotations],
+  );
+}
 
 /** Chart markers for the active alerts: the same array while they stay the same, so the charts can skip a snapshot. */
 function useAlertAnnotations(activeAlerts: ActiveAlerts): ChartAnnotation[] {
