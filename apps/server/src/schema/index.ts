@@ -32,6 +32,7 @@ import './anomaly.ts';
 import './budget.ts';
 import './deployment.ts';
 import './deployment-comparison.ts';
+import './vital-insight.ts';
 
 let schema: GraphQLSchema | undefined;
 
