@@ -8,6 +8,7 @@ import { PerformanceFilters } from './performance-filters.tsx';
 import { RouteVitalsTable } from './route-vitals-table.tsx';
 import { ScoreRing } from './score-ring.tsx';
 import { VitalCard } from './vital-card.tsx';
+import { VitalInsight } from './vital-insight.tsx';
 import './performance.css';
 
 /**
@@ -56,6 +57,12 @@ export function PerformanceOverview() {
           By route
         </h2>
         <RouteVitalsTable device={device} percentile={percentile} window={window} />
+      </section>
+      <section className="panel" aria-labelledby={`${id}-deployments`}>
+        <h2 id={`${id}-deployments`} className="panel__title">
+          p75 per deployment and top offenders
+        </h2>
+        <VitalInsight window={window} />
       </section>
       <p className="muted performance__note">
         Measured in visitors&apos; browsers with web-vitals and sent when the page is hidden.
