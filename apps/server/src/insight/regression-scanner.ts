@@ -19,6 +19,7 @@ import type {
 import { forEachChunked } from './chunked-work.ts';
 import type { InsightConfig } from './insight-config.ts';
 import { policyFor } from './insight-policies.ts';
+import { metricSlices } from './baseline-slices.ts';
 import { seriesWindows, sliceWindows } from './series-window.ts';
 import type { InsightSeries } from './series-window.ts';
 
@@ -91,19 +92,23 @@ export function createRegressionScanner(options: RegressionScannerOptions): Regr
       if (!force && now - refreshedAt < config.baselineRefreshMs) return;
       const period = config.baselinePeriod;
       const range = baselineRange(period, now, config.currentWindowMs);
-      const work: { series: InsightSeries; policy: RegressionPolicy; distribution: boolean }[] = [];
-      await forEachChunked(registry.metrics(), (metric) => {
-        const policy = policyOf(metric.name, metric.kind);
-        if (policy === null) return;
-        for (const { series } of seriesWindows(registry, metric.name, range)) {
-          work.push({ series, policy, distribution: metric.kind === 'distribution' });
-        }
-      });
       const next = new Map<string, SeriesBaseline>();
-      await forEachChunked(work, ({ series, policy, distribution }) => {
-        const baseline = computeFor(series, period, range, distribution);
-        next.set(series.key, { series, baseline, policy });
-      });
+      for (const metric of registry.metrics()) {
+        const policy = policyOf(metric.name, metric.kind);
+        if (policy === null) continue;
+        const distribution = metric.kind === 'distribution';
+        const step = BASELINE_SLICE_MS[period];
+        const entries = await metricSlices(registry, metric.name, range, step, distribution);
+        await forEachChunked(entries, (entry) => {
+          const baseline = computeBaseline({
+            period,
+            range,
+            merged: entry.merged,
+            slices: entry.slices,
+          });
+          next.set(entry.series.key, { series: entry.series, baseline, policy });
+        });
+      }
       baselines = next;
       refreshedAt = now;
     },
