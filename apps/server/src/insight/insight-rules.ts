@@ -32,7 +32,7 @@ const base = {
 } as const;
 
 /**
- * The default insight rules, seeded once (then edited or deleted like any rule): one alert per
+ * The default insight rules, added at start when missing (edit or disable them; a deleted one returns at the next start): one alert per
  * regressed series and statistic, per anomalous metric, per budget over its limit. `last` reads
  * the newest gauge value, so an alert resolves the tick its regression recovers.
  */
