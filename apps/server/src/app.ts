@@ -22,6 +22,8 @@ import { graphiqlAssetRoute } from './graphiql/graphiql-page.ts';
 import { createTaurineYoga, sessionIdFrom } from './graphql/taurine-yoga.ts';
 import type { TaurineYoga, TaurineYogaOptions } from './graphql/taurine-yoga.ts';
 import { createHttpListener } from './http/http-listener.ts';
+import { createInsightService } from './insight/insight-service.ts';
+import type { InsightService } from './insight/insight-service.ts';
 import type { HttpListener } from './http/http-listener.ts';
 import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
@@ -193,6 +195,26 @@ function createAnalytics(config: AppConfig, { metrics }: Infrastructure): Servic
   };
 }
 
+/** Insight: budgets and deployments loaded (this start's version recorded), its rules seeded. */
+async function startInsight(
+  config: AppConfig,
+  { store, metrics }: Infrastructure,
+  alerting: AlertingService,
+): Promise<InsightService> {
+  const insight = createInsightService({
+    registry: metrics.registry,
+    store,
+    clock: systemClock,
+    config: config.insight,
+    version: config.service.version,
+    instanceId: config.instanceId,
+    webDistDir: config.webDistDir,
+    alerting,
+  });
+  await insight.load();
+  return insight;
+}
+
 /**
  * The collection job over every source it reads, this instance's persisted history restored. Rules
  * are evaluated on the instance holding the leader lock.
@@ -202,6 +224,7 @@ async function restoreCollector(
   { store, metrics, pubsub, cache, leader }: Infrastructure,
   alerting: AlertingService,
   analytics: Services['analytics'],
+  insight: InsightService,
   webSockets: () => WebSocketServer | undefined,
   log: Log,
 ) {
@@ -238,6 +261,8 @@ async function restoreCollector(
         analytics.visitors.closeIdle(now);
         analytics.business.updateCostPerAcquisition();
       },
+      refreshInsight: (now) => insight.refresh(now),
+      insightSummary: () => insight.summary(),
     },
   });
   await collector.restore();
@@ -304,12 +329,14 @@ export async function buildApp(
   const access = await buildAccess(config, infrastructure, live, log);
   const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log, logger);
   const analytics = createAnalytics(config, infrastructure);
+  const insight = await startInsight(config, infrastructure, alerting);
   let http: HttpListener | undefined;
   const { collector, sampler } = await restoreCollector(
     config,
     infrastructure,
     alerting,
     analytics,
+    insight,
     () => http?.webSockets,
     log,
   );
@@ -329,6 +356,7 @@ export async function buildApp(
     collector,
     pubsub,
     alerting,
+    insight,
     apiKeys: access.apiKeys,
     audit: access.audit,
     loadTests: createLoadTestService(store),

@@ -1,3 +1,5 @@
+import { readInsightConfig } from './insight/insight-config.ts';
+import type { InsightConfig } from './insight/insight-config.ts';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +105,8 @@ export interface AppConfig {
   analytics: AnalyticsConfig;
   /** Benchmarking switches (`npm run bench -- http`); never set them in a deployment. */
   benchmark: BenchmarkSwitches;
+  /** Baselines, regression thresholds and windows (`INSIGHT_*`). */
+  insight: InsightConfig;
 }
 
 /** Plugin groups `TAURINE_DISABLE_PLUGINS` may switch off, to price each one in the HTTP bench. */
@@ -124,6 +128,11 @@ export interface BenchmarkSwitches {
    * generator measures the buckets' cost without being refused. @default the policies' own
    */
   rateLimitPerMinute: number | undefined;
+  /**
+   * Test and bench only (`TAURINE_DEBUG_DELAY_MS`): `flavors` queries sending the
+   * `x-taurine-debug-delay` header wait this long, a deliberate slowdown. @default 0 (off)
+   */
+  debugDelayMs: number;
 }
 
 /** Raised at start-up when the environment holds an invalid value; lists every problem at once. */
@@ -329,6 +338,7 @@ function benchmarkSwitches(read: EnvReader, problems: string[]): BenchmarkSwitch
     disabledPlugins: new Set(names.filter(known)),
     rateLimitPerMinute:
       limit === undefined ? undefined : read.integer('TAURINE_BENCH_RATE_LIMIT', 1, 1, 1e9),
+    debugDelayMs: read.integer('TAURINE_DEBUG_DELAY_MS', 0, 0, 60_000),
   };
 }
 
@@ -391,6 +401,7 @@ export function loadConfig(
     ...alertingConfig(read, port),
     analytics: readAnalyticsConfig(env, problems),
     benchmark: benchmarkSwitches(read, problems),
+    insight: readInsightConfig(env, problems),
   };
   problems.push(...consistencyProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);

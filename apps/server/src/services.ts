@@ -7,6 +7,7 @@ import type { VisitorAnalytics } from './analytics/visitor-analytics.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import type { CollectionJob } from './snapshot/collection-job.ts';
 import type { LoadTestService } from './load-tests/load-test-service.ts';
+import type { InsightService } from './insight/insight-service.ts';
 import type { AppConfig } from './config.ts';
 import type { CacheOperations } from './cache/cache-operations.ts';
 import type { CatalogService } from './catalog/catalog-service.ts';
@@ -34,6 +35,8 @@ export interface Services {
   alerting: AlertingService;
   /** API keys: create, list, revoke, authenticate. */
   apiKeys: ApiKeyService;
+  /** Baselines, regressions, anomalies, budgets and deployments. */
+  insight: InsightService;
   /** Appends audit entries (mutations are recorded by the audit plugin). */
   audit: AuditRecorder;
   /** Stored results of `npm run loadtest` (`loadTestRuns`, `recordLoadTestRun`). */

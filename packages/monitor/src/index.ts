@@ -195,3 +195,69 @@ export { resolveQueryTags } from './dashboards/panel-query-tags.ts';
 export type { VariableValues } from './dashboards/panel-query-tags.ts';
 export { MAX_HEATMAP_BANDS, heatmapBounds } from './metrics/heatmap.ts';
 export type { Heatmap } from './metrics/heatmap.ts';
+// Insight: baselines, regressions, anomalies, budgets, deployments and grades.
+export {
+  BASELINE_PERIODS,
+  BASELINE_SLICE_MS,
+  baselineRange,
+  computeBaseline,
+  isBaselinePeriod,
+} from './insight/baseline.ts';
+export type {
+  Baseline,
+  BaselineInput,
+  BaselinePeriod,
+  StatisticSpread,
+} from './insight/baseline.ts';
+export {
+  EMPTY_WINDOW,
+  INSIGHT_STATISTICS,
+  isInsightStatistic,
+  relativeChange,
+} from './insight/insight-statistic.ts';
+export type { BadDirection, InsightStatistic, WindowStats } from './insight/insight-statistic.ts';
+export { DEFAULT_REGRESSION_POLICY, checkRegression } from './insight/regression-check.ts';
+export type {
+  RegressionCheck,
+  RegressionPolicy,
+  RegressionSeverity,
+} from './insight/regression-check.ts';
+export { RegressionTracker } from './insight/regression-tracker.ts';
+export type {
+  Regression,
+  RegressionTrackerOptions,
+  RegressionTransitions,
+} from './insight/regression-tracker.ts';
+export {
+  ANOMALY_FALSE_POSITIVE_RATE,
+  DEFAULT_ANOMALY_POLICY,
+  detectAnomaly,
+} from './insight/anomaly.ts';
+export type {
+  Anomaly,
+  AnomalyKind,
+  AnomalyPolicy,
+  AnomalyReference,
+  TimedValue,
+} from './insight/anomaly.ts';
+export {
+  BUDGET_STATUSES,
+  BUDGET_STATUS_CODE,
+  DEFAULT_BUDGETS,
+  budgetProblem,
+  budgetStatus,
+} from './insight/budget.ts';
+export type { Budget, BudgetDefinition, BudgetStatus } from './insight/budget.ts';
+export { HEALTH_GRADE_BANDS, healthGrade } from './insight/grade.ts';
+export type { HealthGrade } from './insight/grade.ts';
+export {
+  DEPLOYMENT_CHANGE_THRESHOLD,
+  compareDeployment,
+  previousDeployment,
+} from './insight/deployment-comparison.ts';
+export type {
+  ChangeVerdict,
+  ComparedMetric,
+  Deployment,
+  MetricComparison,
+} from './insight/deployment-comparison.ts';

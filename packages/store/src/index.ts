@@ -96,3 +96,5 @@ export { openStore } from './open-store.ts';
 export type { Store, StoreOptions } from './open-store.ts';
 export { ROLLUP_UPSERT_BATCH_SIZE, createRollupRepository } from './rollup-repository.ts';
 export type { LoadRollupsOptions, RollupRepository, RollupRow } from './rollup-repository.ts';
+export { createInsightRepository } from './insight-repository.ts';
+export type { InsightRepository, NewDeployment, StoredDeployment } from './insight-repository.ts';

@@ -9,6 +9,8 @@ import type { ApiKeyRepository } from './api-key-repository.ts';
 import { createAuditLogRepository } from './audit-log-repository.ts';
 import type { AuditLogRepository } from './audit-log-repository.ts';
 import { createCalculatorEventRepository } from './calculator-event-repository.ts';
+import { createInsightRepository } from './insight-repository.ts';
+import type { InsightRepository } from './insight-repository.ts';
 import type { CalculatorEventRepository } from './calculator-event-repository.ts';
 import { createDashboardRepository } from './dashboard-repository.ts';
 import type { DashboardRepository } from './dashboard-repository.ts';
@@ -70,6 +72,8 @@ export interface Store {
   loadTestRuns: LoadTestRunRepository;
   /** Dashboards users build, with their versions. */
   dashboards: DashboardRepository;
+  /** Deployments and performance budgets. */
+  insight: InsightRepository;
 }
 
 /**
@@ -140,5 +144,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     outbox: createSqlOutboxStore(db, dialect),
     loadTestRuns: createLoadTestRunRepository(db, { now: options.now ?? Date.now }),
     dashboards: createDashboardRepository(db),
+    insight: createInsightRepository(db),
   };
 }

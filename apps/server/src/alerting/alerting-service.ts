@@ -90,11 +90,31 @@ export interface AlertingService extends EvaluationCoordinator, AlertingFacade {
   sendTestNotification: SendTestNotification;
 }
 
-/** Reads a rule's statistic from the registry: `registry.stats(metric, tags, window)[stat]`. */
+/** Metrics whose every series is its own alert: insight's gauges (one per regression, budget…). */
+const PER_SERIES_METRIC_PREFIX = 'insight.';
+
+/**
+ * Reads a rule's statistic from the registry: `registry.stats(metric, tags, window)[stat]`, one
+ * merged value per rule; for insight's gauges, one value per series, tagged with the series' own
+ * tags (e.g. `metric`, `statistic`), so each regression or budget alerts on its own.
+ */
 export function createRegistryStatsReader(registry: MetricsRegistry): StatsReader {
-  return scalarStatsReader(
+  const merged = scalarStatsReader(
     (query) => registry.stats(query.metric, query.tags, query.window)[query.stat],
   );
+  return {
+    series(query) {
+      if (!query.metric.startsWith(PER_SERIES_METRIC_PREFIX)) return merged.series(query);
+      return registry
+        .seriesStats(query.metric, query.tags, query.window)
+        .flatMap(({ tags, stats }) => {
+          const value = stats[query.stat];
+          if (value === null) return [];
+          const own = Object.entries(tags).filter(([key]) => !(key in registry.standardTags));
+          return [{ tags: Object.fromEntries(own), value }];
+        });
+    },
+  };
 }
 
 /**

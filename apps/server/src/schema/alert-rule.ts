@@ -1,6 +1,8 @@
 import type { AlertRule } from '@taurine/monitor';
 import { valueOrError } from '../alerting/alerting-results.ts';
 import type { RuleInput } from '../alerting/rule-manager.ts';
+import { RULE_KINDS, ruleKind } from '../insight/insight-rules.ts';
+import type { RuleKind } from '../insight/insight-rules.ts';
 import { AlertComparisonEnum, AlertSeverityEnum } from './alert.ts';
 import { builder } from './builder.ts';
 import { DeletionRef } from './deletion.ts';
@@ -15,6 +17,12 @@ const NoDataStateEnum = builder.enumType('AlertNoDataState', {
     OK: { value: 'ok', description: 'As if the condition were false (e.g. no traffic).' },
     ALERTING: { value: 'alerting', description: 'As if the condition held.' },
   } as const,
+});
+
+const AlertRuleKindEnum = builder.enumType('AlertRuleKind', {
+  values: Object.fromEntries(RULE_KINDS.map((kind) => [kind.toUpperCase(), { value: kind }])) as {
+    [K in RuleKind as Uppercase<K>]: { value: K };
+  },
 });
 
 export const AlertRuleRef = builder.objectRef<AlertRule>('AlertRule').implement({
@@ -38,6 +46,12 @@ export const AlertRuleRef = builder.objectRef<AlertRule>('AlertRule').implement(
       resolve: (rule) => rule.noDataState ?? 'no-data',
     }),
     enabled: t.exposeBoolean('enabled'),
+    kind: t.field({
+      type: AlertRuleKindEnum,
+      description:
+        'THRESHOLD, or an insight kind: a rule on insight.regression, insight.anomaly or insight.budget.',
+      resolve: (rule) => ruleKind(rule),
+    }),
     builtIn: t.exposeBoolean('builtIn', {
       description: 'Shipped with Taurine: editable, not deletable.',
     }),

@@ -1,6 +1,7 @@
 import { NUTRITION_BASIS_ML } from '@taurine/calculator';
 import type { Flavor } from '@taurine/calculator';
 import { GraphQLError } from 'graphql';
+import { debugDelay } from '../insight/debug-delay.ts';
 import { builder } from './builder.ts';
 import { SupplierRef } from './supplier.ts';
 
@@ -120,7 +121,8 @@ builder.queryField('flavors', (t) =>
       after: t.arg.string({ required: false }),
       filter: t.arg({ type: FlavorFilterInput, required: false }),
     },
-    resolve: async (_root, args, { services }) => {
+    resolve: async (_root, args, { services, request }) => {
+      await debugDelay(services.config.benchmark.debugDelayMs, request);
       const first = args.first ?? 20;
       if (first < 0 || first > MAX_PAGE_SIZE) {
         throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}`, {

@@ -30,6 +30,13 @@ import './load-test-run.ts';
 import './json.ts';
 import './dashboard.ts';
 import './dashboard-panel-data.ts';
+import './regression.ts';
+import './baseline.ts';
+import './anomaly.ts';
+import './budget.ts';
+import './deployment.ts';
+import './deployment-comparison.ts';
+import './vital-insight.ts';
 
 let schema: GraphQLSchema | undefined;
 

@@ -1,6 +1,10 @@
 import type { Snapshot, SnapshotAlert } from '../snapshot/snapshot.ts';
 import { builder } from './builder.ts';
 
+const HealthGradeEnum = builder.enumType('HealthGrade', {
+  values: ['A', 'B', 'C', 'D', 'F'] as const,
+});
+
 const ResponseTimeRef = builder
   .objectRef<Snapshot['responseTime']>('ResponseTimeSummary')
   .implement({
@@ -101,6 +105,18 @@ export const SnapshotRef = builder.objectRef<Snapshot>('Snapshot').implement({
           .filter(([, points]) => points > 0)
           .map(([signal, points]) => ({ signal, points })),
     }),
+    healthGrade: t.field({
+      type: HealthGradeEnum,
+      description: 'The letter grade of the score: A 90+, B 80+, C 70+, D 60+, F below 60.',
+      resolve: (s) => s.healthGrade,
+    }),
+    healthNoData: t.stringList({
+      description: 'Health signals that had no data: they cost nothing, and are named here.',
+      resolve: (s) => s.healthNoData,
+    }),
+    openRegressions: t.int({ resolve: (s) => s.insight.openRegressions }),
+    openAnomalies: t.int({ resolve: (s) => s.insight.openAnomalies }),
+    budgetsOver: t.int({ resolve: (s) => s.insight.budgetsOver }),
     dependencies: t.field({
       type: [DependencyRef],
       resolve: (s) => Object.entries(s.dependencies).map(([name, status]) => ({ name, status })),

@@ -3,7 +3,7 @@ import type { Store } from '@taurine/store';
 import type { ProcessSampler } from '../metrics/process-sampler.ts';
 import { createRollupPersistence } from './rollup-persistence.ts';
 import { buildSnapshot, errorRate } from './snapshot.ts';
-import type { DependencyStatus, Snapshot, SnapshotAlert } from './snapshot.ts';
+import type { DependencyStatus, Snapshot, SnapshotAlert, SnapshotInsight } from './snapshot.ts';
 
 /** Where the tick reads what other parts of the server know. Every source is optional. */
 export interface CollectionSources {
@@ -24,6 +24,10 @@ export interface CollectionSources {
   activeAlerts?: () => SnapshotAlert[];
   /** Ends idle visitor sessions and updates the business gauges (cost per acquisition). */
   analytics?: (now: number) => void;
+  /** Insight's tick work (baselines, scans, budgets, gauges), after the rollover. */
+  refreshInsight?: (now: number) => Promise<void>;
+  /** Insight's numbers for the snapshot. */
+  insightSummary?: () => SnapshotInsight;
 }
 
 export interface CollectionJobOptions {
@@ -135,6 +139,7 @@ async function collectSnapshot(context: TickContext, at: number): Promise<Snapsh
   );
 
   registry.rollover(at);
+  if (sources.refreshInsight) await step('insight', () => sources.refreshInsight!(at), undefined);
   const snapshotWithoutAlerts = buildSnapshot({
     registry,
     now: at,
@@ -145,6 +150,7 @@ async function collectSnapshot(context: TickContext, at: number): Promise<Snapsh
     cacheHitRate,
     dependencies,
     activeAlerts: [],
+    insight: sources.insightSummary?.(),
   });
   registry.gauge('health.score', snapshotWithoutAlerts.healthScore);
 

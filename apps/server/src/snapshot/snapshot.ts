@@ -1,5 +1,5 @@
 import { computeHealthScore } from '@taurine/monitor';
-import type { MetricsRegistry } from '@taurine/monitor';
+import type { HealthGrade, MetricsRegistry } from '@taurine/monitor';
 import type { ProcessSample } from '../metrics/process-sampler.ts';
 
 /** An alert as the snapshot lists it (the alerting service fills these in). */
@@ -36,8 +36,21 @@ export interface Snapshot {
   webSocketConnections: number;
   healthScore: number;
   healthPenalties: Record<string, number>;
+  /** The score's letter grade (A 90+, B 80+, C 70+, D 60+, F below). */
+  healthGrade: HealthGrade;
+  /** Health signals that had no data (they cost nothing, and are named instead). */
+  healthNoData: string[];
+  /** Insight: open regressions and anomalies, budgets over their limit. */
+  insight: SnapshotInsight;
   dependencies: Record<string, DependencyStatus>;
   activeAlerts: SnapshotAlert[];
+}
+
+/** What the snapshot carries from insight (zeros when insight has not run). */
+export interface SnapshotInsight {
+  openRegressions: number;
+  openAnomalies: number;
+  budgetsOver: number;
 }
 
 export interface SnapshotInputs {
@@ -50,6 +63,7 @@ export interface SnapshotInputs {
   cacheHitRate: number | null;
   dependencies: Record<string, DependencyStatus>;
   activeAlerts: SnapshotAlert[];
+  insight?: SnapshotInsight | undefined;
 }
 
 /** Server errors per request over the window, or null when nothing was requested. */
@@ -108,6 +122,9 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
     webSocketConnections: inputs.webSocketConnections,
     healthScore: health.score,
     healthPenalties: health.penalties,
+    healthGrade: health.grade,
+    healthNoData: health.noData,
+    insight: inputs.insight ?? { openRegressions: 0, openAnomalies: 0, budgetsOver: 0 },
     dependencies: inputs.dependencies,
     activeAlerts: inputs.activeAlerts,
   };

@@ -1,3 +1,6 @@
+import { healthGrade } from '../insight/grade.ts';
+import type { HealthGrade } from '../insight/grade.ts';
+
 /**
  * One 0–100 number for "how is the service doing", shown on the dashboard and watched by the
  * built-in `health.score < 40` rule. Each signal costs points between a threshold where it starts
@@ -50,6 +53,13 @@ export interface HealthScore {
   score: number;
   /** Points lost per signal, for the dashboard's explanation of the number. */
   penalties: Record<string, number>;
+  /** The letter grade of the score (see `HEALTH_GRADE_BANDS`). */
+  grade: HealthGrade;
+  /**
+   * Signals that had no data: they cost nothing, and are named here so a perfect score over
+   * nothing measured does not read as a perfect service.
+   */
+  noData: string[];
 }
 
 /** Computes the health score from the current signals. */
@@ -68,5 +78,15 @@ export function computeHealthScore(inputs: HealthInputs): HealthScore {
   }
   const lost = Object.values(penalties).reduce((sum, points) => sum + points, 0);
   const score = Math.round(Math.max(0, 100 - lost) * 10) / 10;
-  return { score, penalties };
+  const signals = {
+    errorRate: inputs.errorRate,
+    responseTime: inputs.responseTimeP95Ms,
+    eventLoopDelay: inputs.eventLoopDelayP99Ms,
+    heap: inputs.heapUsedRatio,
+    cacheHitRate: inputs.cacheHitRate,
+  };
+  const noData = Object.entries(signals)
+    .filter(([, value]) => value === null || !Number.isFinite(value))
+    .map(([signal]) => signal);
+  return { score, penalties, grade: healthGrade(score), noData };
 }

@@ -4,3 +4,11 @@
  */
 export { requirePromtool } from './promtool.ts';
 export { seededRandom } from './seeded-random.ts';
+export {
+  gaussian,
+  latencyHistory,
+  latencySample,
+  sketchWindowStats,
+  statsBetween,
+} from './synthetic-history.ts';
+export type { TimedSample } from './synthetic-history.ts';

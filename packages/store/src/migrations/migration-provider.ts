@@ -7,6 +7,7 @@ import { alertingMigration } from './004-alerting.ts';
 import { outboxOrderAndLeasesMigration } from './005-outbox-order-and-leases.ts';
 import { loadTestRunsMigration } from './010-load-test-runs.ts';
 import { dashboardsMigration } from './011-dashboards.ts';
+import { insightMigration } from './007-insight.ts';
 
 /**
  * All migrations, in code rather than read from disk, so they ship inside any bundle. Kysely
@@ -21,6 +22,7 @@ export function createMigrationProvider(dialect: SqlDialect): MigrationProvider 
     '005_outbox_order_and_leases': outboxOrderAndLeasesMigration(dialect),
     '010_load_test_runs': loadTestRunsMigration(dialect),
     '011_dashboards': dashboardsMigration(dialect),
+    '007_insight': insightMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -32,6 +32,9 @@ export const MetricCards_SnapshotFragment = graphql(`
       heapUsedRatio
     }
     healthScore
+    healthGrade
+    healthNoData
+    openRegressions
     healthPenalties {
       signal
       points
@@ -128,19 +131,34 @@ export function MetricCards({ snapshot: snapshotRef, previous: previousRef }: Me
       <MetricCard
         id="health-score"
         label="Health score"
-        value={loading ? null : `${Math.round(snapshot.healthScore)} / 100`}
-        detail={
-          loading
-            ? undefined
-            : snapshot.healthPenalties.length === 0
-              ? 'no penalties'
-              : snapshot.healthPenalties
-                  .map((penalty) => `${penalty.signal} −${Math.round(penalty.points)}`)
-                  .join(', ')
+        value={
+          loading ? null : `${snapshot.healthGrade} · ${Math.round(snapshot.healthScore)} / 100`
         }
+        detail={loading ? undefined : healthDetail(snapshot)}
         trend={trend((s) => s.healthScore, 'up')}
         alarm={!loading && snapshot.healthScore < DASHBOARD_THRESHOLDS.healthScore.value}
       />
     </section>
   );
+}
+
+/** The score's explanation: penalties, signals without data, open regressions. */
+function healthDetail(snapshot: {
+  healthPenalties: readonly { signal: string; points: number }[];
+  healthNoData: readonly string[];
+  openRegressions: number;
+}): string {
+  const parts = [
+    snapshot.healthPenalties.length === 0
+      ? 'no penalties'
+      : snapshot.healthPenalties
+          .map((penalty) => `${penalty.signal} −${Math.round(penalty.points)}`)
+          .join(', '),
+  ];
+  if (snapshot.healthNoData.length > 0) parts.push(`no data: ${snapshot.healthNoData.join(', ')}`);
+  if (snapshot.openRegressions > 0)
+    parts.push(
+      `${snapshot.openRegressions} open regression${snapshot.openRegressions === 1 ? '' : 's'}`,
+    );
+  return parts.join(' · ');
 }

@@ -20,6 +20,9 @@ const snapshot = (overrides: Record<string, unknown> = {}) => ({
   cacheHitRate: 0.8,
   memory: { __typename: 'MemorySummary', heapUsedMB: 30.2, rssMB: 120, heapUsedRatio: 0.01 },
   healthScore: 96,
+  healthGrade: 'A',
+  healthNoData: [],
+  openRegressions: 0,
   healthPenalties: [],
   dependencies: [
     { __typename: 'DependencyStatus', name: 'database', status: 'up' },
@@ -39,6 +42,7 @@ const points = (values: (number | null)[]) =>
 const stats = (sum: number | null) => ({ __typename: 'MetricStats', sum });
 
 const seriesFixtures = {
+  DashboardInsight: { regressions: [], anomalies: [], budgets: [], deployments: [] },
   ResponseTimeSeries: { p50: points([10, 12]), p95: points([40, 44]), p99: points([90, 95]) },
   ThroughputSeries: { requests: points([1, 2]), serverErrors: points([0, 0]) },
   ErrorRateSeries: { errorRate: points([0, 0.01]) },

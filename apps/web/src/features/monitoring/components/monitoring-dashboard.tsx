@@ -14,6 +14,7 @@ import { chartWindow } from '../utils/chart-window.ts';
 import { SEVERITY_LABELS } from './recent-alerts.tsx';
 import { parseTimeRange, resolveTimeRange, withTimeRange, zoomOut } from '../utils/time-range.ts';
 import type { TimeRange } from '../utils/time-range.ts';
+import { useInsight, useInsightAnnotations } from '../hooks/use-insight.ts';
 import { useKioskChartHeight } from '../hooks/use-kiosk-chart-height.ts';
 import { useLoadTestRanges } from '../hooks/use-load-test-ranges.ts';
 import { CacheHitRateChart } from './cache-hit-rate-chart.tsx';
@@ -24,6 +25,7 @@ import { DependencyStatusList } from './dependency-status-list.tsx';
 import { ErrorRateChart } from './error-rate-chart.tsx';
 import { MemoryChart } from './memory-chart.tsx';
 import { MetricCards } from './metric-cards.tsx';
+import { InsightPanel } from './insight-panel.tsx';
 import { RecentAlerts } from './recent-alerts.tsx';
 import { ResponseTimeChart } from './response-time-chart.tsx';
 import { ShareLink } from './share-link.tsx';
@@ -78,7 +80,8 @@ export function MonitoringDashboard() {
   const resolved = resolveTimeRange(range, now);
   const window = chartWindow(resolved, range.kind === 'relative');
   const refreshKey = range.kind === 'relative' && !paused ? (latest?.at ?? null) : null;
-  const annotations = useAlertAnnotations(dashboard?.activeAlerts ?? []);
+  const insight = useInsight(resolved.from, refreshKey);
+  const annotations = useDashboardAnnotations(dashboard?.activeAlerts ?? [], insight.data);
 
   const setRange = (next: TimeRange) => {
     setSearchParams(withTimeRange(searchParams, next));
@@ -147,6 +150,7 @@ export function MonitoringDashboard() {
         <aside className="dashboard__side" aria-label="Status">
           <DependencyStatusList snapshot={latest} connection={connection} />
           <RecentAlerts snapshot={latest} />
+          {kiosk ? null : <InsightPanel data={insight.data} />}
           {kiosk ? null : <CacheTiersPanel window={window} />}
           {kiosk ? null : <CacheOperations />}
         </aside>
@@ -156,6 +160,19 @@ export function MonitoringDashboard() {
 }
 
 type ActiveAlerts = MonitoringDashboard_SnapshotFragmentFragment['activeAlerts'];
+
+/** Chart markers: active alerts, deployments and regressions. */
+function useDashboardAnnotations(
+  activeAlerts: ActiveAlerts,
+  insight: Parameters<typeof useInsightAnnotations>[0],
+): ChartAnnotation[] {
+  const alertAnnotations = useAlertAnnotations(activeAlerts);
+  const insightAnnotations = useInsightAnnotations(insight);
+  return useMemo(
+    () => [...alertAnnotations, ...insightAnnotations],
+    [alertAnnotations, insightAnnotations],
+  );
+}
 
 /** Chart markers for the active alerts: the same array while they stay the same, so the charts can skip a snapshot. */
 function useAlertAnnotations(activeAlerts: ActiveAlerts): ChartAnnotation[] {

@@ -9,6 +9,7 @@ import { RouteVitalsTable } from './route-vitals-table.tsx';
 import { ScoreRing } from './score-ring.tsx';
 import { VitalCard } from './vital-card.tsx';
 import { VisitorsBusiness } from './visitors-business.tsx';
+import { VitalInsight } from './vital-insight.tsx';
 import './performance.css';
 
 /**
@@ -59,6 +60,12 @@ export function PerformanceOverview() {
         <RouteVitalsTable device={device} percentile={percentile} window={window} />
       </section>
       <VisitorsBusiness window={window} />
+      <section className="panel" aria-labelledby={`${id}-deployments`}>
+        <h2 id={`${id}-deployments`} className="panel__title">
+          p75 per deployment and top offenders
+        </h2>
+        <VitalInsight window={window} />
+      </section>
       <p className="muted performance__note">
         Measured in visitors&apos; browsers with web-vitals and sent when the page is hidden.
         Ratings use web-vitals&apos; thresholds. The score applies Lighthouse&apos;s log-normal
