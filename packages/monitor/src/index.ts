@@ -170,3 +170,5 @@ export type {
   EvaluationResult,
   RestoreResult,
 } from './alerting/alert-evaluator.ts';
+
+export { GAUGE_CLUSTER_REDUCTION, mergeInstanceRollups } from './cluster/merge-rollups.ts';
