@@ -4,6 +4,7 @@ import type { ApiKeyService } from './access/api-keys.ts';
 import type { AuditRecorder } from './access/audit.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import type { CollectionJob } from './snapshot/collection-job.ts';
+import type { ClusterService } from './cluster/cluster-service.ts';
 import type { AppConfig } from './config.ts';
 import type { CacheOperations } from './cache/cache-operations.ts';
 import type { CatalogService } from './catalog/catalog-service.ts';
@@ -22,6 +23,8 @@ export interface Services {
   metrics: MetricsService;
   /** The collection tick: latest snapshot, rollup persistence. */
   collector: CollectionJob;
+  /** The deployment: merged statistics, instances, the one snapshot stream. */
+  cluster: ClusterService;
   pubsub: TaurinePubSub;
   /** Alert rules, lifecycle, silences, channels and the notification outbox. */
   alerting: AlertingService;

@@ -20,6 +20,7 @@ import { createRumRoute } from '../rum/rum-route.ts';
 export function createRoutes(services: Services, options: { trustProxy?: boolean } = {}): Route[] {
   const { registry, sessions } = services.metrics;
   const now = () => Date.now();
+  const view = (scope: Parameters<Services['cluster']['view']>[0]) => services.cluster.view(scope);
   const performance = createPerformanceRoutes(services);
   // The authorizer has already checked the key; keys are cached, so asking again is cheap.
   const actor = async (
@@ -55,18 +56,18 @@ export function createRoutes(services: Services, options: { trustProxy?: boolean
         },
       }),
     },
-    { method: 'GET', path: '/metrics', access: 'viewer', handler: prometheusRoute(registry, now) },
+    { method: 'GET', path: '/metrics', access: 'viewer', handler: prometheusRoute(view, now) },
     {
       method: 'GET',
       path: '/export.csv',
       access: 'viewer',
-      handler: exportRoute(registry, now, 'csv'),
+      handler: exportRoute(view, now, 'csv'),
     },
     {
       method: 'GET',
       path: '/export.json',
       access: 'viewer',
-      handler: exportRoute(registry, now, 'json'),
+      handler: exportRoute(view, now, 'json'),
     },
     {
       method: 'GET',
