@@ -86,6 +86,7 @@ async function openInfrastructure(config: AppConfig, log: Log) {
     redis,
     instanceId: config.instanceId,
     redisPrefix: `${config.redisPrefix}cache:`,
+    lockPrefix: `${config.redisPrefix}cache-lock:`,
     redisTimeoutMs: config.redisTimeoutMs,
   });
   // With several instances, one evaluates rules (each evaluator keeps its own state) and computes
