@@ -50,6 +50,18 @@ describe('the load lock across instances', () => {
     for (const value of values) expect(value).toEqual({ name: 'Red Bull', caffeineMg: 80 });
   });
 
+  it('lets a later miss on another instance read the value instead of loading it', async () => {
+    const [first, second] = await instances(2);
+    let loads = 0;
+    const loader = () => {
+      loads++;
+      return 'catalogue';
+    };
+    await first!.getOrLoad('data:flavors:v4', loader);
+    await second!.getOrLoad('data:flavors:v4', loader);
+    expect(loads).toBe(1);
+  });
+
   it('loads where the lock was taken again when its holder fails', async () => {
     const caches = await instances(2);
     let attempts = 0;

@@ -154,15 +154,19 @@ export class ReadThroughHandler {
     } catch {
       return this.#load(key, loader, ttlMs, epoch);
     }
+    const stack = this.#stack;
     if (release) {
       try {
+        // A holder that finished between our miss and our lock has left its value in Redis.
+        const entry = await stack.lookupRedis(key);
+        const value = entry === undefined ? undefined : stack.promote(key, entry, ttlMs, epoch);
+        if (value !== undefined) return { value, source: 'redis' };
         // Others read the value from Redis as soon as the lock is gone: write it first.
         return await this.#load(key, loader, ttlMs, epoch, true);
       } finally {
         await release().catch(() => undefined);
       }
     }
-    const stack = this.#stack;
     const deadline = stack.now() + LOAD_LOCK_DEFAULTS.ttlMs;
     while (stack.now() < deadline) {
       await pause(LOAD_LOCK_DEFAULTS.pollMs);
