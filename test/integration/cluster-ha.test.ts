@@ -157,9 +157,9 @@ describe('three instances behind one address', () => {
     const live = openLiveClient(`${proxy.url.replace('http', 'ws')}/graphql`, {
       'x-api-key': adminKey,
     });
-    const stream = live.subscribe<{ snapshot: { at: string; scope: string; instances: unknown[] } }>(
-      'subscription { snapshot { at scope instances { id } } }',
-    );
+    const stream = live.subscribe<{
+      snapshot: { at: string; scope: string; instances: unknown[] };
+    }>('subscription { snapshot { at scope instances { id } } }');
     try {
       await waitUntil(() => stream.data.length >= 6, 30_000);
       stream.stop();

@@ -4,10 +4,10 @@ import {
   createMetricsRegistry,
   mergeInstanceRollups,
 } from '@taurine/monitor';
-import type { MetricsRegistry, Tags, TimeRange, Window } from '@taurine/monitor';
+import type { MetricsRegistry, Resolution, Tags, TimeRange, Window } from '@taurine/monitor';
 import type { Store } from '@taurine/store';
 import { METRIC_DEFINITIONS } from '../metrics/metric-definitions.ts';
-import { toRecord } from '../snapshot/rollup-persistence.ts';
+import { ROLLUP_RETENTION_MS, toRecord } from '../snapshot/rollup-persistence.ts';
 
 /** What a query reads: one metric or all, from when, the whole cluster or one instance. */
 export interface ViewScope {
@@ -34,6 +34,24 @@ export interface ClusterViewsOptions {
 export function sinceForWindow(window: Window, now: number): number {
   const from = typeof window === 'string' ? now - WINDOW_DURATIONS[window] : window.from;
   return Math.floor(from / HOUR_MS) * HOUR_MS - HOUR_MS;
+}
+
+/**
+ * The rows a registry reads for data since `since` at `now`: minutes within their retention (and an
+ * hour more, so a query near the edge still finds them), 5-minute buckets within theirs, hours only
+ * beyond that (see the registry's cover plan). Loading only these keeps a 24 h view to a third of
+ * the rows.
+ */
+function resolutionsFor(since: number, now: number) {
+  const minutesFrom = now - ROLLUP_RETENTION_MS['1m'] - HOUR_MS;
+  const fiveMinutesFrom = now - ROLLUP_RETENTION_MS['5m'] - HOUR_MS;
+  const parts: { resolution: Resolution; since: number }[] = [
+    { resolution: '1m', since: Math.max(since, minutesFrom) },
+  ];
+  if (since < minutesFrom)
+    parts.push({ resolution: '5m', since: Math.max(since, fiveMinutesFrom) });
+  if (since < fiveMinutesFrom) parts.push({ resolution: '1h', since });
+  return parts;
 }
 
 /**
@@ -65,8 +83,10 @@ export function createClusterViews(options: ClusterViewsOptions) {
     const names = scope.names ?? [undefined];
     const rows = (
       await Promise.all(
-        names.map((name) =>
-          store.rollups.load({ since: scope.since, name, instanceId: scope.instance }),
+        names.flatMap((name) =>
+          resolutionsFor(scope.since, at).map((part) =>
+            store.rollups.load({ ...part, name, instanceId: scope.instance }),
+          ),
         ),
       )
     ).flat();
