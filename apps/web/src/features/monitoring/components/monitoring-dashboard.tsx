@@ -20,6 +20,7 @@ import { CacheOperations } from './cache-operations.tsx';
 import { CacheTiersPanel } from './cache-tiers-panel.tsx';
 import { ConnectionBadge, liveStatus } from './connection-badge.tsx';
 import { DependencyStatusList } from './dependency-status-list.tsx';
+import { InstancePicker } from './instance-picker.tsx';
 import { ErrorRateChart } from './error-rate-chart.tsx';
 import { MemoryChart } from './memory-chart.tsx';
 import { MetricCards } from './metric-cards.tsx';
@@ -59,13 +60,14 @@ export function MonitoringDashboard() {
   const [searchParams, setSearchParams] = useSearchParams();
   const range = useMemo(() => parseTimeRange(searchParams), [searchParams]);
   const kiosk = searchParams.has('kiosk');
+  const instance = searchParams.get('instance') || null;
   const [paused, setPaused] = useState(false);
   const [openedAt] = useState(() => Date.now());
   const connection = useConnectionState();
   const kioskCharts = useKioskChartHeight(kiosk);
 
   const [{ data: history, error }] = useSubscription(
-    { query: DashboardSnapshotSubscription, pause: paused },
+    { query: DashboardSnapshotSubscription, pause: paused, variables: { instance } },
     keepHistory,
   );
   const latest = history?.at(-1) ?? null;
@@ -75,7 +77,7 @@ export function MonitoringDashboard() {
   // Relative ranges end at the server's clock of the latest snapshot, so the charts move with it.
   const now = latest === null ? openedAt : Date.parse(latest.at);
   const resolved = resolveTimeRange(range, now);
-  const window = chartWindow(resolved, range.kind === 'relative');
+  const window = chartWindow(resolved, range.kind === 'relative', instance);
   const refreshKey = range.kind === 'relative' && !paused ? (latest?.at ?? null) : null;
   const annotations = useAlertAnnotations(dashboard?.activeAlerts ?? []);
 
@@ -123,6 +125,16 @@ export function MonitoringDashboard() {
               onChange={setRange}
               onZoomOut={() => {
                 setRange(zoomOut(resolved, Math.max(now, Date.now())));
+              }}
+            />
+            <InstancePicker
+              instance={instance}
+              refreshKey={latest?.at ?? null}
+              onChange={(next) => {
+                const params = new URLSearchParams(searchParams);
+                if (next === null) params.delete('instance');
+                else params.set('instance', next);
+                setSearchParams(params);
               }}
             />
             <ShareLink url={shareUrl} />
