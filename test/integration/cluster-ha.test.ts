@@ -210,10 +210,10 @@ describe('three instances behind one address', () => {
     const victim = servers[['ha-1', 'ha-2', 'ha-3'].indexOf(leader.id)]!;
     const survivors = servers.filter((server) => server !== victim);
 
-    let loading = true;
+    const traffic = { running: true };
     const load = (async () => {
       let i = 0;
-      while (loading) await beacon(100 + (i++ % 50), '/cluster-load').catch(() => 0);
+      while (traffic.running) await beacon(100 + (i++ % 50), '/cluster-load').catch(() => 0);
     })();
     await victim.kill('SIGKILL');
     accepting = true;
@@ -241,7 +241,7 @@ describe('three instances behind one address', () => {
       return snapshot.snapshot !== null && Date.parse(snapshot.snapshot.at) > ticksLater;
     }, 30_000);
     expect(accepted.filter((accepted) => accepted === key)).toHaveLength(1);
-    loading = false;
+    traffic.running = false;
     await load;
     expect((await lcpStats(proxy.url)).count).toBe(REQUESTS);
   });

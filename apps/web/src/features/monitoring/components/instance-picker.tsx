@@ -1,22 +1,21 @@
 import { useEffect, useId } from 'react';
 import { useQuery } from 'urql';
 import { MonitoringInstancesQuery } from '../api/instances.ts';
+import { useInstanceParam } from '../hooks/use-instance-param.ts';
 
 /**
- * Chooses whose numbers the dashboard shows: the whole deployment (default) or one live instance.
+ * Chooses whose numbers the dashboard shows (`?instance=`): the whole deployment (default) or one
+ * live instance.
  * Hidden while the deployment is one instance, where there is nothing to choose.
  */
 export function InstancePicker({
-  instance,
-  onChange,
   refreshKey,
 }: {
-  instance: string | null;
-  onChange: (instance: string | null) => void;
   /** Changes with every snapshot, so instances that come and go show up. */
   refreshKey: string | null;
 }) {
   const id = useId();
+  const [instance, onChange] = useInstanceParam();
   const [{ data }, reexecute] = useQuery({ query: MonitoringInstancesQuery });
   useEffect(() => {
     if (refreshKey !== null) reexecute({ requestPolicy: 'network-only' });

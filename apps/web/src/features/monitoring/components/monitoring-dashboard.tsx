@@ -21,6 +21,7 @@ import { CacheTiersPanel } from './cache-tiers-panel.tsx';
 import { ConnectionBadge, liveStatus } from './connection-badge.tsx';
 import { DependencyStatusList } from './dependency-status-list.tsx';
 import { InstancePicker } from './instance-picker.tsx';
+import { useInstanceParam } from '../hooks/use-instance-param.ts';
 import { ErrorRateChart } from './error-rate-chart.tsx';
 import { MemoryChart } from './memory-chart.tsx';
 import { MetricCards } from './metric-cards.tsx';
@@ -60,7 +61,7 @@ export function MonitoringDashboard() {
   const [searchParams, setSearchParams] = useSearchParams();
   const range = useMemo(() => parseTimeRange(searchParams), [searchParams]);
   const kiosk = searchParams.has('kiosk');
-  const instance = searchParams.get('instance') || null;
+  const [instance] = useInstanceParam();
   const [paused, setPaused] = useState(false);
   const [openedAt] = useState(() => Date.now());
   const connection = useConnectionState();
@@ -127,16 +128,7 @@ export function MonitoringDashboard() {
                 setRange(zoomOut(resolved, Math.max(now, Date.now())));
               }}
             />
-            <InstancePicker
-              instance={instance}
-              refreshKey={latest?.at ?? null}
-              onChange={(next) => {
-                const params = new URLSearchParams(searchParams);
-                if (next === null) params.delete('instance');
-                else params.set('instance', next);
-                setSearchParams(params);
-              }}
-            />
+            <InstancePicker refreshKey={latest?.at ?? null} />
             <ShareLink url={shareUrl} />
           </>
         )}
