@@ -77,7 +77,11 @@ async function withStore<T>(run: (store: Store) => Promise<T>): Promise<T> {
       1,
     );
   }
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    schema: config.databaseSchema,
+  });
   try {
     await store.migrate();
     return await run(store);

@@ -39,6 +39,7 @@ import { ProcessSampler } from './metrics/process-sampler.ts';
 import { recordBridgeAnswer } from './metrics/use-response-timing.ts';
 import type { Services } from './services.ts';
 import { createCollectionJob } from './snapshot/collection-job.ts';
+import { createClusterService } from './cluster/cluster-service.ts';
 import { LiveSubscriptions } from './subscriptions/live-subscriptions.ts';
 import { SharedSubscriptionResults } from './subscriptions/shared-results.ts';
 
@@ -62,7 +63,11 @@ type Log = TaurineYogaOptions['log'];
  * pub/sub over it, the tiered cache, and the alerting leader lock.
  */
 async function openInfrastructure(config: AppConfig, log: Log) {
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    schema: config.databaseSchema,
+  });
   await store.migrate();
   const metrics = createMetricsService(config);
   const redis = config.redisUrl
@@ -88,17 +93,20 @@ async function openInfrastructure(config: AppConfig, log: Log) {
     redis,
     instanceId: config.instanceId,
     redisPrefix: `${config.redisPrefix}cache:`,
+    lockPrefix: `${config.redisPrefix}cache-lock:`,
     redisTimeoutMs: config.redisTimeoutMs,
   });
-  // With several instances, one evaluates rules (each evaluator keeps its own state); every
-  // instance may deliver from the shared outbox, whose leases keep deliveries single.
+  // With several instances, one evaluates rules (each evaluator keeps its own state) and computes
+  // the cluster snapshot; every instance may deliver from the shared outbox, whose leases keep
+  // deliveries single. Renewed every tick; a dead leader's lock expires after two ticks.
+  const leaderKey = `${config.redisPrefix}alerting:leader`;
   const leader = createLeaderLock({
     redis: redis?.commands,
-    key: `${config.redisPrefix}alerting:leader`,
+    key: leaderKey,
     instanceId: config.instanceId,
-    ttlMs: Math.max(3 * config.collectIntervalMs, 10_000),
+    ttlMs: Math.max(2 * config.collectIntervalMs, 1000),
   });
-  return { store, metrics, redis, pubsub, cache, leader };
+  return { store, metrics, redis, pubsub, cache, leader, leaderKey };
 }
 
 type Infrastructure = Awaited<ReturnType<typeof openInfrastructure>>;
@@ -221,7 +229,7 @@ async function startInsight(
  */
 async function restoreCollector(
   config: AppConfig,
-  { store, metrics, pubsub, cache, leader }: Infrastructure,
+  { store, metrics, pubsub, cache, leader, leaderKey, redis }: Infrastructure,
   alerting: AlertingService,
   analytics: Services['analytics'],
   insight: InsightService,
@@ -230,17 +238,36 @@ async function restoreCollector(
 ) {
   const { registry } = metrics;
   const sampler = new ProcessSampler();
+  const onError = (step: string, error: unknown) => {
+    log(`collection tick: ${step} failed`, error);
+  };
+  // The cluster needs a store every instance shares (PostgreSQL) and Redis; otherwise it is off.
+  const cluster = createClusterService({
+    instanceId: config.instanceId,
+    version: config.service.version,
+    startedAt: Date.now(),
+    intervalMs: config.collectIntervalMs,
+    registry,
+    sessions: metrics.sessions,
+    store,
+    pubsub,
+    redis: config.databaseUrl ? redis?.commands : undefined,
+    redisPrefix: config.redisPrefix,
+    leaderKey,
+    activeAlerts: () => alerting.activeAlerts(),
+    onError,
+  });
+  let leading = false;
   const collector = createCollectionJob({
     registry,
     store,
     sampler,
     instanceId: config.instanceId,
     intervalMs: config.collectIntervalMs,
-    onError: (step, error) => {
-      log(`collection tick: ${step} failed`, error);
-    },
+    shareOpenMinute: cluster.enabled,
+    onError,
     publish: (snapshot) => {
-      pubsub.publish('snapshot', snapshot);
+      void cluster.publishTick(snapshot, leading);
     },
     sources: {
       dependencies: async () => ({
@@ -254,7 +281,8 @@ async function restoreCollector(
       activeUsers: (now) => metrics.sessions.count(now),
       webSocketConnections: () => webSockets()?.clients.size ?? 0,
       evaluateAlerts: async (now) => {
-        if (await leader.acquire()) await alerting.evaluate(now);
+        leading = await leader.acquire();
+        if (leading) await alerting.evaluate(now);
       },
       activeAlerts: () => alerting.activeAlerts(),
       analytics: (now) => {
@@ -266,7 +294,7 @@ async function restoreCollector(
     },
   });
   await collector.restore();
-  return { collector, sampler };
+  return { collector, sampler, cluster };
 }
 
 /** The API: the REST routes with their authorizer and the SPA fallback, and yoga around them. */
@@ -331,7 +359,7 @@ export async function buildApp(
   const analytics = createAnalytics(config, infrastructure);
   const insight = await startInsight(config, infrastructure, alerting);
   let http: HttpListener | undefined;
-  const { collector, sampler } = await restoreCollector(
+  const { collector, sampler, cluster } = await restoreCollector(
     config,
     infrastructure,
     alerting,
@@ -354,6 +382,7 @@ export async function buildApp(
     metrics,
     analytics,
     collector,
+    cluster,
     pubsub,
     alerting,
     insight,
@@ -405,6 +434,7 @@ export async function buildApp(
       await http?.close();
       // After the last request: flush rollups so a graceful restart loses no history.
       await collector.stop();
+      await cluster.leave();
       await alerting.stop();
       await leader.release();
       sampler.stop();

@@ -28,6 +28,8 @@ export interface AppConfig {
   dataDir: string;
   /** `postgres://…` to share durable state between instances; SQLite under `dataDir` otherwise. */
   databaseUrl: string | undefined;
+  /** PostgreSQL schema holding Taurine's tables (`DATABASE_SCHEMA`); created when missing. @default 'public' */
+  databaseSchema: string | undefined;
   /** `redis://…` for the shared cache tier, invalidation bus and subscription fan-out. */
   redisUrl: string | undefined;
   /** Prefix of every Redis key and channel, so several deployments can share one Redis. @default 'taurine:' */
@@ -370,6 +372,17 @@ function consistencyProblems(config: AppConfig): string[] {
  * Reads and validates the configuration from environment variables. Unknown variables are ignored;
  * every invalid one is reported with its name, the value received and what was expected.
  */
+/** `DATABASE_SCHEMA`: a plain SQL identifier, so it can be quoted safely. */
+function readSchemaName(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  const raw = env.DATABASE_SCHEMA;
+  if (raw === undefined || raw === '') return undefined;
+  if (/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) return raw;
+  problems.push(
+    `DATABASE_SCHEMA must be a lower-case SQL identifier (letters, digits, _; at most 63) (got "${raw}")`,
+  );
+  return undefined;
+}
+
 export function loadConfig(
   env: Env,
   defaults: { webDistDir?: string | null; persistedDocumentsPath?: string | null } = {},
@@ -382,6 +395,7 @@ export function loadConfig(
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolveDataDir(env.DATA_DIR),
     databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseSchema: readSchemaName(env, problems),
     ...redisConfig(read),
     collectIntervalMs: read.integer('COLLECT_INTERVAL_MS', 30_000, 100, 3_600_000),
     maxBodyBytes: read.integer('MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -8,6 +8,7 @@ import type { AlertingService } from './alerting/alerting-service.ts';
 import type { CollectionJob } from './snapshot/collection-job.ts';
 import type { LoadTestService } from './load-tests/load-test-service.ts';
 import type { InsightService } from './insight/insight-service.ts';
+import type { ClusterService } from './cluster/cluster-service.ts';
 import type { AppConfig } from './config.ts';
 import type { CacheOperations } from './cache/cache-operations.ts';
 import type { CatalogService } from './catalog/catalog-service.ts';
@@ -30,6 +31,8 @@ export interface Services {
   analytics: { visitors: VisitorAnalytics; business: BusinessMetrics };
   /** The collection tick: latest snapshot, rollup persistence. */
   collector: CollectionJob;
+  /** The deployment: merged statistics, instances, the one snapshot stream. */
+  cluster: ClusterService;
   pubsub: TaurinePubSub;
   /** Alert rules, lifecycle, silences, channels and the notification outbox. */
   alerting: AlertingService;

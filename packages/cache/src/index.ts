@@ -26,6 +26,8 @@ export type {
   MemoryTierUsage,
   TrimResult,
 } from './memory-tier-options.ts';
+export { createRedisLoadLock, LOAD_LOCK_DEFAULTS } from './load-lock.ts';
+export type { LoadLock, RedisLoadLockOptions } from './load-lock.ts';
 export { createRedisInvalidationBus } from './redis-invalidation-bus.ts';
 export type { RedisInvalidationBusOptions } from './redis-invalidation-bus.ts';
 export { REDIS_TIER_DEFAULTS, RedisTier } from './redis-tier.ts';

@@ -2,7 +2,14 @@ import { assertValidKey, CACHE_KEY_LIMITS } from './cache-key.ts';
 import type { CacheStack } from './cache-stack.ts';
 import type { GlobPattern } from './glob-pattern.ts';
 import { deepFreeze, serializeValue } from './json-value.ts';
+import { LOAD_LOCK_DEFAULTS } from './load-lock.ts';
+import type { LoadLock } from './load-lock.ts';
 import type { CacheWriteOptions, Loader } from './tiered-cache-options.ts';
+
+const pause = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
 
 /** One load of a key, shared by every caller that asks for it meanwhile. */
 export interface Flight {
@@ -14,13 +21,17 @@ export interface Flight {
  * Read-through with stampede protection: memory, then Redis, then the loader, with one load per key
  * at a time. Concurrent callers share the load's promise; a failing loader rejects them all and
  * caches nothing. A load that overlaps an invalidation (epoch check) returns its value uncached.
+ * With a {@link LoadLock}, one instance of the deployment loads a cold key while the others wait
+ * for its value in Redis; when the lock cannot be reached, each instance loads for itself.
  */
 export class ReadThroughHandler {
   readonly #stack: CacheStack;
+  readonly #lock: LoadLock | undefined;
   readonly #inflight = new Map<string, Promise<Flight>>();
 
-  constructor(stack: CacheStack) {
+  constructor(stack: CacheStack, lock?: LoadLock) {
     this.#stack = stack;
+    this.#lock = lock;
   }
 
   /** Loads in flight right now. */
@@ -123,6 +134,56 @@ export class ReadThroughHandler {
       const value = stack.promote(key, entry, ttlMs, epoch);
       if (value !== undefined) return { value, source: 'redis' };
     }
+    if (this.#lock && stack.usableRedis()) {
+      return this.#loadOnceAcrossInstances(this.#lock, key, loader, ttlMs, epoch);
+    }
+    return this.#load(key, loader, ttlMs, epoch);
+  }
+
+  /** Loads under the deployment-wide lock, or waits for the holder's value in Redis. */
+  async #loadOnceAcrossInstances(
+    lock: LoadLock,
+    key: string,
+    loader: Loader<unknown>,
+    ttlMs: number,
+    epoch: number,
+  ): Promise<Flight> {
+    let release: (() => Promise<void>) | null;
+    try {
+      release = await lock.acquire(key, LOAD_LOCK_DEFAULTS.ttlMs);
+    } catch {
+      return this.#load(key, loader, ttlMs, epoch);
+    }
+    const stack = this.#stack;
+    if (release) {
+      try {
+        // A holder that finished between our miss and our lock has left its value in Redis.
+        const entry = await stack.lookupRedis(key);
+        const value = entry === undefined ? undefined : stack.promote(key, entry, ttlMs, epoch);
+        if (value !== undefined) return { value, source: 'redis' };
+        // Others read the value from Redis as soon as the lock is gone: write it first.
+        return await this.#load(key, loader, ttlMs, epoch, true);
+      } finally {
+        await release().catch(() => undefined);
+      }
+    }
+    const deadline = stack.now() + LOAD_LOCK_DEFAULTS.ttlMs;
+    while (stack.now() < deadline) {
+      await pause(LOAD_LOCK_DEFAULTS.pollMs);
+      let held: boolean;
+      try {
+        held = await lock.held(key);
+      } catch {
+        break;
+      }
+      const entry = await stack.lookupRedis(key);
+      if (entry !== undefined) {
+        const value = stack.promote(key, entry, ttlMs, epoch);
+        if (value !== undefined) return { value, source: 'redis' };
+      }
+      // Released without a value (its loader failed or returned nothing): load here.
+      if (!held) break;
+    }
     return this.#load(key, loader, ttlMs, epoch);
   }
 
@@ -131,6 +192,7 @@ export class ReadThroughHandler {
     loader: Loader<unknown>,
     ttlMs: number,
     epoch = this.#stack.epoch,
+    awaitRedisWrite = false,
   ): Promise<Flight> {
     const stack = this.#stack;
     const counters = stack.counters;
@@ -154,12 +216,13 @@ export class ReadThroughHandler {
     const value = stack.memory.setSync(key, loaded, ttlMs);
     const redis = stack.usableRedis();
     if (redis) {
-      // In the background: the caller has its value and must not wait for Redis a second time.
-      stack.track(
-        redis.set(key, value, ttlMs).catch((error: unknown) => {
-          stack.remoteFailed('set', error);
-        }),
-      );
+      // In the background: the caller has its value and must not wait for Redis a second time
+      // (unless other instances wait for this value under the load lock).
+      const write = redis.set(key, value, ttlMs).catch((error: unknown) => {
+        stack.remoteFailed('set', error);
+      });
+      if (awaitRedisWrite) await write;
+      else stack.track(write);
     }
     return { value, source: 'loader' };
   }

@@ -2,6 +2,7 @@ import type { CacheMetrics } from './cache-metrics.ts';
 import type { CacheTier } from './cache-tier.ts';
 import type { CircuitBreakerOptions } from './circuit-breaker-tier.ts';
 import type { InvalidationBus } from './invalidation-bus.ts';
+import type { LoadLock } from './load-lock.ts';
 import type { MemoryTierOptions } from './memory-tier-options.ts';
 import type { CacheKeyFamily } from './ttl-presets.ts';
 
@@ -25,6 +26,11 @@ export interface TieredCacheOptions {
    * @default undefined
    */
   redis?: CacheTier;
+  /**
+   * A lock across instances, so a cold key is loaded once per deployment (the others wait for its
+   * value in `redis`); unreachable, each instance loads for itself. @default undefined (per instance)
+   */
+  loadLock?: LoadLock;
   /** Circuit breaker around `redis`. @default CIRCUIT_BREAKER_DEFAULTS (50 ms timeout, 1 s probe) */
   breaker?: CircuitBreakerOptions;
   /** Carries deletes and clears to other instances. @default undefined (single instance) */

@@ -63,7 +63,7 @@ export class TieredCache {
     const stack = new CacheStack(this.memory, options, settings);
     this.#stack = stack;
     this.instanceId = stack.instanceId;
-    this.#reads = new ReadThroughHandler(stack);
+    this.#reads = new ReadThroughHandler(stack, options.loadLock);
     this.#journal = new InvalidationJournal(
       stack,
       this.#reads,

@@ -261,3 +261,4 @@ export type {
   Deployment,
   MetricComparison,
 } from './insight/deployment-comparison.ts';
+export { GAUGE_CLUSTER_REDUCTION, mergeInstanceRollups } from './cluster/merge-rollups.ts';

@@ -1,4 +1,9 @@
-import { createRedisInvalidationBus, RedisTier, TieredCache } from '@taurine/cache';
+import {
+  createRedisInvalidationBus,
+  createRedisLoadLock,
+  RedisTier,
+  TieredCache,
+} from '@taurine/cache';
 import type { MetricsRegistry } from '@taurine/monitor';
 import { exposeGarbageCollector } from '../memory/garbage-collector.ts';
 import { createCacheMetricsRecorder } from './cache-metrics-recorder.ts';
@@ -13,6 +18,11 @@ export interface CacheServiceOptions {
   maxMemoryBytes?: number;
   /** Prefix of every Redis key, so `clear('*')` never reaches other data. @default 'taurine:cache:' */
   redisPrefix?: string;
+  /**
+   * Prefix of the load-lock keys (a cold key loads once per deployment), outside `redisPrefix` so
+   * clears never touch them. @default 'taurine:cache-lock:'
+   */
+  lockPrefix?: string;
   /** Circuit-breaker timeout of a Redis command. @default CIRCUIT_BREAKER_DEFAULTS.timeoutMs */
   redisTimeoutMs?: number | undefined;
 }
@@ -33,6 +43,13 @@ export function createCache(options: CacheServiceOptions): TieredCache {
       ? {}
       : { breaker: { timeoutMs: options.redisTimeoutMs } }),
     redis: options.redis ? new RedisTier({ client: options.redis.commands, prefix }) : undefined,
+    loadLock: options.redis
+      ? createRedisLoadLock({
+          client: options.redis.commands,
+          prefix: options.lockPrefix ?? 'taurine:cache-lock:',
+          ...(options.redisTimeoutMs === undefined ? {} : { timeoutMs: options.redisTimeoutMs }),
+        })
+      : undefined,
     bus: options.redis
       ? createRedisInvalidationBus({
           publisher: options.redis.commands,

@@ -21,6 +21,7 @@ import { createAnalyticsRoute } from '../analytics/analytics-route.ts';
 export function createRoutes(services: Services, options: { trustProxy?: boolean } = {}): Route[] {
   const { registry, sessions } = services.metrics;
   const now = () => Date.now();
+  const view = (scope: Parameters<Services['cluster']['view']>[0]) => services.cluster.view(scope);
   const performance = createPerformanceRoutes(services);
   // The authorizer has already checked the key; keys are cached, so asking again is cheap.
   const actor = async (
@@ -62,18 +63,18 @@ export function createRoutes(services: Services, options: { trustProxy?: boolean
       access: 'public',
       handler: createAnalyticsRoute({ analytics: services.analytics.visitors }),
     },
-    { method: 'GET', path: '/metrics', access: 'viewer', handler: prometheusRoute(registry, now) },
+    { method: 'GET', path: '/metrics', access: 'viewer', handler: prometheusRoute(view, now) },
     {
       method: 'GET',
       path: '/export.csv',
       access: 'viewer',
-      handler: exportRoute(registry, now, 'csv'),
+      handler: exportRoute(view, now, 'csv'),
     },
     {
       method: 'GET',
       path: '/export.json',
       access: 'viewer',
-      handler: exportRoute(registry, now, 'json'),
+      handler: exportRoute(view, now, 'json'),
     },
     {
       method: 'GET',

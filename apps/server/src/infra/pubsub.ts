@@ -9,7 +9,10 @@ import type { Snapshot } from '../snapshot/snapshot.ts';
  * {@link createInstanceEventTarget}), so every instance's subscribers see every event.
  */
 export type PubSubChannels = {
+  /** The deployment's snapshot (one instance's own without a cluster), once per tick. */
   snapshot: [snapshot: Snapshot];
+  /** Every instance's own snapshot, each tick (the `snapshot(instance:)` subscription). */
+  instanceSnapshot: [snapshot: Snapshot];
   alertEvent: [event: AlertEvent];
 };
 

@@ -6,6 +6,9 @@ import {
   toPrometheusText,
 } from '@taurine/monitor';
 import type { MetricsRegistry } from '@taurine/monitor';
+import { UnknownInstanceError } from '../cluster/cluster-service.ts';
+import { exportScope } from '../cluster/cluster-views.ts';
+import type { ViewScope } from '../cluster/cluster-views.ts';
 import { EXPORT_LIMITS, exportRows } from './export-rows.ts';
 import type { ExportQuery } from './export-rows.ts';
 
@@ -44,20 +47,44 @@ export function parseExportQuery(url: URL, now: number): ExportQuery | string {
   return { metric, range, stepMs };
 }
 
-/** `GET /metrics`: Prometheus text exposition of every series. */
-export function prometheusRoute(registry: MetricsRegistry, now: () => number) {
-  return () =>
-    new Response(toPrometheusText(registry, now()), {
+/** The registry answering a route: the deployment, or `?instance=` alone. */
+export type RegistryView = (scope: ViewScope) => Promise<MetricsRegistry>;
+
+/** The registry for `url`'s `instance` parameter, or a 400 answer for an unknown instance. */
+async function registryOf(
+  view: RegistryView,
+  url: URL,
+  scope: ViewScope,
+): Promise<MetricsRegistry | Response> {
+  const instance = url.searchParams.get('instance') || undefined;
+  try {
+    return await view({ ...scope, instance });
+  } catch (error) {
+    if (error instanceof UnknownInstanceError) return badRequest(error.message);
+    throw error;
+  }
+}
+
+/** `GET /metrics`: Prometheus text exposition of every series (`?instance=` narrows to one). */
+export function prometheusRoute(view: RegistryView, now: () => number) {
+  return async (_request: Request, url: URL) => {
+    const at = now();
+    const registry = await registryOf(view, url, exportScope(undefined, undefined, at));
+    if (registry instanceof Response) return registry;
+    return new Response(toPrometheusText(registry, at), {
       headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' },
     });
+  };
 }
 
 /** `GET /export.csv` and `GET /export.json`: the original application's CSV and JSON shapes. */
-export function exportRoute(registry: MetricsRegistry, now: () => number, format: 'csv' | 'json') {
-  return (_request: Request, url: URL) => {
+export function exportRoute(view: RegistryView, now: () => number, format: 'csv' | 'json') {
+  return async (_request: Request, url: URL) => {
     const at = now();
     const query = parseExportQuery(url, at);
     if (typeof query === 'string') return badRequest(query);
+    const registry = await registryOf(view, url, exportScope(query.metric, query.range, at));
+    if (registry instanceof Response) return registry;
     let rows;
     try {
       rows = exportRows(registry, at, query);

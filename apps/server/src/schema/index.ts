@@ -24,6 +24,7 @@ import './api-key.ts';
 import './viewer.ts';
 import './audit-entry.ts';
 import './metric-export.ts';
+import './instance.ts';
 import './snapshot.ts';
 import './cache.ts';
 import './load-test-run.ts';

@@ -2,7 +2,8 @@ import { toCsvExport, toJsonExport, toPrometheusText } from '@taurine/monitor';
 import { GraphQLError } from 'graphql';
 import { EXPORT_LIMITS, exportRows } from '../metrics/export-rows.ts';
 import { builder } from './builder.ts';
-import { asUserError, rangeOf, TimeRangeInput } from './metric.ts';
+import { exportScope } from '../cluster/cluster-views.ts';
+import { asUserError, rangeOf, registryFor, TimeRangeInput } from './metric.ts';
 
 const ExportFormatEnum = builder.enumType('ExportFormat', {
   values: {
@@ -22,17 +23,24 @@ builder.queryField('exportMetrics', (t) =>
       format: t.arg({ type: ExportFormatEnum, required: true }),
       metric: t.arg.string({ required: false }),
       range: t.arg({ type: TimeRangeInput, required: false }),
+      instance: t.arg.string({
+        required: false,
+        description: "One instance's own data; the whole deployment when absent.",
+      }),
     },
-    resolve: (_root, args, { services }) => {
-      const { registry } = services.metrics;
+    resolve: async (_root, args, { services }) => {
       const now = Date.now();
-      if (args.format === 'prometheus') return toPrometheusText(registry, now);
       const range = args.range ? rangeOf(args.range) : undefined;
       if (range && range.to - range.from > EXPORT_LIMITS.maxRangeMs) {
         throw new GraphQLError('range may span at most 90 days', {
           extensions: { code: 'BAD_USER_INPUT' },
         });
       }
+      const registry = await registryFor(services, {
+        ...exportScope(args.format === 'prometheus' ? undefined : args.metric, range, now),
+        instance: args.instance ?? undefined,
+      });
+      if (args.format === 'prometheus') return toPrometheusText(registry, now);
       try {
         const rows = exportRows(registry, now, { metric: args.metric ?? undefined, range });
         return args.format === 'csv' ? toCsvExport(rows) : JSON.stringify(toJsonExport(rows, now));

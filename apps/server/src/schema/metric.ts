@@ -1,6 +1,17 @@
 import { MonitorError, WINDOW_DURATIONS } from '@taurine/monitor';
-import type { MetricStats, SeriesInfo, SeriesPoint, Tags, WindowName } from '@taurine/monitor';
+import type {
+  MetricStats,
+  MetricsRegistry,
+  SeriesInfo,
+  SeriesPoint,
+  Tags,
+  WindowName,
+} from '@taurine/monitor';
 import { GraphQLError } from 'graphql';
+import { UnknownInstanceError } from '../cluster/cluster-service.ts';
+import { sinceForWindow } from '../cluster/cluster-views.ts';
+import type { ViewScope } from '../cluster/cluster-views.ts';
+import type { Services } from '../services.ts';
 import { builder } from './builder.ts';
 
 /** Tags travel as key/value pairs: GraphQL has no map type, and pairs keep the order explicit. */
@@ -129,6 +140,21 @@ export const rangeOf = (range: { from: Date; to: Date }) => {
   return { from, to };
 };
 
+/** The registry a query reads (the cluster, or `instance`), unknown instances as client errors. */
+export async function registryFor(services: Services, scope: ViewScope): Promise<MetricsRegistry> {
+  try {
+    return await services.cluster.view(scope);
+  } catch (error) {
+    if (error instanceof UnknownInstanceError) {
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    throw error;
+  }
+}
+
+const INSTANCE_ARG_DESCRIPTION =
+  "One instance's own data (an id from `instances`); the whole deployment when absent.";
+
 builder.queryField('metrics', (t) =>
   t.field({
     authScopes: { viewer: true },
@@ -137,9 +163,16 @@ builder.queryField('metrics', (t) =>
     args: {
       prefix: t.arg.string({ required: false }),
       tags: t.arg({ type: [TagInput], required: false }),
+      instance: t.arg.string({ required: false, description: INSTANCE_ARG_DESCRIPTION }),
     },
-    resolve: (_root, args, { services }) =>
-      services.metrics.registry.listSeries(args.prefix ?? undefined, fromTagPairs(args.tags)),
+    resolve: async (_root, args, { services }) => {
+      const now = Date.now();
+      const registry = await registryFor(services, {
+        since: sinceForWindow('6h', now),
+        instance: args.instance ?? undefined,
+      });
+      return registry.listSeries(args.prefix ?? undefined, fromTagPairs(args.tags));
+    },
   }),
 );
 
@@ -154,19 +187,22 @@ builder.queryField('stats', (t) =>
       tags: t.arg({ type: [TagInput], required: false }),
       window: t.arg({ type: StatsWindowEnum, required: false }),
       range: t.arg({ type: TimeRangeInput, required: false }),
+      instance: t.arg.string({ required: false, description: INSTANCE_ARG_DESCRIPTION }),
     },
-    resolve: (_root, args, { services }) => {
+    resolve: async (_root, args, { services }) => {
       if (args.window && args.range) {
         throw new GraphQLError('Pass either window or range, not both', {
           extensions: { code: 'BAD_USER_INPUT' },
         });
       }
+      const window = args.range ? rangeOf(args.range) : (args.window ?? '5m');
+      const registry = await registryFor(services, {
+        names: [args.name],
+        since: sinceForWindow(window, Date.now()),
+        instance: args.instance ?? undefined,
+      });
       try {
-        return services.metrics.registry.stats(
-          args.name,
-          fromTagPairs(args.tags),
-          args.range ? rangeOf(args.range) : (args.window ?? '5m'),
-        );
+        return registry.stats(args.name, fromTagPairs(args.tags), window);
       } catch (error) {
         return asUserError(error);
       }
@@ -186,13 +222,20 @@ builder.queryField('series', (t) =>
       range: t.arg({ type: TimeRangeInput, required: true }),
       stepSeconds: t.arg.int({ required: false, defaultValue: 60 }),
       stat: t.arg({ type: StatEnum, required: false, defaultValue: 'avg' }),
+      instance: t.arg.string({ required: false, description: INSTANCE_ARG_DESCRIPTION }),
     },
-    resolve: (_root, args, { services }) => {
+    resolve: async (_root, args, { services }) => {
+      const range = rangeOf(args.range);
+      const registry = await registryFor(services, {
+        names: [args.name],
+        since: sinceForWindow(range, Date.now()),
+        instance: args.instance ?? undefined,
+      });
       try {
-        return services.metrics.registry.series(
+        return registry.series(
           args.name,
           fromTagPairs(args.tags),
-          rangeOf(args.range),
+          range,
           (args.stepSeconds ?? 60) * 1000,
           args.stat ?? 'avg',
         );

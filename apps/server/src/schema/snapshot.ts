@@ -1,5 +1,6 @@
 import type { Snapshot, SnapshotAlert } from '../snapshot/snapshot.ts';
 import { builder } from './builder.ts';
+import { InstanceHealthRef } from './instance.ts';
 
 const HealthGradeEnum = builder.enumType('HealthGrade', {
   values: ['A', 'B', 'C', 'D', 'F'] as const,
@@ -71,7 +72,18 @@ export const SnapshotRef = builder.objectRef<Snapshot>('Snapshot').implement({
   description: 'The key numbers at one collection tick. Null means no data, never zero.',
   fields: (t) => ({
     at: t.field({ type: 'DateTime', resolve: (s) => new Date(s.at) }),
-    instanceId: t.exposeString('instanceId'),
+    instanceId: t.exposeString('instanceId', {
+      description: 'The instance whose own numbers these are, or `cluster` for the deployment.',
+    }),
+    scope: t.exposeString('scope', {
+      description:
+        '`cluster`: merged over every live instance (counters summed, quantiles from merged sketches, memory and CPU the highest instance, WebSocket connections summed, active users distinct); `instance`: one instance alone.',
+    }),
+    instances: t.field({
+      type: [InstanceHealthRef],
+      description: 'The live instances behind these numbers, each with its own health.',
+      resolve: (s) => s.instances,
+    }),
     uptimeSeconds: t.exposeInt('uptimeSeconds'),
     responseTime: t.field({ type: ResponseTimeRef, resolve: (s) => s.responseTime }),
     requestsPerSecond: t.exposeFloat('requestsPerSecond', {
@@ -130,8 +142,15 @@ builder.queryField('snapshot', (t) =>
     authScopes: { viewer: true },
     type: SnapshotRef,
     nullable: true,
-    description: 'The latest snapshot (null before the first collection tick).',
-    resolve: (_root, _args, { services }) => services.collector.latest(),
+    description:
+      'The latest snapshot of the deployment, or of one `instance` (null before the first collection tick).',
+    args: {
+      instance: t.arg.string({
+        required: false,
+        description: "One instance's own snapshot; the deployment's when absent.",
+      }),
+    },
+    resolve: (_root, args, { services }) => services.cluster.latest(args.instance ?? undefined),
   }),
 );
 
@@ -140,14 +159,25 @@ builder.subscriptionField('snapshot', (t) =>
     authScopes: { viewer: true },
     type: SnapshotRef,
     description:
-      'The latest snapshot at once, then one per collection tick (`COLLECT_INTERVAL_MS`).',
-    subscribe: async function* (_root, _args, { services }) {
+      "The latest snapshot at once, then one per collection tick (`COLLECT_INTERVAL_MS`): the deployment's (computed once per tick by the leader instance, whichever instance serves the subscription), or one `instance`'s own.",
+    args: {
+      instance: t.arg.string({
+        required: false,
+        description: "One instance's own snapshots; the deployment's when absent.",
+      }),
+    },
+    subscribe: async function* (_root, args, { services }) {
+      const instance = args.instance ?? undefined;
       // Subscribe first so no tick slips between the latest snapshot and the stream.
-      const updates = services.pubsub.subscribe('snapshot');
+      const updates = services.pubsub.subscribe(
+        instance === undefined || !services.cluster.enabled ? 'snapshot' : 'instanceSnapshot',
+      );
       try {
-        const latest = services.collector.latest();
+        const latest = services.cluster.latest(instance);
         if (latest) yield latest;
-        for await (const snapshot of updates) yield snapshot;
+        for await (const snapshot of updates) {
+          if (instance === undefined || snapshot.instanceId === instance) yield snapshot;
+        }
       } finally {
         await updates.return();
       }

@@ -37,6 +37,11 @@ export interface CollectionJobOptions {
   sources: CollectionSources;
   instanceId: string;
   intervalMs: number;
+  /**
+   * Writes the open minute to the store every tick too (a cluster merges every instance's rows, so
+   * it is at most a tick behind; an instance that dies loses its last tick at most). @default false
+   */
+  shareOpenMinute?: boolean;
   /** Receives each new snapshot (the subscription fan-out). */
   publish: (snapshot: Snapshot) => void;
   now?: () => number;
@@ -99,6 +104,7 @@ interface TickContext {
   instanceId: string;
   step: Step;
   flushRollups: () => Promise<void>;
+  shareOpenMinute: boolean;
 }
 
 /**
@@ -106,7 +112,7 @@ interface TickContext {
  * rule evaluation and the rollup flush, in that order.
  */
 async function collectSnapshot(context: TickContext, at: number): Promise<Snapshot> {
-  const { registry, sampler, sources, instanceId, step, flushRollups } = context;
+  const { registry, sampler, sources, instanceId, step, flushRollups, shareOpenMinute } = context;
   const processSample = sampler.sample();
   recordProcessSample(registry, processSample);
   const webSocketConnections = sources.webSocketConnections();
@@ -156,6 +162,8 @@ async function collectSnapshot(context: TickContext, at: number): Promise<Snapsh
 
   if (sources.evaluateAlerts)
     await step('alert evaluation', () => sources.evaluateAlerts!(at), undefined);
+  // Later samples of this minute merge into the sealed rollup, which is written again.
+  if (shareOpenMinute) registry.sealOpenMinute();
   await step('rollup flush', flushRollups, undefined);
 
   return { ...snapshotWithoutAlerts, activeAlerts: sources.activeAlerts?.() ?? [] };
@@ -188,6 +196,7 @@ export function createCollectionJob(options: CollectionJobOptions) {
     instanceId: options.instanceId,
     step,
     flushRollups: rollups.flush,
+    shareOpenMinute: options.shareOpenMinute ?? false,
   };
 
   async function tick(): Promise<void> {

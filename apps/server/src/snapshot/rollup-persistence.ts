@@ -27,7 +27,8 @@ const toRow = (instanceId: string, record: RollupRecord): RollupRow => ({
   sketch: record.sketch,
 });
 
-const toRecord = (row: RollupRow): RollupRecord => ({
+/** A stored row as the registry loads it (its instance dropped). */
+export const toRecord = (row: RollupRow): RollupRecord => ({
   seriesKey: row.seriesKey,
   name: row.name,
   tags: row.tags,

@@ -16,13 +16,24 @@ export interface SnapshotAlert {
 
 export type DependencyStatus = 'up' | 'down' | 'disabled';
 
+/** One instance's health as a snapshot lists it (the cluster snapshot lists every live instance). */
+export interface InstanceHealth {
+  id: string;
+  healthScore: number;
+  dependencies: Record<string, DependencyStatus>;
+  leader: boolean;
+}
+
 /**
  * The dashboard's key numbers at one instant. Statistics are over the last 5 minutes unless named
  * otherwise; `null` means "no data", never zero.
  */
 export interface Snapshot {
   at: number;
+  /** The instance whose own numbers these are, or `cluster` for the merged deployment. */
   instanceId: string;
+  /** `cluster`: merged over every live instance; `instance`: one instance's own. */
+  scope: 'cluster' | 'instance';
   uptimeSeconds: number;
   responseTime: { avg: number | null; p50: number | null; p95: number | null; p99: number | null };
   requestsPerSecond: number | null;
@@ -44,6 +55,8 @@ export interface Snapshot {
   insight: SnapshotInsight;
   dependencies: Record<string, DependencyStatus>;
   activeAlerts: SnapshotAlert[];
+  /** The instances behind the numbers, with their own health (one entry for an instance's own). */
+  instances: InstanceHealth[];
 }
 
 /** What the snapshot carries from insight (zeros when insight has not run). */
@@ -64,6 +77,10 @@ export interface SnapshotInputs {
   dependencies: Record<string, DependencyStatus>;
   activeAlerts: SnapshotAlert[];
   insight?: SnapshotInsight | undefined;
+  /** @default `instance` */
+  scope?: Snapshot['scope'];
+  /** @default this instance alone */
+  instances?: InstanceHealth[];
 }
 
 /** Server errors per request over the window, or null when nothing was requested. */
@@ -97,6 +114,7 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
   return {
     at: inputs.now,
     instanceId: inputs.instanceId,
+    scope: inputs.scope ?? 'instance',
     uptimeSeconds: Math.round(inputs.process.uptimeSeconds),
     responseTime: {
       avg: responseTime.avg,
@@ -127,5 +145,13 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
     insight: inputs.insight ?? { openRegressions: 0, openAnomalies: 0, budgetsOver: 0 },
     dependencies: inputs.dependencies,
     activeAlerts: inputs.activeAlerts,
+    instances: inputs.instances ?? [
+      {
+        id: inputs.instanceId,
+        healthScore: health.score,
+        dependencies: inputs.dependencies,
+        leader: true,
+      },
+    ],
   };
 }

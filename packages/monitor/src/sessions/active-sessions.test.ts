@@ -56,4 +56,13 @@ describe('ActiveSessions', () => {
       'maxSessionsPerClient must be a positive integer',
     );
   });
+
+  it('hands the sessions seen since the last call over once, for sharing across instances', () => {
+    const sessions = new ActiveSessions({ maxSessionsPerClient: 1 });
+    sessions.touch('a', 0, '10.0.0.1');
+    sessions.touch('b', 1, '10.0.0.1'); // refused: over the client's quota
+    sessions.touch('a', 2, '10.0.0.1');
+    expect(sessions.takeRecent()).toEqual(['a']);
+    expect(sessions.takeRecent()).toEqual([]);
+  });
 });

@@ -57,6 +57,8 @@ export class ActiveSessions {
   readonly #slots: { start: number; counter: HyperLogLog }[];
   readonly #union = new HyperLogLog();
   #refused = 0;
+  /** Sessions accepted since the last `takeRecent` (shared with other instances each tick). */
+  readonly #recent = new Set<string>();
   /** Until then the exact set is missing sessions of the window, so `count` estimates. */
   #incompleteUntil = -Infinity;
 
@@ -94,6 +96,7 @@ export class ActiveSessions {
       this.#sessions.set(sessionId, seen);
       // Every sighting goes into the current slot, so the estimate keeps long sessions too.
       this.#slotFor(now).add(sessionId);
+      this.#noteRecent(sessionId);
       return true;
     }
     const owner = client ?? null;
@@ -107,12 +110,27 @@ export class ActiveSessions {
     }
     this.#sessions.set(sessionId, { at: now, client: owner });
     this.#slotFor(now).add(sessionId);
+    this.#noteRecent(sessionId);
     if (this.#sessions.size > this.maxSessions) {
       const oldest = this.#sessions.entries().next().value!;
       this.#forget(oldest[0], oldest[1]);
       this.#incompleteUntil = Math.max(this.#incompleteUntil, oldest[1].at + this.windowMs);
     }
     return true;
+  }
+
+  /**
+   * The sessions accepted since the previous call (at most `maxSessions`), then forgets them: a
+   * cluster shares them each tick so a visitor seen by two instances counts once.
+   */
+  takeRecent(): string[] {
+    const recent = [...this.#recent];
+    this.#recent.clear();
+    return recent;
+  }
+
+  #noteRecent(sessionId: string): void {
+    if (this.#recent.size < this.maxSessions) this.#recent.add(sessionId);
   }
 
   /** Distinct sessions seen in the window ending at `now`; forgets older ones. */

@@ -2,11 +2,12 @@ import { graphql } from '../../../gql/gql.ts';
 
 /** Hits and misses of the four cache tiers over the dashboard's range. */
 export const CacheTierTotalsQuery = graphql(`
-  query CacheTierTotals($range: TimeRangeInput!) {
+  query CacheTierTotals($range: TimeRangeInput!, $instance: String) {
     memoryHits: stats(
       name: "cache.lookups"
       tags: [{ key: "tier", value: "memory" }, { key: "outcome", value: "hit" }]
       range: $range
+      instance: $instance
     ) {
       sum
     }
@@ -14,6 +15,7 @@ export const CacheTierTotalsQuery = graphql(`
       name: "cache.lookups"
       tags: [{ key: "tier", value: "memory" }, { key: "outcome", value: "miss" }]
       range: $range
+      instance: $instance
     ) {
       sum
     }
@@ -21,6 +23,7 @@ export const CacheTierTotalsQuery = graphql(`
       name: "cache.lookups"
       tags: [{ key: "tier", value: "redis" }, { key: "outcome", value: "hit" }]
       range: $range
+      instance: $instance
     ) {
       sum
     }
@@ -28,6 +31,7 @@ export const CacheTierTotalsQuery = graphql(`
       name: "cache.lookups"
       tags: [{ key: "tier", value: "redis" }, { key: "outcome", value: "miss" }]
       range: $range
+      instance: $instance
     ) {
       sum
     }
@@ -35,6 +39,7 @@ export const CacheTierTotalsQuery = graphql(`
       name: "browser.cache.lookups"
       tags: [{ key: "tier", value: "serviceWorker" }, { key: "outcome", value: "hit" }]
       range: $range
+      instance: $instance
     ) {
       sum
     }
@@ -42,6 +47,7 @@ export const CacheTierTotalsQuery = graphql(`
       name: "browser.cache.lookups"
       tags: [{ key: "tier", value: "serviceWorker" }, { key: "outcome", value: "miss" }]
       range: $range
+      instance: $instance
     ) {
       sum
     }
@@ -49,6 +55,7 @@ export const CacheTierTotalsQuery = graphql(`
       name: "browser.cache.lookups"
       tags: [{ key: "tier", value: "localStorage" }, { key: "outcome", value: "hit" }]
       range: $range
+      instance: $instance
     ) {
       sum
     }
@@ -56,6 +63,7 @@ export const CacheTierTotalsQuery = graphql(`
       name: "browser.cache.lookups"
       tags: [{ key: "tier", value: "localStorage" }, { key: "outcome", value: "miss" }]
       range: $range
+      instance: $instance
     ) {
       sum
     }

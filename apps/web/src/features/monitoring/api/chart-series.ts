@@ -2,16 +2,34 @@ import { graphql } from '../../../gql/gql.ts';
 
 /** API response time percentiles per step. */
 export const ResponseTimeSeriesQuery = graphql(`
-  query ResponseTimeSeries($range: TimeRangeInput!, $step: Int!) {
-    p50: series(name: "api.responseTime", range: $range, stepSeconds: $step, stat: P50) {
+  query ResponseTimeSeries($range: TimeRangeInput!, $step: Int!, $instance: String) {
+    p50: series(
+      name: "api.responseTime"
+      range: $range
+      instance: $instance
+      stepSeconds: $step
+      stat: P50
+    ) {
       t
       value
     }
-    p95: series(name: "api.responseTime", range: $range, stepSeconds: $step, stat: P95) {
+    p95: series(
+      name: "api.responseTime"
+      range: $range
+      instance: $instance
+      stepSeconds: $step
+      stat: P95
+    ) {
       t
       value
     }
-    p99: series(name: "api.responseTime", range: $range, stepSeconds: $step, stat: P99) {
+    p99: series(
+      name: "api.responseTime"
+      range: $range
+      instance: $instance
+      stepSeconds: $step
+      stat: P99
+    ) {
       t
       value
     }
@@ -20,8 +38,14 @@ export const ResponseTimeSeriesQuery = graphql(`
 
 /** Requests and server errors per second. */
 export const ThroughputSeriesQuery = graphql(`
-  query ThroughputSeries($range: TimeRangeInput!, $step: Int!) {
-    requests: series(name: "api.requests", range: $range, stepSeconds: $step, stat: RATE) {
+  query ThroughputSeries($range: TimeRangeInput!, $step: Int!, $instance: String) {
+    requests: series(
+      name: "api.requests"
+      range: $range
+      instance: $instance
+      stepSeconds: $step
+      stat: RATE
+    ) {
       t
       value
     }
@@ -29,6 +53,7 @@ export const ThroughputSeriesQuery = graphql(`
       name: "api.errors"
       tags: [{ key: "type", value: "server" }]
       range: $range
+      instance: $instance
       stepSeconds: $step
       stat: RATE
     ) {
@@ -40,8 +65,14 @@ export const ThroughputSeriesQuery = graphql(`
 
 /** Server errors per request (the collector's 5-minute gauge). */
 export const ErrorRateSeriesQuery = graphql(`
-  query ErrorRateSeries($range: TimeRangeInput!, $step: Int!) {
-    errorRate: series(name: "api.errorRate", range: $range, stepSeconds: $step, stat: AVG) {
+  query ErrorRateSeries($range: TimeRangeInput!, $step: Int!, $instance: String) {
+    errorRate: series(
+      name: "api.errorRate"
+      range: $range
+      instance: $instance
+      stepSeconds: $step
+      stat: AVG
+    ) {
       t
       value
     }
@@ -50,12 +81,24 @@ export const ErrorRateSeriesQuery = graphql(`
 
 /** V8 heap and resident set size. */
 export const MemorySeriesQuery = graphql(`
-  query MemorySeries($range: TimeRangeInput!, $step: Int!) {
-    heap: series(name: "process.heapUsedMB", range: $range, stepSeconds: $step, stat: AVG) {
+  query MemorySeries($range: TimeRangeInput!, $step: Int!, $instance: String) {
+    heap: series(
+      name: "process.heapUsedMB"
+      range: $range
+      instance: $instance
+      stepSeconds: $step
+      stat: AVG
+    ) {
       t
       value
     }
-    rss: series(name: "process.rssMB", range: $range, stepSeconds: $step, stat: AVG) {
+    rss: series(
+      name: "process.rssMB"
+      range: $range
+      instance: $instance
+      stepSeconds: $step
+      stat: AVG
+    ) {
       t
       value
     }
@@ -68,11 +111,12 @@ export const MemorySeriesQuery = graphql(`
  * (`browser.cache.lookups`, from `/rum`). The chart divides them into hit rates.
  */
 export const CacheLookupSeriesQuery = graphql(`
-  query CacheLookupSeries($range: TimeRangeInput!, $step: Int!) {
+  query CacheLookupSeries($range: TimeRangeInput!, $step: Int!, $instance: String) {
     memoryHits: series(
       name: "cache.lookups"
       tags: [{ key: "tier", value: "memory" }, { key: "outcome", value: "hit" }]
       range: $range
+      instance: $instance
       stepSeconds: $step
       stat: SUM
     ) {
@@ -83,6 +127,7 @@ export const CacheLookupSeriesQuery = graphql(`
       name: "cache.lookups"
       tags: [{ key: "tier", value: "memory" }, { key: "outcome", value: "miss" }]
       range: $range
+      instance: $instance
       stepSeconds: $step
       stat: SUM
     ) {
@@ -93,6 +138,7 @@ export const CacheLookupSeriesQuery = graphql(`
       name: "cache.lookups"
       tags: [{ key: "tier", value: "redis" }, { key: "outcome", value: "hit" }]
       range: $range
+      instance: $instance
       stepSeconds: $step
       stat: SUM
     ) {
@@ -103,6 +149,7 @@ export const CacheLookupSeriesQuery = graphql(`
       name: "cache.lookups"
       tags: [{ key: "tier", value: "redis" }, { key: "outcome", value: "miss" }]
       range: $range
+      instance: $instance
       stepSeconds: $step
       stat: SUM
     ) {
@@ -113,6 +160,7 @@ export const CacheLookupSeriesQuery = graphql(`
       name: "browser.cache.lookups"
       tags: [{ key: "tier", value: "serviceWorker" }, { key: "outcome", value: "hit" }]
       range: $range
+      instance: $instance
       stepSeconds: $step
       stat: SUM
     ) {
@@ -123,6 +171,7 @@ export const CacheLookupSeriesQuery = graphql(`
       name: "browser.cache.lookups"
       tags: [{ key: "tier", value: "serviceWorker" }, { key: "outcome", value: "miss" }]
       range: $range
+      instance: $instance
       stepSeconds: $step
       stat: SUM
     ) {
@@ -133,6 +182,7 @@ export const CacheLookupSeriesQuery = graphql(`
       name: "browser.cache.lookups"
       tags: [{ key: "tier", value: "localStorage" }, { key: "outcome", value: "hit" }]
       range: $range
+      instance: $instance
       stepSeconds: $step
       stat: SUM
     ) {
@@ -143,6 +193,7 @@ export const CacheLookupSeriesQuery = graphql(`
       name: "browser.cache.lookups"
       tags: [{ key: "tier", value: "localStorage" }, { key: "outcome", value: "miss" }]
       range: $range
+      instance: $instance
       stepSeconds: $step
       stat: SUM
     ) {

@@ -13,7 +13,7 @@ import { CACHE_TIERS } from './cache-hit-rate-chart.tsx';
 export function CacheTiersPanel({ window }: { window: ChartWindow }) {
   const [result, reexecute] = useQuery({
     query: CacheTierTotalsQuery,
-    variables: { range: window.variables.range },
+    variables: { range: window.variables.range, instance: window.variables.instance },
   });
   const data = useLastDefined(result.data);
   return (

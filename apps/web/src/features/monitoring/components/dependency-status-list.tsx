@@ -9,6 +9,15 @@ export const DependencyStatusList_SnapshotFragment = graphql(`
       name
       status
     }
+    instances {
+      id
+      healthScore
+      leader
+      dependencies {
+        name
+        status
+      }
+    }
   }
 `);
 
@@ -31,6 +40,7 @@ const STATUS_WORDS: Record<string, string> = {
 /**
  * Status of the services the platform depends on. The API counts as up while snapshots arrive;
  * the others come from the snapshot. Tiers the server does not report yet show "Not reported".
+ * With several instances, each one's health score and the dependencies it sees down follow.
  */
 export function DependencyStatusList({
   snapshot: snapshotRef,
@@ -70,6 +80,32 @@ export function DependencyStatusList({
           );
         })}
       </ul>
+      {snapshot && snapshot.instances.length > 1 ? (
+        <ul className="dependencies__instances" aria-label="Instances">
+          {snapshot.instances.map((instance) => {
+            const down = instance.dependencies.filter((d) => d.status === 'down');
+            return (
+              <li
+                key={instance.id}
+                className={`dependency dependency--${down.length > 0 ? 'down' : 'up'}`}
+                data-testid={`instance-${instance.id}`}
+              >
+                <span className="dependency__dot" aria-hidden="true" />
+                <span className="dependency__name">
+                  {instance.id}
+                  {instance.leader ? ' · leader' : ''}
+                </span>
+                <span className="dependency__status">
+                  {Math.round(instance.healthScore)}
+                  {down.length > 0
+                    ? ` · ${down.map((d) => KNOWN_DEPENDENCIES[d.name] ?? d.name).join(', ')} down`
+                    : ''}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -29,7 +29,16 @@ const snapshot = (overrides: Record<string, unknown> = {}) => ({
     { __typename: 'DependencyStatus', name: 'redis', status: 'down' },
   ],
   activeAlerts: [],
+  instances: [],
   ...overrides,
+});
+
+const instanceHealth = (id: string, leader: boolean, redis: string) => ({
+  __typename: 'InstanceHealth',
+  id,
+  healthScore: redis === 'down' ? 86 : 100,
+  leader,
+  dependencies: [{ __typename: 'InstanceDependency', name: 'redis', status: redis }],
 });
 
 const points = (values: (number | null)[]) =>
@@ -53,6 +62,14 @@ const seriesFixtures = {
       [`${tier}Misses`, points([1, null])],
     ]),
   ),
+  MonitoringInstances: {
+    instances: ['web-1', 'web-2'].map((id, index) => ({
+      __typename: 'Instance',
+      id,
+      status: 'LIVE',
+      leader: index === 0,
+    })),
+  },
   CacheTierTotals: Object.fromEntries(
     ['memory', 'redis', 'serviceWorker', 'localStorage'].flatMap((tier) => [
       [`${tier}Hits`, stats(tier === 'redis' ? null : 9)],
@@ -221,5 +238,25 @@ describe('MonitoringDashboard', () => {
     expect(chart.getAttribute('data-range-to')).toBe('2026-11-27T11:00:00.000Z');
     expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
     expect(screen.queryByRole('group', { name: 'Time range' })).toBeNull();
+  });
+
+  it("picks one instance of several, keeps it in the URL, and lists each instance's health", async () => {
+    const { push, requestsFor } = renderDashboard();
+    await push(
+      snapshot({
+        instances: [instanceHealth('web-1', true, 'up'), instanceHealth('web-2', false, 'down')],
+      }),
+    );
+    expect(screen.getByTestId('instance-web-1').textContent).toContain('web-1 · leader');
+    expect(screen.getByTestId('instance-web-2').textContent).toContain('Redis tier down');
+    const picker = await screen.findByRole('combobox', { name: 'Instance' });
+    expect(within(picker).getByRole('option', { name: 'All instances (2)' })).toBeTruthy();
+    fireEvent.change(picker, { target: { value: 'web-2' } });
+    expect(screen.getByTestId('location').textContent).toBe('?instance=web-2');
+    await waitFor(() => {
+      expect(requestsFor('ResponseTimeSeries').at(-1)?.variables).toMatchObject({
+        instance: 'web-2',
+      });
+    });
   });
 });

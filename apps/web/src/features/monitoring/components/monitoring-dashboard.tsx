@@ -22,6 +22,8 @@ import { CacheOperations } from './cache-operations.tsx';
 import { CacheTiersPanel } from './cache-tiers-panel.tsx';
 import { ConnectionBadge, liveStatus } from './connection-badge.tsx';
 import { DependencyStatusList } from './dependency-status-list.tsx';
+import { InstancePicker } from './instance-picker.tsx';
+import { useInstanceParam } from '../hooks/use-instance-param.ts';
 import { ErrorRateChart } from './error-rate-chart.tsx';
 import { MemoryChart } from './memory-chart.tsx';
 import { MetricCards } from './metric-cards.tsx';
@@ -62,13 +64,14 @@ export function MonitoringDashboard() {
   const [searchParams, setSearchParams] = useSearchParams();
   const range = useMemo(() => parseTimeRange(searchParams), [searchParams]);
   const kiosk = searchParams.has('kiosk');
+  const [instance] = useInstanceParam();
   const [paused, setPaused] = useState(false);
   const [openedAt] = useState(() => Date.now());
   const connection = useConnectionState();
   const kioskCharts = useKioskChartHeight(kiosk);
 
   const [{ data: history, error }] = useSubscription(
-    { query: DashboardSnapshotSubscription, pause: paused },
+    { query: DashboardSnapshotSubscription, pause: paused, variables: { instance } },
     keepHistory,
   );
   const latest = history?.at(-1) ?? null;
@@ -78,7 +81,7 @@ export function MonitoringDashboard() {
   // Relative ranges end at the server's clock of the latest snapshot, so the charts move with it.
   const now = latest === null ? openedAt : Date.parse(latest.at);
   const resolved = resolveTimeRange(range, now);
-  const window = chartWindow(resolved, range.kind === 'relative');
+  const window = chartWindow(resolved, range.kind === 'relative', instance);
   const refreshKey = range.kind === 'relative' && !paused ? (latest?.at ?? null) : null;
   const insight = useInsight(resolved.from, refreshKey);
   const annotations = useDashboardAnnotations(dashboard?.activeAlerts ?? [], insight.data);
@@ -131,6 +134,7 @@ export function MonitoringDashboard() {
                 setRange(zoomOut(resolved, Math.max(now, Date.now())));
               }}
             />
+            <InstancePicker refreshKey={latest?.at ?? null} />
             <ShareLink url={shareUrl} />
           </>
         )}

@@ -5,7 +5,7 @@ export interface ChartWindow {
   from: number;
   to: number;
   stepSeconds: number;
-  variables: { range: { from: string; to: string }; step: number };
+  variables: { range: { from: string; to: string }; step: number; instance: string | null };
 }
 
 /**
@@ -15,6 +15,8 @@ export interface ChartWindow {
 export function chartWindow(
   range: { from: number; to: number },
   alignToStep: boolean,
+  /** One instance's own data; null for the whole deployment. */
+  instance: string | null = null,
 ): ChartWindow {
   const stepSeconds = stepSecondsFor(range.to - range.from);
   const stepMs = stepSeconds * 1000;
@@ -29,6 +31,7 @@ export function chartWindow(
     variables: {
       range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
       step: stepSeconds,
+      instance,
     },
   };
 }
