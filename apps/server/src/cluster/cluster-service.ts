@@ -148,7 +148,9 @@ export function createClusterService(options: ClusterServiceOptions): ClusterSer
     }
   })();
 
-  async function clusterSnapshot(at: number): Promise<Snapshot> {
+  /** The cluster snapshot at `local.at`; insight's figures are the leader's own (`local`). */
+  async function clusterSnapshot(local: Snapshot): Promise<Snapshot> {
+    const at = local.at;
     const [instances, activeUsers] = await Promise.all([registry.list(at), sessions.count(at)]);
     const merged = await views.view(
       { names: CLUSTER_SNAPSHOT_METRICS, since: sinceForWindow('24h', at) },
@@ -160,6 +162,7 @@ export function createClusterService(options: ClusterServiceOptions): ClusterSer
       instances: instances.filter((instance) => instance.status === 'live'),
       activeUsers,
       activeAlerts: options.activeAlerts(),
+      insight: local.insight,
     });
   }
 
@@ -193,7 +196,7 @@ export function createClusterService(options: ClusterServiceOptions): ClusterSer
       await step('shared sessions', () => sessions.add(options.sessions.takeRecent(), local.at));
       if (!leading) return;
       await step('cluster snapshot', async () => {
-        const snapshot = await clusterSnapshot(local.at);
+        const snapshot = await clusterSnapshot(local);
         latestCluster = snapshot;
         pubsub.publish('snapshot', snapshot);
       });

@@ -1,7 +1,12 @@
 import type { MetricsRegistry } from '@taurine/monitor';
 import { cacheHitRate } from '../cache/cache-metrics-recorder.ts';
 import { buildSnapshot } from '../snapshot/snapshot.ts';
-import type { DependencyStatus, Snapshot, SnapshotAlert } from '../snapshot/snapshot.ts';
+import type {
+  DependencyStatus,
+  Snapshot,
+  SnapshotAlert,
+  SnapshotInsight,
+} from '../snapshot/snapshot.ts';
 import type { InstanceInfo } from './instance-registry.ts';
 
 /** The metrics a cluster snapshot reads from the merged store. */
@@ -40,6 +45,8 @@ export interface ClusterSnapshotInputs {
   /** Distinct sessions across instances over the last 5 minutes. */
   activeUsers: number;
   activeAlerts: SnapshotAlert[];
+  /** Insight's open regressions, anomalies and budgets over (the leader's). */
+  insight?: SnapshotInsight;
 }
 
 /**
@@ -70,6 +77,7 @@ export function buildClusterSnapshot(inputs: ClusterSnapshotInputs): Snapshot {
     cacheHitRate: cacheHitRate(inputs.registry),
     dependencies: worstDependencies(instances),
     activeAlerts: inputs.activeAlerts,
+    insight: inputs.insight,
     instances: instances.map((i) => ({
       id: i.id,
       healthScore: i.healthScore,
