@@ -71,3 +71,10 @@ export { openStore } from './open-store.ts';
 export type { Store, StoreOptions } from './open-store.ts';
 export { ROLLUP_UPSERT_BATCH_SIZE, createRollupRepository } from './rollup-repository.ts';
 export type { LoadRollupsOptions, RollupRepository, RollupRow } from './rollup-repository.ts';
+export { createReportRepository } from './report-repository.ts';
+export type {
+  ReportCursor,
+  ReportRepository,
+  StoredReport,
+  StoredReportSchedule,
+} from './report-repository.ts';

@@ -21,6 +21,8 @@ import {
 import type { SqlDialect } from './dialect.ts';
 import { StoreError } from './errors.ts';
 import { createMigrationProvider } from './migrations/migration-provider.ts';
+import { createReportRepository } from './report-repository.ts';
+import type { ReportRepository } from './report-repository.ts';
 import { createRollupRepository } from './rollup-repository.ts';
 import type { RollupRepository } from './rollup-repository.ts';
 import { createSqlOutboxStore } from './sql-outbox-store.ts';
@@ -62,6 +64,8 @@ export interface Store {
   alertConfig: AlertConfigRepository;
   /** The durable notification outbox (`@taurine/notify`'s `OutboxStore`). */
   outbox: SqlOutboxStore;
+  /** Stored reports and report schedules. */
+  reports: ReportRepository;
 }
 
 /**
@@ -130,5 +134,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     alerts: createAlertRepository(db),
     alertConfig: createAlertConfigRepository(db),
     outbox: createSqlOutboxStore(db, dialect),
+    reports: createReportRepository(db),
   };
 }
