@@ -31,6 +31,9 @@ import { createRedisClients } from './infra/redis-clients.ts';
 import { createMetricsService } from './metrics/metrics-service.ts';
 import { ProcessSampler } from './metrics/process-sampler.ts';
 import { recordBridgeAnswer } from './metrics/use-response-timing.ts';
+import { createReportScheduler } from './reports/report-scheduler.ts';
+import { createReportSchedules } from './reports/report-schedules.ts';
+import { createReportService } from './reports/report-service.ts';
 import type { Services } from './services.ts';
 import { createCollectionJob } from './snapshot/collection-job.ts';
 import { LiveSubscriptions } from './subscriptions/live-subscriptions.ts';
@@ -177,7 +180,7 @@ async function startAlerting(
   const followBoundUrl = (url: string) => {
     if (!config.publicUrlConfigured) publicUrl = url;
   };
-  return { alerting, followBoundUrl };
+  return { alerting, followBoundUrl, publicUrl: () => publicUrl };
 }
 
 /**
@@ -282,7 +285,12 @@ export async function buildApp(
   const catalog = createCatalogService(cache);
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
-  const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log, logger);
+  const { alerting, followBoundUrl, publicUrl } = await startAlerting(
+    config,
+    infrastructure,
+    log,
+    logger,
+  );
   let http: HttpListener | undefined;
   const { collector, sampler } = await restoreCollector(
     config,
@@ -291,6 +299,22 @@ export async function buildApp(
     () => http?.webSockets,
     log,
   );
+
+  const reports = createReportService({
+    config,
+    store,
+    registry: metrics.registry,
+    now: () => Date.now(),
+  });
+  const reportScheduler = createReportScheduler({
+    store,
+    reports,
+    leader,
+    channels: () => alerting.channels(),
+    publicUrl,
+    now: () => Date.now(),
+    onError: log,
+  });
 
   const services: Services = {
     config,
@@ -305,6 +329,9 @@ export async function buildApp(
     alerting,
     apiKeys: access.apiKeys,
     audit: access.audit,
+    reports,
+    reportSchedules: createReportSchedules(store),
+    reportScheduler,
     startedAt: Date.now(),
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);
@@ -334,6 +361,7 @@ export async function buildApp(
       const { url, port } = await http.listen(config.port, config.host);
       followBoundUrl(url);
       stopBackgroundWork = await startBackgroundWork(config, services, live, log);
+      reportScheduler.start(config.reportCheckIntervalMs);
       // Scripts and tests find the address in this message: keep `serving on <url> ` in it.
       logger.info(
         { event: 'start', url, environment: config.environmentName },
@@ -348,6 +376,7 @@ export async function buildApp(
       await http?.close();
       // After the last request: flush rollups so a graceful restart loses no history.
       await collector.stop();
+      await reportScheduler.stop();
       await alerting.stop();
       await leader.release();
       sampler.stop();

@@ -10,6 +10,9 @@ import type { CatalogService } from './catalog/catalog-service.ts';
 import type { EventService } from './catalog/event-service.ts';
 import type { MetricsService } from './metrics/metrics-service.ts';
 import type { TaurinePubSub } from './infra/pubsub.ts';
+import type { ReportScheduler } from './reports/report-scheduler.ts';
+import type { ReportSchedules } from './reports/report-schedules.ts';
+import type { ReportService } from './reports/report-service.ts';
 
 /** Everything the API layer uses, wired once in `buildApp`. */
 export interface Services {
@@ -29,6 +32,11 @@ export interface Services {
   apiKeys: ApiKeyService;
   /** Appends audit entries (mutations are recorded by the audit plugin). */
   audit: AuditRecorder;
+  /** Reports: built from the statistics, stored, downloaded. */
+  reports: ReportService;
+  /** Report schedules (admin) and the leader's scheduler that runs them. */
+  reportSchedules: ReportSchedules;
+  reportScheduler: ReportScheduler;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

@@ -1,5 +1,6 @@
 import type { NewOutboxItem } from '@taurine/notify';
 import type { Kysely, Selectable } from 'kysely';
+import { alertingDb } from './alerting-tables.ts';
 import type { Database } from './database.ts';
 import { reportDb } from './report-tables.ts';
 import type { ReportScheduleTable, ReportTable, ReportTables } from './report-tables.ts';
@@ -160,9 +161,10 @@ export function createReportRepository(database: Kysely<Database>): ReportReposi
   return {
     insert: (report) => insertReport(db, report),
     recordScheduledRun(report, outboxItems) {
-      return db.transaction().execute(async (trx) => {
+      return database.transaction().execute(async (base) => {
+        const trx = reportDb(base);
         if (!(await insertReport(trx, report))) return false;
-        await insertOutboxItems(trx, outboxItems);
+        await insertOutboxItems(alertingDb(base), outboxItems);
         if (report.scheduleId !== null && report.dueAt !== null) {
           await trx
             .updateTable('report_schedules')

@@ -51,7 +51,7 @@ function reportAfterTwoDays() {
       },
     ],
     budgets: [{ key: 'responseTime.p95', limit: 60, direction: 'lower' }],
-    recommendations: (ids) => ids.map((id) => `look at ${id}`),
+    recommendations: ({ ruleIds }) => ruleIds.map((id) => `look at ${id}`),
   });
 }
 

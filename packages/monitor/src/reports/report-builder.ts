@@ -44,8 +44,8 @@ export interface ReportInputs {
   /** Alert episodes; those whose firing started inside the period are counted. */
   alerts: readonly ReportAlertInput[];
   budgets: readonly ReportBudgetDefinition[];
-  /** What to do per rule id that fired; `defaults` when none fired. */
-  recommendations: (ruleIds: readonly string[]) => string[];
+  /** What to do, given the rules that fired and the budgets missed (figure keys). */
+  recommendations: (context: { ruleIds: string[]; missedBudgets: string[] }) => string[];
   regressions?: readonly ReportRegression[] | undefined;
   suggestions?: readonly ReportSuggestion[] | undefined;
 }
@@ -163,7 +163,7 @@ export function buildReport(inputs: ReportInputs): Report {
   });
   const alerts = summariseAlerts(inputs.alerts, current);
   const stepMs = period.to - period.from <= 36 * 3_600_000 ? 3_600_000 : 86_400_000;
-  const firedRules = alerts.topRules.map((rule) => rule.ruleId);
+  const budgets = checkBudgets(figures, inputs.budgets);
   return {
     version: REPORT_VERSION,
     generatedAt: inputs.generatedAt,
@@ -173,7 +173,7 @@ export function buildReport(inputs: ReportInputs): Report {
     figures,
     slowestOperations: slowestOperations(source, current),
     alerts,
-    budgets: checkBudgets(figures, inputs.budgets),
+    budgets,
     charts: {
       stepMs,
       requestsPerStep: source.series('api.requests', undefined, current, stepMs, 'sum'),
@@ -181,6 +181,9 @@ export function buildReport(inputs: ReportInputs): Report {
     },
     regressions: [...(inputs.regressions ?? [])],
     suggestions: [...(inputs.suggestions ?? [])],
-    recommendations: inputs.recommendations(firedRules),
+    recommendations: inputs.recommendations({
+      ruleIds: alerts.topRules.map((rule) => rule.ruleId),
+      missedBudgets: budgets.filter((budget) => budget.status === 'missed').map((b) => b.key),
+    }),
   };
 }
