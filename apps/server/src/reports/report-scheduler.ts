@@ -50,6 +50,13 @@ export function latestDueTime(schedule: StoredReportSchedule, now: number): numb
   return due;
 }
 
+/** The next due time of `schedule` after its last run, or null when the cron never fires. */
+export function nextDueTime(schedule: StoredReportSchedule): number | null {
+  const cron = parseCron(schedule.cron, schedule.timeZone);
+  if (typeof cron === 'string') return null;
+  return cron.nextRun(new Date(schedule.lastDueAt ?? schedule.createdAt))?.getTime() ?? null;
+}
+
 /** The outbox items of one report: one email (own recipients), and Slack when asked. */
 function deliveries(
   schedule: StoredReportSchedule,

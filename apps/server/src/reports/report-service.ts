@@ -55,7 +55,8 @@ export interface ReportServiceOptions {
   createId?: () => string;
 }
 
-const cursorOf = (record: ReportRecord) =>
+/** The cursor of a report in the `reports` list (after it, older reports follow). */
+export const encodeReportCursor = (record: ReportRecord): string =>
   Buffer.from(`${record.report.generatedAt}:${record.id}`).toString('base64url');
 
 function parseCursor(cursor: string): { generatedAt: number; id: string } | undefined {
@@ -76,9 +77,7 @@ const fromStored = (stored: StoredReport): ReportRecord => ({
 });
 
 /** Creates the report service. */
-export function createReportService(options: ReportServiceOptions): ReportService & {
-  cursorOf: (record: ReportRecord) => string;
-} {
+export function createReportService(options: ReportServiceOptions): ReportService {
   const { config, store, registry, now } = options;
   const createId = options.createId ?? randomUUID;
 
@@ -135,7 +134,6 @@ export function createReportService(options: ReportServiceOptions): ReportServic
   return {
     build,
     toStored,
-    cursorOf,
     async generate(query, generatedBy) {
       const record: ReportRecord = {
         id: createId(),

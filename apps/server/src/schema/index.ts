@@ -26,6 +26,8 @@ import './audit-entry.ts';
 import './metric-export.ts';
 import './snapshot.ts';
 import './cache.ts';
+import './report.ts';
+import './report-schedule.ts';
 
 let schema: GraphQLSchema | undefined;
 
