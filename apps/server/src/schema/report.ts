@@ -147,6 +147,18 @@ builder.queryField('report', (t) =>
   }),
 );
 
+/** Role: viewer. */
+builder.queryField('storedReport', (t) =>
+  t.field({
+    authScopes: { viewer: true },
+    type: ReportRef,
+    nullable: true,
+    description: 'One stored report by id (the link in a report email); null when there is none.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, { services }) => (await services.reports.get(args.id)) ?? null,
+  }),
+);
+
 export const MAX_REPORTS_PAGE = 100;
 
 /** Role: viewer. */

@@ -9,6 +9,7 @@ const NAV_ITEMS = [
   { to: '/monitoring', label: 'Monitoring', end: false },
   { to: '/alerts', label: 'Alerts', end: false },
   { to: '/performance', label: 'Performance', end: false },
+  { to: '/reports', label: 'Reports', end: false },
   { to: '/demo', label: 'Demo', end: false },
 ] as const;
 

@@ -7,6 +7,7 @@ const CalculatorRoute = lazy(() => import('./routes/calculator.tsx'));
 const MonitoringRoute = lazy(() => import('./routes/monitoring.tsx'));
 const AlertsRoute = lazy(() => import('./routes/alerts.tsx'));
 const PerformanceRoute = lazy(() => import('./routes/performance.tsx'));
+const ReportsRoute = lazy(() => import('./routes/reports.tsx'));
 const DemoRoute = lazy(() => import('./routes/demo.tsx'));
 const NotFoundRoute = lazy(() => import('./routes/not-found.tsx'));
 
@@ -23,6 +24,7 @@ export function AppRouter() {
           <Route path="monitoring" element={<MonitoringRoute />} />
           <Route path="alerts" element={<AlertsRoute />} />
           <Route path="performance" element={<PerformanceRoute />} />
+          <Route path="reports" element={<ReportsRoute />} />
           <Route path="demo" element={<DemoRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
