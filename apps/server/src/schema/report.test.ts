@@ -141,6 +141,19 @@ describe('Mutation.generateReport and downloads', () => {
     expect((await get(`/reports/${report.id}.exe`)).status).toBe(404);
   });
 
+  it("puts today's report in the REST facade /api/performance?report=full", async () => {
+    const response = await app.yoga.fetch('http://localhost/api/performance?report=full', {
+      headers: { 'x-api-key': app.adminKey },
+    });
+    expect(response.headers.get('x-performance-report')).toBe('full');
+    const body = (await response.json()) as {
+      report: { period: { kind: string }; figures: Figure[]; regressions: unknown[] };
+    };
+    expect(body.report.period.kind).toBe('day');
+    expect(body.report.figures.map((f) => f.key)).toContain('responseTime.p95');
+    expect(body.report.regressions).toEqual([]);
+  });
+
   it('answers a CUSTOM report without a range with a ValidationError', async () => {
     const result = await app.graphql<{ generateReport: { __typename: string; message: string } }>(
       `mutation { generateReport(period: CUSTOM) { __typename ... on ValidationError { message } } }`,
