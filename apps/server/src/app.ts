@@ -31,9 +31,7 @@ import { createRedisClients } from './infra/redis-clients.ts';
 import { createMetricsService } from './metrics/metrics-service.ts';
 import { ProcessSampler } from './metrics/process-sampler.ts';
 import { recordBridgeAnswer } from './metrics/use-response-timing.ts';
-import { createReportScheduler } from './reports/report-scheduler.ts';
-import { createReportSchedules } from './reports/report-schedules.ts';
-import { createReportService } from './reports/report-service.ts';
+import { createReporting } from './reports/reporting.ts';
 import type { Services } from './services.ts';
 import { createCollectionJob } from './snapshot/collection-job.ts';
 import { LiveSubscriptions } from './subscriptions/live-subscriptions.ts';
@@ -285,12 +283,8 @@ export async function buildApp(
   const catalog = createCatalogService(cache);
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
-  const { alerting, followBoundUrl, publicUrl } = await startAlerting(
-    config,
-    infrastructure,
-    log,
-    logger,
-  );
+  const alertingStart = await startAlerting(config, infrastructure, log, logger);
+  const { alerting, followBoundUrl } = alertingStart;
   let http: HttpListener | undefined;
   const { collector, sampler } = await restoreCollector(
     config,
@@ -300,22 +294,7 @@ export async function buildApp(
     log,
   );
 
-  const reports = createReportService({
-    config,
-    store,
-    registry: metrics.registry,
-    now: () => Date.now(),
-  });
-  const reportScheduler = createReportScheduler({
-    store,
-    reports,
-    leader,
-    channels: () => alerting.channels(),
-    publicUrl,
-    now: () => Date.now(),
-    onError: log,
-  });
-
+  const reporting = createReporting(config, infrastructure, alertingStart, log);
   const services: Services = {
     config,
     store,
@@ -329,9 +308,7 @@ export async function buildApp(
     alerting,
     apiKeys: access.apiKeys,
     audit: access.audit,
-    reports,
-    reportSchedules: createReportSchedules(store),
-    reportScheduler,
+    ...reporting,
     startedAt: Date.now(),
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);
@@ -361,7 +338,6 @@ export async function buildApp(
       const { url, port } = await http.listen(config.port, config.host);
       followBoundUrl(url);
       stopBackgroundWork = await startBackgroundWork(config, services, live, log);
-      reportScheduler.start(config.reportCheckIntervalMs);
       // Scripts and tests find the address in this message: keep `serving on <url> ` in it.
       logger.info(
         { event: 'start', url, environment: config.environmentName },
@@ -376,7 +352,7 @@ export async function buildApp(
       await http?.close();
       // After the last request: flush rollups so a graceful restart loses no history.
       await collector.stop();
-      await reportScheduler.stop();
+      await reporting.reportScheduler.stop();
       await alerting.stop();
       await leader.release();
       sampler.stop();

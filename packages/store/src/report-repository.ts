@@ -102,15 +102,15 @@ const toReportRow = (report: StoredReport): ReportTable => {
 const fromReportRow = (row: Selectable<ReportTable>): StoredReport => ({
   id: row.id,
   periodKind: row.period_kind,
-  from: Number(row.period_from),
-  to: Number(row.period_to),
+  from: row.period_from,
+  to: row.period_to,
   timeZone: row.time_zone,
   scopeKind: row.scope_kind,
   scopeInstance: row.scope_instance,
-  generatedAt: Number(row.generated_at),
+  generatedAt: row.generated_at,
   generatedBy: row.generated_by,
   scheduleId: row.schedule_id,
-  dueAt: row.due_at === null ? null : Number(row.due_at),
+  dueAt: row.due_at,
   body: JSON.parse(row.body) as unknown,
 });
 
@@ -139,11 +139,11 @@ const fromScheduleRow = (row: Selectable<ReportScheduleTable>): StoredReportSche
   scopeKind: row.scope_kind,
   recipients: JSON.parse(row.recipients) as string[],
   formats: JSON.parse(row.formats) as string[],
-  slack: Number(row.slack) === 1,
-  enabled: Number(row.enabled) === 1,
-  lastDueAt: row.last_due_at === null ? null : Number(row.last_due_at),
-  createdAt: Number(row.created_at),
-  updatedAt: Number(row.updated_at),
+  slack: row.slack === 1,
+  enabled: row.enabled === 1,
+  lastDueAt: row.last_due_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
 });
 
 async function insertReport(db: ReportDb, report: StoredReport): Promise<boolean> {

@@ -17,6 +17,12 @@ export const DEFAULT_SCHEDULE_CRON: Readonly<Record<SchedulePeriod, string>> = {
   month: '15 0 1 * *',
 };
 
+/** The default cron of `period`, or undefined for a period schedules do not take. */
+export const defaultCron = (period: string): string | undefined =>
+  Object.hasOwn(DEFAULT_SCHEDULE_CRON, period)
+    ? DEFAULT_SCHEDULE_CRON[period as SchedulePeriod]
+    : undefined;
+
 /** Most recipients of one schedule. */
 export const MAX_RECIPIENTS = 20;
 
@@ -109,9 +115,7 @@ function merged(
     periodKind: period,
     timeZone: input.timeZone ?? base.timeZone,
     // A new period brings its own default time unless a cron is given.
-    cron:
-      input.cron ??
-      (periodChanged ? (DEFAULT_SCHEDULE_CRON[period as SchedulePeriod] ?? base.cron) : base.cron),
+    cron: input.cron ?? (periodChanged ? (defaultCron(period) ?? base.cron) : base.cron),
     scopeKind: input.scope ?? base.scopeKind,
     recipients:
       input.recipients === undefined ? base.recipients : input.recipients.map((r) => r.trim()),
@@ -137,7 +141,7 @@ export function createReportSchedules(
           name: '',
           periodKind: period,
           timeZone: 'UTC',
-          cron: DEFAULT_SCHEDULE_CRON[period as SchedulePeriod] ?? DEFAULT_SCHEDULE_CRON.day,
+          cron: defaultCron(period) ?? DEFAULT_SCHEDULE_CRON.day,
           scopeKind: 'cluster',
           recipients: [],
           formats: ['pdf'],

@@ -82,20 +82,20 @@ const scheduleInput = (create: boolean) =>
 const ScheduleInputRef = scheduleInput(true);
 const SchedulePatchRef = scheduleInput(false);
 
-const toInput = (input: Record<string, unknown>): ScheduleInput => {
-  const pick = <T>(key: string) => (input[key] ?? undefined) as T | undefined;
-  return {
-    name: pick<string>('name'),
-    period: pick<string>('period'),
-    timeZone: pick<string>('timeZone'),
-    cron: pick<string>('cron'),
-    scope: pick<string>('scope'),
-    recipients: pick<string[]>('recipients'),
-    formats: pick<string[]>('formats'),
-    slack: pick<boolean>('slack'),
-    enabled: pick<boolean>('enabled'),
-  };
-};
+/** GraphQL's nulls (a field sent as null) read as "not given". */
+type Nullable<T> = { [K in keyof T]?: T[K] | null };
+
+const toInput = (input: Nullable<Required<ScheduleInput>>): ScheduleInput => ({
+  name: input.name ?? undefined,
+  period: input.period ?? undefined,
+  timeZone: input.timeZone ?? undefined,
+  cron: input.cron ?? undefined,
+  scope: input.scope ?? undefined,
+  recipients: input.recipients ?? undefined,
+  formats: input.formats ?? undefined,
+  slack: input.slack ?? undefined,
+  enabled: input.enabled ?? undefined,
+});
 
 type ScheduleFailure = Exclude<AlertingFailure, { kind: 'alert-action-error' }>;
 

@@ -19,7 +19,12 @@ export function ReportHistory({
     <section className="report-history">
       <h2>History</h2>
       {error ? (
-        <QueryProblem error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        <QueryProblem
+          error={error}
+          onRetry={() => {
+            reexecute({ requestPolicy: 'network-only' });
+          }}
+        />
       ) : null}
       {data?.reports.edges.length === 0 ? (
         <p>No stored report yet: save one, or add a schedule.</p>

@@ -87,7 +87,7 @@ export function ReportView({ data }: { data: FragmentType<typeof ReportView_Repo
           generated {new Date(report.generatedAt).toLocaleString()}
         </p>
         <p className="report__headline">{report.headline}</p>
-        {report.id === null || report.id === undefined ? null : <DownloadButtons id={report.id} />}
+        {report.id === null ? null : <DownloadButtons id={report.id} />}
       </header>
       <div className="report__charts">
         <MiniBarChart title={`Requests per ${step}`} points={report.requestsPerStep} />

@@ -28,7 +28,12 @@ function LiveReport({ period }: { period: ReportPeriod }) {
   });
   if (error)
     return (
-      <QueryProblem error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryProblem
+        error={error}
+        onRetry={() => {
+          reexecute({ requestPolicy: 'network-only' });
+        }}
+      />
     );
   if (data === undefined || fetching) return <LoadingStatus />;
   return <ReportView data={data.report} />;
@@ -38,11 +43,15 @@ function StoredReport({ id }: { id: string }) {
   const [{ data, error }, reexecute] = useQuery({ query: StoredReportQuery, variables: { id } });
   if (error)
     return (
-      <QueryProblem error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryProblem
+        error={error}
+        onRetry={() => {
+          reexecute({ requestPolicy: 'network-only' });
+        }}
+      />
     );
   if (data === undefined) return <LoadingStatus />;
-  if (data.storedReport === null || data.storedReport === undefined)
-    return <p>No report with this id.</p>;
+  if (data.storedReport === null) return <p>No report with this id.</p>;
   return <ReportView data={data.storedReport} />;
 }
 

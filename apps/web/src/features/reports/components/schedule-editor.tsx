@@ -1,35 +1,14 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { QueryProblem } from '../../../components/query-problem.tsx';
-import type { ReportFormat, ReportPeriod } from '../../../gql/graphql.ts';
 import {
   CreateReportScheduleMutation,
   DeleteReportScheduleMutation,
   ReportSchedulesQuery,
   UpdateReportScheduleMutation,
 } from '../api/schedules.ts';
-
-const FORMATS: readonly ReportFormat[] = ['PDF', 'CSV', 'JSON'];
-
-interface Draft {
-  name: string;
-  period: ReportPeriod;
-  timeZone: string;
-  cron: string;
-  recipients: string;
-  formats: ReportFormat[];
-  slack: boolean;
-}
-
-const emptyDraft = (): Draft => ({
-  name: 'Daily report',
-  period: 'DAY',
-  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-  cron: '',
-  recipients: '',
-  formats: ['PDF'],
-  slack: false,
-});
+import { ScheduleForm, emptyDraft } from './schedule-form.tsx';
+import type { Draft } from './schedule-form.tsx';
 
 /** Admins: the report schedules, a form to add one, and switches to pause or remove them. */
 export function ScheduleEditor() {
@@ -102,88 +81,12 @@ export function ScheduleEditor() {
           </li>
         ))}
       </ul>
-      <form
-        className="schedule-editor__form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <h3>New schedule</h3>
-        <label>
-          Name
-          <input
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          />
-        </label>
-        <label>
-          Period
-          <select
-            value={draft.period}
-            onChange={(e) => setDraft({ ...draft, period: e.target.value as ReportPeriod })}
-          >
-            <option value="DAY">Daily</option>
-            <option value="WEEK">Weekly</option>
-            <option value="MONTH">Monthly</option>
-          </select>
-        </label>
-        <label>
-          Time zone
-          <input
-            value={draft.timeZone}
-            onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })}
-          />
-        </label>
-        <label>
-          Cron (optional)
-          <input
-            value={draft.cron}
-            placeholder="5 0 * * *"
-            onChange={(e) => setDraft({ ...draft, cron: e.target.value })}
-          />
-        </label>
-        <label>
-          Recipients
-          <input
-            value={draft.recipients}
-            placeholder="ops@example.com, boss@example.com"
-            onChange={(e) => setDraft({ ...draft, recipients: e.target.value })}
-          />
-        </label>
-        <fieldset>
-          <legend>Attach</legend>
-          {FORMATS.map((format) => (
-            <label key={format}>
-              <input
-                type="checkbox"
-                checked={draft.formats.includes(format)}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    formats: e.target.checked
-                      ? [...draft.formats, format]
-                      : draft.formats.filter((f) => f !== format),
-                  })
-                }
-              />{' '}
-              {format}
-            </label>
-          ))}
-        </fieldset>
-        <label>
-          <input
-            type="checkbox"
-            checked={draft.slack}
-            onChange={(e) => setDraft({ ...draft, slack: e.target.checked })}
-          />{' '}
-          Also post a summary to Slack
-        </label>
-        {problem === null ? null : <p role="alert">{problem}</p>}
-        <button type="submit" className="button">
-          Add schedule
-        </button>
-      </form>
+      <ScheduleForm
+        draft={draft}
+        problem={problem}
+        onChange={setDraft}
+        onSubmit={() => void submit()}
+      />
     </section>
   );
 }
