@@ -106,20 +106,18 @@ export function ScheduleForm({
         />
       </label>
       <label>
-        Cron (optional)
+        Cron (optional, e.g. 5 0 * * *)
         <input
           value={draft.cron}
-          placeholder="5 0 * * *"
           onChange={(e) => {
             onChange({ ...draft, cron: e.target.value });
           }}
         />
       </label>
       <label>
-        Recipients
+        Recipients (comma-separated)
         <input
           value={draft.recipients}
-          placeholder="ops@example.com, boss@example.com"
           onChange={(e) => {
             onChange({ ...draft, recipients: e.target.value });
           }}
