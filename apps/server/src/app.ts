@@ -37,6 +37,7 @@ import { createRedisClients } from './infra/redis-clients.ts';
 import { createMetricsService } from './metrics/metrics-service.ts';
 import { ProcessSampler } from './metrics/process-sampler.ts';
 import { recordBridgeAnswer } from './metrics/use-response-timing.ts';
+import { createReporting } from './reports/reporting.ts';
 import type { Services } from './services.ts';
 import { createCollectionJob } from './snapshot/collection-job.ts';
 import { createClusterService } from './cluster/cluster-service.ts';
@@ -192,7 +193,7 @@ async function startAlerting(
   const followBoundUrl = (url: string) => {
     if (!config.publicUrlConfigured) publicUrl = url;
   };
-  return { alerting, followBoundUrl };
+  return { alerting, followBoundUrl, publicUrl: () => publicUrl };
 }
 
 /** Visitor analytics (the `/analytics` beacons) and the business figures, over the registry. */
@@ -355,7 +356,8 @@ export async function buildApp(
   const catalog = createCatalogService(cache);
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
-  const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log, logger);
+  const alertingStart = await startAlerting(config, infrastructure, log, logger);
+  const { alerting, followBoundUrl } = alertingStart;
   const analytics = createAnalytics(config, infrastructure);
   const insight = await startInsight(config, infrastructure, alerting);
   let http: HttpListener | undefined;
@@ -372,6 +374,7 @@ export async function buildApp(
   const dashboards = createDashboardService({ repository: store.dashboards, now: Date.now });
   await dashboards.provision();
 
+  const reporting = createReporting(config, infrastructure, alertingStart, log);
   const services: Services = {
     config,
     store,
@@ -391,6 +394,7 @@ export async function buildApp(
     loadTests: createLoadTestService(store),
     subscriptionResults: new SharedSubscriptionResults(),
     dashboards,
+    ...reporting,
     startedAt: Date.now(),
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);
@@ -435,6 +439,7 @@ export async function buildApp(
       // After the last request: flush rollups so a graceful restart loses no history.
       await collector.stop();
       await cluster.leave();
+      await reporting.reportScheduler.stop();
       await alerting.stop();
       await leader.release();
       sampler.stop();

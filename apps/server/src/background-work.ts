@@ -11,7 +11,7 @@ const RETENTION_INTERVAL_MS = 3_600_000;
 /**
  * What runs once the server listens: the cache warm-up, a first snapshot right away (so dashboards
  * and subscribers never start empty), the collection tick, rollup retention now and hourly, and
- * the re-check of open subscriptions' keys. Returns what stops its timers.
+ * the re-check of open subscriptions' keys, and the report schedules' checks. Returns what stops its timers.
  */
 export async function startBackgroundWork(
   config: AppConfig,
@@ -42,7 +42,10 @@ export async function startBackgroundWork(
     void live.recheckKeys();
   }, KEY_RECHECK_INTERVAL_MS);
   keyRecheckTimer.unref();
+  // The leader makes due scheduled reports; the others' checks find the lock taken.
+  services.reportScheduler.start(config.reportCheckIntervalMs);
   return () => {
+    void services.reportScheduler.stop();
     clearInterval(retentionTimer);
     clearInterval(keyRecheckTimer);
   };

@@ -42,6 +42,8 @@ export interface AppConfig {
   redisTimeoutMs: number | undefined;
   /** Collection tick: snapshot, rule evaluation and rollup flush. @default 30000 */
   collectIntervalMs: number;
+  /** How often the leader checks report schedules for a due run. @default 60000 */
+  reportCheckIntervalMs: number;
   /** Largest accepted request body in bytes; larger bodies get HTTP 413. @default 1048576 */
   maxBodyBytes: number;
   /** Timeouts and the connection limit of the HTTP server (`HTTP_*`). */
@@ -398,6 +400,7 @@ export function loadConfig(
     databaseSchema: readSchemaName(env, problems),
     ...redisConfig(read),
     collectIntervalMs: read.integer('COLLECT_INTERVAL_MS', 30_000, 100, 3_600_000),
+    reportCheckIntervalMs: read.integer('REPORT_CHECK_INTERVAL_MS', 60_000, 100, 3_600_000),
     maxBodyBytes: read.integer('MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     http: httpLimits(read),
     webDistDir: defaults.webDistDir ?? null,

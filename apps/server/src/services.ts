@@ -17,6 +17,9 @@ import type { EventService } from './catalog/event-service.ts';
 import type { MetricsService } from './metrics/metrics-service.ts';
 import type { TaurinePubSub } from './infra/pubsub.ts';
 import type { SharedSubscriptionResults } from './subscriptions/shared-results.ts';
+import type { ReportScheduler } from './reports/report-scheduler.ts';
+import type { ReportSchedules } from './reports/report-schedules.ts';
+import type { ReportService } from './reports/report-service.ts';
 
 /** Everything the API layer uses, wired once in `buildApp`. */
 export interface Services {
@@ -48,6 +51,11 @@ export interface Services {
   subscriptionResults: SharedSubscriptionResults;
   /** Dashboards as data: stored documents, versions, visibility. */
   dashboards: DashboardService;
+  /** Reports: built from the statistics, stored, downloaded. */
+  reports: ReportService;
+  /** Report schedules (admin) and the leader's scheduler that runs them. */
+  reportSchedules: ReportSchedules;
+  reportScheduler: ReportScheduler;
   /** Epoch ms when this process started serving. */
   startedAt: number;
 }

@@ -262,3 +262,47 @@ export type {
   MetricComparison,
 } from './insight/deployment-comparison.ts';
 export { GAUGE_CLUSTER_REDUCTION, mergeInstanceRollups } from './cluster/merge-rollups.ts';
+export {
+  REPORT_PERIOD_KINDS,
+  isValidTimeZone,
+  resolveReportPeriod,
+  startOfLocalDay,
+} from './reports/report-period.ts';
+export type { ReportPeriod, ReportPeriodKind, ReportPeriodQuery } from './reports/report-period.ts';
+export { REPORT_VERSION } from './reports/report-model.ts';
+export type {
+  FigureDirection,
+  FigureGroup,
+  FigureVerdict,
+  Report,
+  ReportAlerts,
+  ReportBudget,
+  ReportFigure,
+  ReportOperation,
+  ReportPoint,
+  ReportRegression,
+  ReportScope,
+  ReportSuggestion,
+} from './reports/report-model.ts';
+export {
+  REPORT_CACHE_TIERS,
+  REPORT_FIGURES,
+  REPORT_VITALS,
+  UNCHANGED_BELOW_PCT,
+  compareFigure,
+  readFigures,
+} from './reports/report-figures.ts';
+export type { ReportStatsSource } from './reports/report-figures.ts';
+export {
+  SLOWEST_OPERATIONS,
+  TOP_RULES,
+  buildReport,
+  checkBudgets,
+  summariseAlerts,
+} from './reports/report-builder.ts';
+export type {
+  ReportAlertInput,
+  ReportBudgetDefinition,
+  ReportInputs,
+} from './reports/report-builder.ts';
+export { REPORT_CSV_HEADER, toReportCsv } from './reports/report-csv.ts';

@@ -3,7 +3,7 @@ export type Severity = 'critical' | 'error' | 'warning' | 'info';
 
 /** Why a notification is sent: a lifecycle transition, a repeat, an escalation or a test. */
 export type NotificationKind =
-  'firing' | 'repeat' | 'escalation' | 'resolved' | 'acknowledged' | 'test';
+  'firing' | 'repeat' | 'escalation' | 'resolved' | 'acknowledged' | 'test' | 'report';
 
 /** Lifecycle state of the alert at the time of the notification. */
 export type AlertStatus = 'firing' | 'acknowledged' | 'resolved';
@@ -49,6 +49,27 @@ export interface AlertNotification {
   trend?: TrendPoint[];
   recommendedActions?: string[];
   tags?: Record<string, string>;
+  /** Set on a `report` notification: the email carries this instead of the alert layout. */
+  report?: ReportMailContent;
+}
+
+/** A file attached to a report email, base64 so the outbox stores it as JSON. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+}
+
+/**
+ * The email of a periodic report: subject, HTML summary and plain text, the files attached, and
+ * its own recipients (the channel's when absent). Slack shows `summary` with `dashboardUrl`.
+ */
+export interface ReportMailContent {
+  subject: string;
+  text: string;
+  html: string;
+  recipients?: string[];
+  attachments: MailAttachment[];
 }
 
 /** Short upper-case label per kind, used in titles and subjects. */
@@ -59,4 +80,5 @@ export const KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
   resolved: 'RESOLVED',
   acknowledged: 'ACKNOWLEDGED',
   test: 'TEST',
+  report: 'REPORT',
 };

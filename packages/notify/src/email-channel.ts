@@ -60,7 +60,8 @@ const SCOPE = 'createEmailChannel';
 
 /**
  * An SMTP email channel (nodemailer). Sends HTML and text bodies with the values, the last
- * hour's trend, recommended actions and a dashboard link. Message-ID derives from the
+ * hour's trend, recommended actions and a dashboard link; a `report` notification sends its own
+ * subject, bodies and attachments, to its own recipients when it names any. Message-ID derives from the
  * idempotency key and References from the fingerprint, so retries are recognisable and mail
  * clients thread one alert's messages together.
  */
@@ -102,15 +103,24 @@ export function createEmailChannel(options: EmailChannelOptions): NotificationCh
     name,
     send: (notification, signal) =>
       deliverSafely(target, redact, async () => {
-        const message = renderEmail(notification);
+        const { report } = notification;
+        const message = report ?? renderEmail(notification);
         const timeout = AbortSignal.timeout(timeoutMs);
         try {
           await transporter.sendMail({
             from,
-            to,
+            to:
+              report?.recipients !== undefined && report.recipients.length > 0
+                ? report.recipients
+                : to,
             subject: message.subject,
             text: message.text,
             html: message.html,
+            attachments: (report?.attachments ?? []).map((file) => ({
+              filename: file.filename,
+              contentType: file.contentType,
+              content: Buffer.from(file.contentBase64, 'base64'),
+            })),
             messageId: messageIdFor(notification.idempotencyKey, domain),
             references: messageIdFor(notification.fingerprint, domain),
             headers: {

@@ -2,6 +2,8 @@ export { KIND_LABELS } from './alert-notification.ts';
 export type {
   AlertNotification,
   AlertStatus,
+  MailAttachment,
+  ReportMailContent,
   NotificationKind,
   Severity,
   TrendPoint,

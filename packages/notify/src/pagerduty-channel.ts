@@ -61,6 +61,8 @@ export const PAGERDUTY_ACTIONS: Readonly<Record<NotificationKind, PagerDutyActio
   repeat: 'trigger',
   escalation: 'trigger',
   test: 'trigger',
+  // Reports are routed to email and Slack only; a misrouted one opens nothing lasting.
+  report: 'trigger',
   acknowledged: 'acknowledge',
   resolved: 'resolve',
 };

@@ -98,3 +98,10 @@ export { ROLLUP_UPSERT_BATCH_SIZE, createRollupRepository } from './rollup-repos
 export type { LoadRollupsOptions, RollupRepository, RollupRow } from './rollup-repository.ts';
 export { createInsightRepository } from './insight-repository.ts';
 export type { InsightRepository, NewDeployment, StoredDeployment } from './insight-repository.ts';
+export { createReportRepository } from './report-repository.ts';
+export type {
+  ReportCursor,
+  ReportRepository,
+  StoredReport,
+  StoredReportSchedule,
+} from './report-repository.ts';

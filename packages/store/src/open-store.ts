@@ -27,6 +27,8 @@ import {
 import type { SqlDialect } from './dialect.ts';
 import { StoreError } from './errors.ts';
 import { createMigrationProvider } from './migrations/migration-provider.ts';
+import { createReportRepository } from './report-repository.ts';
+import type { ReportRepository } from './report-repository.ts';
 import { createRollupRepository } from './rollup-repository.ts';
 import type { RollupRepository } from './rollup-repository.ts';
 import { createSqlOutboxStore } from './sql-outbox-store.ts';
@@ -74,6 +76,8 @@ export interface Store {
   dashboards: DashboardRepository;
   /** Deployments and performance budgets. */
   insight: InsightRepository;
+  /** Stored reports and report schedules. */
+  reports: ReportRepository;
 }
 
 /**
@@ -145,5 +149,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     loadTestRuns: createLoadTestRunRepository(db, { now: options.now ?? Date.now }),
     dashboards: createDashboardRepository(db),
     insight: createInsightRepository(db),
+    reports: createReportRepository(db),
   };
 }

@@ -10,6 +10,7 @@ import type { Services } from '../services.ts';
 import { exportRoute, prometheusRoute } from '../metrics/export-routes.ts';
 import { healthRoute } from '../infra/health-route.ts';
 import { createPerformanceRoutes } from '../metrics/performance-route.ts';
+import { reportDownloadRoute } from '../reports/report-routes.ts';
 import { createRumRoute } from '../rum/rum-route.ts';
 import { createAnalyticsRoute } from '../analytics/analytics-route.ts';
 
@@ -87,6 +88,7 @@ export function createRoutes(services: Services, options: { trustProxy?: boolean
       handler: async (request, url, serverContext) =>
         performance.get(request, url, await actor(request, serverContext)),
     },
+    reportDownloadRoute(services.reports),
     {
       method: 'POST',
       path: '/api/performance',

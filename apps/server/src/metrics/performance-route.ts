@@ -57,6 +57,8 @@ const fullReport = async (services: Services) => ({
   ...metricsReport(services),
   snapshot: services.collector.latest(),
   caches: await cacheReport(services.cache, services.metrics.registry),
+  // Today's report (UTC, this instance): the same document as GraphQL's `report(period: DAY)`.
+  report: await services.reports.build({ period: 'day', at: Date.now(), scope: 'instance' }),
 });
 
 const warmSummary = (result: Awaited<ReturnType<Services['cacheOps']['warm']>>) => ({

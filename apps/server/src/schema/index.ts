@@ -38,6 +38,8 @@ import './budget.ts';
 import './deployment.ts';
 import './deployment-comparison.ts';
 import './vital-insight.ts';
+import './report.ts';
+import './report-schedule.ts';
 
 let schema: GraphQLSchema | undefined;
 

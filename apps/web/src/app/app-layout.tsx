@@ -12,6 +12,7 @@ const NAV_ITEMS = [
   { to: '/alerts', label: 'Alerts', end: false },
   { to: '/performance', label: 'Performance', end: false },
   { to: '/load-tests', label: 'Load tests', end: false },
+  { to: '/reports', label: 'Reports', end: false },
   { to: '/demo', label: 'Demo', end: false },
 ] as const;
 

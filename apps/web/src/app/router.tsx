@@ -10,6 +10,7 @@ const DashboardsRoute = lazy(() => import('./routes/dashboards.tsx'));
 const DashboardRoute = lazy(() => import('./routes/dashboard.tsx'));
 const PerformanceRoute = lazy(() => import('./routes/performance.tsx'));
 const LoadTestsRoute = lazy(() => import('./routes/load-tests.tsx'));
+const ReportsRoute = lazy(() => import('./routes/reports.tsx'));
 const DemoRoute = lazy(() => import('./routes/demo.tsx'));
 const NotFoundRoute = lazy(() => import('./routes/not-found.tsx'));
 
@@ -29,6 +30,7 @@ export function AppRouter() {
           <Route path="dashboards/:id" element={<DashboardRoute />} />
           <Route path="performance" element={<PerformanceRoute />} />
           <Route path="load-tests" element={<LoadTestsRoute />} />
+          <Route path="reports" element={<ReportsRoute />} />
           <Route path="demo" element={<DemoRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>

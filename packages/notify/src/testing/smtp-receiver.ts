@@ -23,6 +23,8 @@ export interface SmtpReceiverOptions {
   rejectRecipientsWith?: number;
   /** Require this login; anything else gets 535. */
   credentials?: { username: string; password: string };
+  /** Listen on this port (e.g. the one a receiver closed earlier used, to model an outage). @default 0 */
+  port?: number;
 }
 
 function smtpError(message: string, responseCode: number): Error {
@@ -71,7 +73,7 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
     },
   });
   await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       resolve();
     });
   });

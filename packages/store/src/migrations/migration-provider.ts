@@ -8,6 +8,7 @@ import { outboxOrderAndLeasesMigration } from './005-outbox-order-and-leases.ts'
 import { loadTestRunsMigration } from './010-load-test-runs.ts';
 import { dashboardsMigration } from './011-dashboards.ts';
 import { insightMigration } from './007-insight.ts';
+import { reportsMigration } from './008-reports.ts';
 
 /**
  * All migrations, in code rather than read from disk, so they ship inside any bundle. Kysely
@@ -23,6 +24,7 @@ export function createMigrationProvider(dialect: SqlDialect): MigrationProvider 
     '010_load_test_runs': loadTestRunsMigration(dialect),
     '011_dashboards': dashboardsMigration(dialect),
     '007_insight': insightMigration(dialect),
+    '008_reports': reportsMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
