@@ -7,7 +7,10 @@ export const APP_ROUTES = [
   '/monitoring',
   '/alerts',
   '/alerts/:id',
+  '/dashboards',
+  '/dashboards/:id',
   '/performance',
+  '/reports',
   '/load-tests',
   '/demo',
 ];
