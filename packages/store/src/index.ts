@@ -71,3 +71,11 @@ export { openStore } from './open-store.ts';
 export type { Store, StoreOptions } from './open-store.ts';
 export { ROLLUP_UPSERT_BATCH_SIZE, createRollupRepository } from './rollup-repository.ts';
 export type { LoadRollupsOptions, RollupRepository, RollupRow } from './rollup-repository.ts';
+export { createAutomaticResponseRepository } from './automatic-response-repository.ts';
+export type {
+  AutomaticResponseRepository,
+  NewResponseRun,
+  ResponseRunFacts,
+  StoredResponseRun,
+  StoredResponseSettings,
+} from './automatic-response-repository.ts';

@@ -30,6 +30,7 @@ describe.each(storeHarnesses)('openStore on $dialect', ({ dialect, create }) => 
       '003_access',
       '004_alerting',
       '005_outbox_order_and_leases',
+      '009_automatic_responses',
     ]);
     expect(await store.migrate()).toEqual([]);
 
@@ -138,6 +139,8 @@ describe('openStore on PostgreSQL', () => {
       'alerts',
       'api_keys',
       'audit_log',
+      'automatic_response_runs',
+      'automatic_response_settings',
       'calculator_events',
       'evaluator_state',
       'kysely_migration',
@@ -159,6 +162,7 @@ describe('openStore on PostgreSQL', () => {
       '003_access',
       '004_alerting',
       '005_outbox_order_and_leases',
+      '009_automatic_responses',
     ]);
   });
 

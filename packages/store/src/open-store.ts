@@ -1,3 +1,5 @@
+import { createAutomaticResponseRepository } from './automatic-response-repository.ts';
+import type { AutomaticResponseRepository } from './automatic-response-repository.ts';
 import { Migrator, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { createAlertConfigRepository } from './alert-config-repository.ts';
@@ -62,6 +64,8 @@ export interface Store {
   alertConfig: AlertConfigRepository;
   /** The durable notification outbox (`@taurine/notify`'s `OutboxStore`). */
   outbox: SqlOutboxStore;
+  /** Settings and runs of the automatic responses. */
+  automaticResponses: AutomaticResponseRepository;
 }
 
 /**
@@ -130,5 +134,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     alerts: createAlertRepository(db),
     alertConfig: createAlertConfigRepository(db),
     outbox: createSqlOutboxStore(db, dialect),
+    automaticResponses: createAutomaticResponseRepository(db),
   };
 }

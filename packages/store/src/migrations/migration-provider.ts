@@ -5,6 +5,7 @@ import { metricRollupsMigration } from './002-metric-rollups.ts';
 import { accessMigration } from './003-access.ts';
 import { alertingMigration } from './004-alerting.ts';
 import { outboxOrderAndLeasesMigration } from './005-outbox-order-and-leases.ts';
+import { automaticResponsesMigration } from './009-automatic-responses.ts';
 
 /**
  * All migrations, in code rather than read from disk, so they ship inside any bundle. Kysely
@@ -17,6 +18,7 @@ export function createMigrationProvider(dialect: SqlDialect): MigrationProvider 
     '003_access': accessMigration(dialect),
     '004_alerting': alertingMigration(dialect),
     '005_outbox_order_and_leases': outboxOrderAndLeasesMigration(dialect),
+    '009_automatic_responses': automaticResponsesMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
