@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { systemClock } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
 import type { DestinationStream } from 'pino';
@@ -24,6 +25,17 @@ import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { allowedMethods } from './http/use-routes.ts';
 import { createLeaderLock } from './infra/leader-lock.ts';
+import { createDiagnosticsService } from './diagnostics/diagnostics-service.ts';
+import { createHeapHistory } from './diagnostics/heap-history.ts';
+import { startHeapSampler } from './diagnostics/heap-sampler.ts';
+import { createLeakWatcher } from './diagnostics/leak-watcher.ts';
+import { createAutomaticResponses } from './operations/automatic-responses.ts';
+import type { AutomaticResponses } from './operations/automatic-responses.ts';
+import { createCacheKeyWatch, ttlOfKey } from './operations/cache-key-watch.ts';
+import { createLoadShedder } from './operations/load-shedder.ts';
+import { createResponseActions } from './operations/response-actions.ts';
+import { readResponseSignals } from './operations/response-signals.ts';
+import { createSuggestionsService } from './operations/suggestions-service.ts';
 import { configSummary, createLogger } from './logging/logger.ts';
 import type { Logger } from './logging/logger.ts';
 import { createInstanceEventTarget, createTaurinePubSub } from './infra/pubsub.ts';
@@ -181,6 +193,81 @@ async function startAlerting(
 }
 
 /**
+ * The operations side: the cache key watch the catalogue reports to, suggestions, the automatic
+ * responses (evaluated by the leader on each tick) with this instance's load shedder (switched on
+ * everywhere through pub/sub), heap history, the leak watcher and the diagnostics.
+ */
+async function buildOperations(
+  config: AppConfig,
+  { store, metrics, pubsub, cache }: Infrastructure,
+  audit: Awaited<ReturnType<typeof buildAccess>>['audit'],
+) {
+  const keyWatch = createCacheKeyWatch({ ttlOf: ttlOfKey(cache) });
+  const catalog = createCatalogService(cache, keyWatch);
+  const cacheOps = createCacheOperations(cache, catalog);
+  const shedder = createLoadShedder();
+  const shedding = pubsub.subscribe('loadShedding');
+  void (async () => {
+    for await (const until of shedding) if (typeof until === 'number') shedder.shedUntil(until);
+  })();
+  const publish = (event: Parameters<typeof pubsub.publish<'alertEvent'>>[1]) => {
+    pubsub.publish('alertEvent', event);
+  };
+  const responses = createAutomaticResponses({
+    repo: store.automaticResponses,
+    readSignals: () => readResponseSignals(metrics.registry, keyWatch),
+    actions: createResponseActions({
+      cache,
+      cacheOps,
+      shedUntil: (until) => {
+        pubsub.publish('loadShedding', until);
+      },
+    }),
+    audit,
+    publish,
+    clock: systemClock,
+    instanceId: config.instanceId,
+    sustainMs: config.operations.responseSustainMs,
+  });
+  const heap = createHeapHistory();
+  const sampler = config.operations.leakDetector ? await startHeapSampler() : undefined;
+  const leaks = createLeakWatcher({
+    samples: () => heap.samples(),
+    ...(sampler ? { profile: () => sampler.profile() } : {}),
+    publish,
+    instanceId: config.instanceId,
+  });
+  const suggestions = createSuggestionsService({
+    registry: metrics.registry,
+    keys: keyWatch,
+    heap: () => heap.samples(),
+    responses: async () =>
+      (await responses.list()).map((view) => ({
+        name: view.name,
+        enabled: view.settings.enabled,
+        condition: view.condition,
+      })),
+  });
+  const diagnostics = createDiagnosticsService({
+    directory: join(config.dataDir, 'diagnostics'),
+    heapSnapshotLimitBytes: config.operations.heapSnapshotMaxMb * 1024 * 1024,
+    maxPerHour: config.operations.diagnosticsPerHour,
+  });
+  const stop = async () => {
+    await shedding.return();
+    heap.stop();
+    await sampler?.stop();
+  };
+  return {
+    catalog,
+    cacheOps,
+    operations: { suggestions, responses, shedder, diagnostics },
+    leaks,
+    stop,
+  };
+}
+
+/**
  * The collection job over every source it reads, this instance's persisted history restored. Rules
  * are evaluated on the instance holding the leader lock.
  */
@@ -188,6 +275,7 @@ async function restoreCollector(
   config: AppConfig,
   { store, metrics, pubsub, cache, leader }: Infrastructure,
   alerting: AlertingService,
+  responses: AutomaticResponses,
   webSockets: () => WebSocketServer | undefined,
   log: Log,
 ) {
@@ -216,8 +304,13 @@ async function restoreCollector(
       cacheTiers: () => cache.status(),
       activeUsers: (now) => metrics.sessions.count(now),
       webSocketConnections: () => webSockets()?.clients.size ?? 0,
+      // The leader alone evaluates rules and automatic responses: a response acts once.
       evaluateAlerts: async (now) => {
-        if (await leader.acquire()) await alerting.evaluate(now);
+        if (!(await leader.acquire())) return;
+        await alerting.evaluate(now);
+        await responses.evaluate().catch((error: unknown) => {
+          log('automatic responses failed', error);
+        });
       },
       activeAlerts: () => alerting.activeAlerts(),
     },
@@ -279,15 +372,17 @@ export async function buildApp(
   };
   const infrastructure = await openInfrastructure(config, log);
   const { store, metrics, redis, pubsub, cache, leader } = infrastructure;
-  const catalog = createCatalogService(cache);
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
+  const ops = await buildOperations(config, infrastructure, access.audit);
+  const { catalog } = ops;
   const { alerting, followBoundUrl } = await startAlerting(config, infrastructure, log, logger);
   let http: HttpListener | undefined;
   const { collector, sampler } = await restoreCollector(
     config,
     infrastructure,
     alerting,
+    ops.operations.responses,
     () => http?.webSockets,
     log,
   );
@@ -297,7 +392,7 @@ export async function buildApp(
     store,
     catalog,
     cache,
-    cacheOps: createCacheOperations(cache, catalog),
+    cacheOps: ops.cacheOps,
     events: createEventService({ store, registry: metrics.registry }),
     metrics,
     collector,
@@ -306,6 +401,7 @@ export async function buildApp(
     apiKeys: access.apiKeys,
     audit: access.audit,
     startedAt: Date.now(),
+    operations: ops.operations,
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);
 
@@ -333,7 +429,7 @@ export async function buildApp(
       });
       const { url, port } = await http.listen(config.port, config.host);
       followBoundUrl(url);
-      stopBackgroundWork = await startBackgroundWork(config, services, live, log);
+      stopBackgroundWork = await startBackgroundWork(config, services, live, log, ops.leaks);
       // Scripts and tests find the address in this message: keep `serving on <url> ` in it.
       logger.info(
         { event: 'start', url, environment: config.environmentName },
@@ -349,6 +445,7 @@ export async function buildApp(
       // After the last request: flush rollups so a graceful restart loses no history.
       await collector.stop();
       await alerting.stop();
+      await ops.stop();
       await leader.release();
       sampler.stop();
       await cache.close();

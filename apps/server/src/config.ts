@@ -94,6 +94,22 @@ export interface AppConfig {
   alertOutboxLeaseMs: number;
   /** Benchmarking switches (`npm run bench -- http`); never set them in a deployment. */
   benchmark: BenchmarkSwitches;
+  /** Field timing, automatic responses and diagnostics (`operations/`, `diagnostics/`). */
+  operations: OperationsConfig;
+}
+
+/** Settings of the operations side: suggestions, automatic responses and diagnostics. */
+export interface OperationsConfig {
+  /** Percentage of GraphQL operations whose resolvers are timed. @default 10 */
+  fieldTimingSamplePercent: number;
+  /** How long a response's condition must hold before it acts. @default 60000 */
+  responseSustainMs: number;
+  /** Heaps larger than this many MB are not snapshotted. @default 512 */
+  heapSnapshotMaxMb: number;
+  /** CPU profiles, and heap snapshots, per hour on one instance. @default 6 */
+  diagnosticsPerHour: number;
+  /** Watch heap after GC for leaks (with the sampling heap profiler). @default true */
+  leakDetector: boolean;
 }
 
 /** Plugin groups `TAURINE_DISABLE_PLUGINS` may switch off, to price each one in the HTTP bench. */
@@ -374,6 +390,13 @@ export function loadConfig(
     subscriptionLimits: subscriptionLimits(read),
     ...alertingConfig(read, port),
     benchmark: benchmarkSwitches(read, problems),
+    operations: {
+      fieldTimingSamplePercent: read.integer('FIELD_TIMING_SAMPLE_PERCENT', 10, 0, 100),
+      responseSustainMs: read.integer('AUTOMATIC_RESPONSE_SUSTAIN_MS', 60_000, 0, 3_600_000),
+      heapSnapshotMaxMb: read.integer('DIAGNOSTICS_HEAP_SNAPSHOT_MAX_MB', 512, 1, 65_536),
+      diagnosticsPerHour: read.integer('DIAGNOSTICS_PER_HOUR', 6, 1, 120),
+      leakDetector: read.boolean('LEAK_DETECTOR', true),
+    },
   };
   problems.push(...consistencyProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);

@@ -11,6 +11,8 @@ import type { Snapshot } from '../snapshot/snapshot.ts';
 export type PubSubChannels = {
   snapshot: [snapshot: Snapshot];
   alertEvent: [event: AlertEvent];
+  /** The leader's `shedLoad` response: shed until this epoch ms on every instance. */
+  loadShedding: [until: number];
 };
 
 export type TaurinePubSub = PubSub<PubSubChannels>;

@@ -98,6 +98,24 @@ export const METRIC_DEFINITIONS: readonly {
     help: 'Affiliate clicks per calculation over the last hour',
   },
   {
+    name: 'graphql.fieldTime',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'Resolver time per field (Type.field), sampled operations only (FIELD_TIMING_SAMPLE_PERCENT)',
+  },
+  {
+    name: 'graphql.fieldCalls',
+    kind: 'distribution',
+    unit: '',
+    help: 'Calls of one resolver (Type.field) within one sampled operation (many look like N+1)',
+  },
+  {
+    name: 'api.responseBytes',
+    kind: 'distribution',
+    unit: 'bytes',
+    help: 'GraphQL response size per operation, sampled operations only',
+  },
+  {
     name: 'cache.hitRate',
     kind: 'gauge',
     unit: 'ratio',

@@ -5,6 +5,7 @@ import type {
   SuggestionSeverity,
 } from './suggestion.ts';
 import { SUGGESTION_SEVERITIES } from './suggestion.ts';
+import type { SUGGESTION_RULES } from './suggestion.ts';
 import { SUGGESTION_THRESHOLDS } from './suggestion-thresholds.ts';
 import type { SuggestionThresholds } from './suggestion-thresholds.ts';
 import { bucketMinima, linearSlope } from './trend.ts';
@@ -191,17 +192,18 @@ const heapGrowth: Rule = (stats, limits) => {
 };
 
 /** Every rule by name, in the order their suggestions are listed within a severity. */
-export const SUGGESTION_RULE_FUNCTIONS: Readonly<Record<SuggestionRule, Rule>> = {
-  slowOperation,
-  slowField,
-  nPlusOne,
-  largeResponse,
-  lowHitRate,
-  shortTtl,
-  evictedWhileHot,
-  poorLcp,
-  heapGrowth,
-};
+export const SUGGESTION_RULE_FUNCTIONS: Readonly<Record<(typeof SUGGESTION_RULES)[number], Rule>> =
+  {
+    slowOperation,
+    slowField,
+    nPlusOne,
+    largeResponse,
+    lowHitRate,
+    shortTtl,
+    evictedWhileHot,
+    poorLcp,
+    heapGrowth,
+  };
 
 /**
  * Runs every rule over `stats` and returns their suggestions, most severe first. Pure: the same

@@ -14,7 +14,8 @@ export const SUGGESTION_RULES = [
   'poorLcp',
   'heapGrowth',
 ] as const;
-export type SuggestionRule = (typeof SUGGESTION_RULES)[number];
+/** A rule, or `automaticResponse`: a response's condition holds while it is off. */
+export type SuggestionRule = (typeof SUGGESTION_RULES)[number] | 'automaticResponse';
 
 /** One figure behind a suggestion, e.g. `p95 = 840 ms`. */
 export interface SuggestionFigure {
