@@ -11,6 +11,8 @@ import { exportRoute, prometheusRoute } from '../metrics/export-routes.ts';
 import { healthRoute } from '../infra/health-route.ts';
 import { createPerformanceRoutes } from '../metrics/performance-route.ts';
 import { createRumRoute } from '../rum/rum-route.ts';
+import { diagnosticsDownloadRoute } from '../diagnostics/diagnostics-route.ts';
+import { DIAGNOSTICS_ROUTE_PREFIX } from '../diagnostics/diagnostics-service.ts';
 
 /**
  * The REST surface beside `/graphql`, with the least role each route needs. Dashboard data
@@ -56,6 +58,12 @@ export function createRoutes(services: Services, options: { trustProxy?: boolean
       }),
     },
     { method: 'GET', path: '/metrics', access: 'viewer', handler: prometheusRoute(registry, now) },
+    {
+      method: 'GET',
+      path: `${DIAGNOSTICS_ROUTE_PREFIX}*`,
+      access: 'admin',
+      handler: diagnosticsDownloadRoute(services.operations.diagnostics, services.audit, actor),
+    },
     {
       method: 'GET',
       path: '/export.csv',

@@ -57,6 +57,7 @@ const fullReport = async (services: Services) => ({
   ...metricsReport(services),
   snapshot: services.collector.latest(),
   caches: await cacheReport(services.cache, services.metrics.registry),
+  suggestions: await services.operations.suggestions.list(),
 });
 
 const warmSummary = (result: Awaited<ReturnType<Services['cacheOps']['warm']>>) => ({

@@ -26,6 +26,9 @@ import './audit-entry.ts';
 import './metric-export.ts';
 import './snapshot.ts';
 import './cache.ts';
+import './suggestion.ts';
+import './automatic-response.ts';
+import './diagnostics.ts';
 
 let schema: GraphQLSchema | undefined;
 
