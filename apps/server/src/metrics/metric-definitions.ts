@@ -110,9 +110,9 @@ export const METRIC_DEFINITIONS: readonly {
     help: 'Calls of one resolver (Type.field) within one sampled operation (many look like N+1)',
   },
   {
-    name: 'api.responseBytes',
+    name: 'api.responseSize',
     kind: 'distribution',
-    unit: 'bytes',
+    unit: 'MB',
     help: 'GraphQL response size per operation, sampled operations only',
   },
   {

@@ -31,12 +31,12 @@ function summary(group: readonly SeriesStats[]) {
 
 /**
  * The last hour's statistics for the suggestion rules: GraphQL operations (`api.responseTime`,
- * `api.responseBytes`), sampled fields (`graphql.fieldTime`, `graphql.fieldCalls`), cache keys
+ * `api.responseSize`), sampled fields (`graphql.fieldTime`, `graphql.fieldCalls`), cache keys
  * from the key watch, routes' LCP with their most frequent LCP element, and heap after GC.
  */
 export function gatherStatistics(sources: StatisticsSources): OperationsStatistics {
   const { registry } = sources;
-  const sizes = byTag(registry.seriesStats('api.responseBytes', undefined, WINDOW), 'operation');
+  const sizes = byTag(registry.seriesStats('api.responseSize', undefined, WINDOW), 'operation');
   const operations = [
     ...byTag(
       registry.seriesStats('api.responseTime', { endpoint: '/graphql' }, WINDOW),
@@ -51,7 +51,7 @@ export function gatherStatistics(sources: StatisticsSources): OperationsStatisti
         name,
         count,
         p95Ms: stats.p95 ?? 0,
-        p95Bytes: size ? (summary(size).stats.p95 ?? null) : null,
+        p95Bytes: size ? (summary(size).stats.p95 ?? 0) * 1_048_576 : null,
       };
     });
   const calls = byTag(registry.seriesStats('graphql.fieldCalls', undefined, WINDOW), 'field');

@@ -32,7 +32,7 @@ type OperationCalls = Map<string, number>;
  * Per-field resolver timing, sampled: in one operation out of `1 / sampleRate`, every resolver that
  * is not a default resolver is timed into `graphql.fieldTime{field}` (ms), the number of calls per
  * field into `graphql.fieldCalls{field}` (many identical calls per operation look like N+1), and the
- * response size into `api.responseBytes{operation}`. Tags are schema field coordinates, bounded by
+ * response size into `api.responseSize{operation}` (MB). Tags are schema field coordinates, bounded by
  * `maxFields`. Never throws into a request.
  */
 export function useFieldTiming(options: FieldTimingOptions): Plugin {
@@ -92,7 +92,7 @@ export function useFieldTiming(options: FieldTimingOptions): Plugin {
           if (Symbol.asyncIterator in Object(result)) return;
           try {
             const bytes = Buffer.byteLength(JSON.stringify(result));
-            handle('api.responseBytes', 'operation', operation).record(bytes);
+            handle('api.responseSize', 'operation', operation).record(bytes / 1_048_576);
           } catch {
             // A result that cannot be serialised is the response's problem, not the timing's.
           }

@@ -86,7 +86,7 @@ const largeResponse: Rule = (stats, limits) =>
         action: 'Paginate the list or ask for fewer fields.',
         evidence: [{ label: 'p95 size', value: op.p95Bytes ?? 0, unit: 'bytes' }],
         expectedGain: `about ${round(((op.p95Bytes ?? 0) - limits.largeResponseBytes) / 1024)} KiB less per response`,
-        chart: { metric: 'api.responseBytes', tags: { operation: op.name } },
+        chart: { metric: 'api.responseSize', tags: { operation: op.name } },
       }),
     );
 
