@@ -1,4 +1,8 @@
-import { AUTOMATIC_RESPONSE_DESCRIPTIONS, suggestOptimisations } from '@taurine/monitor/operations';
+import {
+  AUTOMATIC_RESPONSE_DESCRIPTIONS,
+  responseFigureUnit,
+  suggestOptimisations,
+} from '@taurine/monitor/operations';
 import type {
   AutomaticResponseName,
   ResponseCondition,
@@ -41,11 +45,7 @@ export function createSuggestionsService(options: SuggestionsServiceOptions): Su
           evidence: Object.entries(condition.figures).map(([label, value]) => ({
             label,
             value,
-            unit: label.endsWith('Ms')
-              ? 'ms'
-              : label.includes('Rate') || label.endsWith('Ratio')
-                ? 'ratio'
-                : '',
+            unit: responseFigureUnit(label),
           })),
           expectedGain: 'the condition cleared without waiting for an operator',
           chart: { metric: CHART_OF[name], tags: {} },

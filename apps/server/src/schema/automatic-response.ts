@@ -1,4 +1,4 @@
-import { AUTOMATIC_RESPONSES } from '@taurine/monitor/operations';
+import { AUTOMATIC_RESPONSES, responseFigureUnit } from '@taurine/monitor/operations';
 import type { AutomaticResponseName } from '@taurine/monitor/operations';
 import type { StoredResponseRun } from '@taurine/store';
 import { actorOf } from '../access/audit.ts';
@@ -17,7 +17,11 @@ const AutomaticResponseNameEnum = builder.enumType('AutomaticResponseName', {
 });
 
 const figuresOf = (figures: Record<string, number>) =>
-  Object.entries(figures).map(([label, value]) => ({ label, value, unit: '' }));
+  Object.entries(figures).map(([label, value]) => ({
+    label,
+    value,
+    unit: responseFigureUnit(label),
+  }));
 
 const AutomaticResponseRef = builder
   .objectRef<AutomaticResponseView>('AutomaticResponse')

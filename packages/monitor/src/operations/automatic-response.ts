@@ -120,3 +120,10 @@ export function responseConditions(
       : none,
   };
 }
+
+/** The unit of a response figure, from its name: `…Rate`/`…Ratio` are ratios, `…Ms` are ms. */
+export function responseFigureUnit(label: string): string {
+  if (label.endsWith('Ms')) return 'ms';
+  if (label.endsWith('Rate') || label.endsWith('Ratio')) return 'ratio';
+  return '';
+}
