@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { systemClock } from '@taurine/monitor';
 import { openStore } from '@taurine/store';
 import type { DestinationStream } from 'pino';
@@ -25,17 +24,9 @@ import { createRouteAuthorizer, createRoutes } from './http/routes.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { allowedMethods } from './http/use-routes.ts';
 import { createLeaderLock } from './infra/leader-lock.ts';
-import { createDiagnosticsService } from './diagnostics/diagnostics-service.ts';
-import { createHeapHistory } from './diagnostics/heap-history.ts';
-import { startHeapSampler } from './diagnostics/heap-sampler.ts';
-import { createLeakWatcher } from './diagnostics/leak-watcher.ts';
-import { createAutomaticResponses } from './operations/automatic-responses.ts';
 import type { AutomaticResponses } from './operations/automatic-responses.ts';
 import { createCacheKeyWatch, ttlOfKey } from './operations/cache-key-watch.ts';
-import { createLoadShedder } from './operations/load-shedder.ts';
-import { createResponseActions } from './operations/response-actions.ts';
-import { readResponseSignals } from './operations/response-signals.ts';
-import { createSuggestionsService } from './operations/suggestions-service.ts';
+import { createOperations } from './operations/operations-facade.ts';
 import { configSummary, createLogger } from './logging/logger.ts';
 import type { Logger } from './logging/logger.ts';
 import { createInstanceEventTarget, createTaurinePubSub } from './infra/pubsub.ts';
@@ -192,79 +183,28 @@ async function startAlerting(
   return { alerting, followBoundUrl };
 }
 
-/**
- * The operations side: the cache key watch the catalogue reports to, suggestions, the automatic
- * responses (evaluated by the leader on each tick) with this instance's load shedder (switched on
- * everywhere through pub/sub), heap history, the leak watcher and the diagnostics.
- */
+/** The catalogue read through the cache (the key watch listening) and the operations side. */
 async function buildOperations(
   config: AppConfig,
   { store, metrics, pubsub, cache }: Infrastructure,
   audit: Awaited<ReturnType<typeof buildAccess>>['audit'],
 ) {
-  const keyWatch = createCacheKeyWatch({ ttlOf: ttlOfKey(cache) });
-  const catalog = createCatalogService(cache, keyWatch);
+  const keys = createCacheKeyWatch({ ttlOf: ttlOfKey(cache) });
+  const catalog = createCatalogService(cache, keys);
   const cacheOps = createCacheOperations(cache, catalog);
-  const shedder = createLoadShedder();
-  const shedding = pubsub.subscribe('loadShedding');
-  void (async () => {
-    for await (const until of shedding) if (typeof until === 'number') shedder.shedUntil(until);
-  })();
-  const publish = (event: Parameters<typeof pubsub.publish<'alertEvent'>>[1]) => {
-    pubsub.publish('alertEvent', event);
-  };
-  const responses = createAutomaticResponses({
+  const built = await createOperations({
+    config: config.operations,
+    dataDir: config.dataDir,
+    instanceId: config.instanceId,
     repo: store.automaticResponses,
-    readSignals: () => readResponseSignals(metrics.registry, keyWatch),
-    actions: createResponseActions({
-      cache,
-      cacheOps,
-      shedUntil: (until) => {
-        pubsub.publish('loadShedding', until);
-      },
-    }),
-    audit,
-    publish,
-    clock: systemClock,
-    instanceId: config.instanceId,
-    sustainMs: config.operations.responseSustainMs,
-  });
-  const heap = createHeapHistory();
-  const sampler = config.operations.leakDetector ? await startHeapSampler() : undefined;
-  const leaks = createLeakWatcher({
-    samples: () => heap.samples(),
-    ...(sampler ? { profile: () => sampler.profile() } : {}),
-    publish,
-    instanceId: config.instanceId,
-  });
-  const suggestions = createSuggestionsService({
     registry: metrics.registry,
-    keys: keyWatch,
-    heap: () => heap.samples(),
-    responses: async () =>
-      (await responses.list()).map((view) => ({
-        name: view.name,
-        enabled: view.settings.enabled,
-        condition: view.condition,
-      })),
-  });
-  const diagnostics = createDiagnosticsService({
-    directory: join(config.dataDir, 'diagnostics'),
-    heapSnapshotLimitBytes: config.operations.heapSnapshotMaxMb * 1024 * 1024,
-    maxPerHour: config.operations.diagnosticsPerHour,
-  });
-  const stop = async () => {
-    await shedding.return();
-    heap.stop();
-    await sampler?.stop();
-  };
-  return {
-    catalog,
+    cache,
     cacheOps,
-    operations: { suggestions, responses, shedder, diagnostics },
-    leaks,
-    stop,
-  };
+    keys,
+    pubsub,
+    audit,
+  });
+  return { catalog, cacheOps, ...built };
 }
 
 /**

@@ -8,6 +8,7 @@ import { readLogLevel } from './logging/log-level.ts';
 import type { LogLevel } from './logging/log-level.ts';
 import { DEFAULT_HTTP_SERVER_LIMITS } from './http/http-server.ts';
 import type { HttpServerLimits } from './http/http-server.ts';
+import type { OperationsConfig } from './operations/operations-config.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from './subscriptions/live-subscriptions.ts';
 import type { SubscriptionLimits } from './subscriptions/live-subscriptions.ts';
 
@@ -96,20 +97,6 @@ export interface AppConfig {
   benchmark: BenchmarkSwitches;
   /** Field timing, automatic responses and diagnostics (`operations/`, `diagnostics/`). */
   operations: OperationsConfig;
-}
-
-/** Settings of the operations side: suggestions, automatic responses and diagnostics. */
-export interface OperationsConfig {
-  /** Percentage of GraphQL operations whose resolvers are timed. @default 10 */
-  fieldTimingSamplePercent: number;
-  /** How long a response's condition must hold before it acts. @default 60000 */
-  responseSustainMs: number;
-  /** Heaps larger than this many MB are not snapshotted. @default 512 */
-  heapSnapshotMaxMb: number;
-  /** CPU profiles, and heap snapshots, per hour on one instance. @default 6 */
-  diagnosticsPerHour: number;
-  /** Watch heap after GC for leaks (with the sampling heap profiler). @default true */
-  leakDetector: boolean;
 }
 
 /** Plugin groups `TAURINE_DISABLE_PLUGINS` may switch off, to price each one in the HTTP bench. */

@@ -10,10 +10,7 @@ import type { CatalogService } from './catalog/catalog-service.ts';
 import type { EventService } from './catalog/event-service.ts';
 import type { MetricsService } from './metrics/metrics-service.ts';
 import type { TaurinePubSub } from './infra/pubsub.ts';
-import type { DiagnosticsService } from './diagnostics/diagnostics-service.ts';
-import type { AutomaticResponses } from './operations/automatic-responses.ts';
-import type { LoadShedder } from './operations/load-shedder.ts';
-import type { SuggestionsService } from './operations/suggestions-service.ts';
+import type { Operations } from './operations/operations-facade.ts';
 
 /** Everything the API layer uses, wired once in `buildApp`. */
 export interface Services {
@@ -36,10 +33,5 @@ export interface Services {
   /** Epoch ms when this process started serving. */
   startedAt: number;
   /** Suggestions, automatic responses (with this instance's load shedder) and diagnostics. */
-  operations: {
-    suggestions: SuggestionsService;
-    responses: AutomaticResponses;
-    shedder: LoadShedder;
-    diagnostics: DiagnosticsService;
-  };
+  operations: Operations;
 }

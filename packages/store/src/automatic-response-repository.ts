@@ -169,32 +169,34 @@ export function createAutomaticResponseRepository(
       return rows.map(toRun);
     },
 
-    async facts(name, episode, mode, now) {
-      const last = await db
-        .selectFrom('automatic_response_runs')
-        .select((eb) => eb.fn.max('at').as('at'))
-        .where('name', '=', name)
-        .executeTakeFirst();
-      const recent = await db
-        .selectFrom('automatic_response_runs')
-        .select((eb) => eb.fn.countAll().as('count'))
-        .where('name', '=', name)
-        .where('at', '>', now - 3_600_000)
-        .executeTakeFirst();
-      const same = await db
-        .selectFrom('automatic_response_runs')
-        .select('id')
-        .where('name', '=', name)
-        .where('episode', '=', episode)
-        .where('mode', '=', mode)
-        .executeTakeFirst();
-      const lastAt = last?.at ?? null;
-      return {
-        lastActedAt: lastAt === null ? null : Number(lastAt),
-        actedInLastHour: Number(recent?.count ?? 0),
-        actedInEpisode: same !== undefined,
-      };
-    },
+    facts: (name, episode, mode, now) => runFacts(db, name, episode, mode, now),
+  };
+}
+
+/** What the response policy needs from one response's runs. */
+async function runFacts(
+  db: Kysely<OperationsDatabase>,
+  name: string,
+  episode: string,
+  mode: string,
+  now: number,
+): Promise<ResponseRunFacts> {
+  const runs = db.selectFrom('automatic_response_runs').where('name', '=', name);
+  const last = await runs.select((eb) => eb.fn.max('at').as('at')).executeTakeFirst();
+  const recent = await runs
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('at', '>', now - 3_600_000)
+    .executeTakeFirst();
+  const same = await runs
+    .select('id')
+    .where('episode', '=', episode)
+    .where('mode', '=', mode)
+    .executeTakeFirst();
+  const lastAt = last?.at ?? null;
+  return {
+    lastActedAt: lastAt,
+    actedInLastHour: Number(recent?.count ?? 0),
+    actedInEpisode: same !== undefined,
   };
 }
 
@@ -203,20 +205,20 @@ function toSettings(row: Selectable<AutomaticResponseSettingsTable>): StoredResp
     name: row.name,
     enabled: row.enabled === 1,
     dryRun: row.dry_run === 1,
-    cooldownMs: Number(row.cooldown_ms),
+    cooldownMs: row.cooldown_ms,
     maxPerHour: row.max_per_hour,
-    updatedAt: Number(row.updated_at),
+    updatedAt: row.updated_at,
     updatedBy: row.updated_by,
   };
 }
 
 function toRun(row: Selectable<AutomaticResponseRunTable>): StoredResponseRun {
   return {
-    id: Number(row.id),
+    id: row.id,
     name: row.name,
     episode: row.episode,
     mode: row.mode === 'live' ? 'live' : 'dry-run',
-    at: Number(row.at),
+    at: row.at,
     instanceId: row.instance_id,
     subject: row.subject,
     figures: JSON.parse(row.figures) as Record<string, number>,

@@ -38,7 +38,7 @@ export async function startHeapSampler(intervalBytes = 512 * 1024): Promise<Heap
   return {
     async profile() {
       const { profile } = await mine.session.post('HeapProfiler.getSamplingProfile');
-      return profile.head as SampledHeapNode;
+      return profile.head;
     },
     async stop() {
       if (stopped) return;

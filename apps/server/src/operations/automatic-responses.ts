@@ -83,89 +83,21 @@ function validate(settings: ResponseSettings): { field: string; message: string 
 }
 
 export function createAutomaticResponses(options: AutomaticResponsesOptions): AutomaticResponses {
-  const { repo, actions, audit, clock } = options;
+  const { repo, clock } = options;
   const episodes = new ResponseEpisodes(clock);
   let last = Object.fromEntries(AUTOMATIC_RESPONSES.map((name) => [name, idle])) as Record<
     AutomaticResponseName,
     ResponseCondition
   >;
 
-  const views = async (): Promise<AutomaticResponseView[]> => {
-    const stored = new Map((await repo.listSettings()).map((row) => [row.name, row]));
-    return AUTOMATIC_RESPONSES.map((name) => {
-      const row = stored.get(name);
-      return {
-        name,
-        description: AUTOMATIC_RESPONSE_DESCRIPTIONS[name],
-        settings: row
-          ? {
-              enabled: row.enabled,
-              dryRun: row.dryRun,
-              cooldownMs: row.cooldownMs,
-              maxPerHour: row.maxPerHour,
-            }
-          : DEFAULT_RESPONSE_SETTINGS,
-        updatedAt: row?.updatedAt ?? null,
-        updatedBy: row?.updatedBy ?? null,
-        condition: last[name],
-      };
-    });
-  };
+  const views = () => readViews(repo, last);
 
-  const act = async (
+  const act = (
     name: AutomaticResponseName,
     condition: ResponseCondition,
     decision: Extract<ResponseDecision, { kind: 'act' }>,
     now: number,
-  ): Promise<boolean> => {
-    const run = await repo.claimRun({
-      name,
-      episode: decision.episode,
-      mode: decision.mode,
-      at: now,
-      instanceId: options.instanceId,
-      subject: condition.subject,
-      figures: condition.figures,
-    });
-    if (run === null) return false; // another instance acted for this episode
-    let outcome = 'ok';
-    let details: unknown;
-    if (decision.mode === 'live') {
-      try {
-        details = await actions[name](condition, now);
-      } catch (error) {
-        outcome = 'failed';
-        details = { error: error instanceof Error ? error.message : String(error) };
-      }
-    } else {
-      details = { wouldDo: AUTOMATIC_RESPONSE_DESCRIPTIONS[name] };
-    }
-    await repo.finishRun(run.id, outcome, details);
-    await audit.record({
-      actor: AUTOMATIC_RESPONSE_ACTOR,
-      action: `automaticResponse:${name}`,
-      args: { mode: decision.mode, episode: decision.episode, subject: condition.subject },
-      result: outcome,
-      details: { figures: condition.figures, did: details },
-    });
-    const [metric, value] = Object.entries(condition.figures)[0] ?? ['', null];
-    options.publish(
-      operationsAlertEvent({
-        type: 'responded',
-        ruleId: `automatic-response:${name}`,
-        ruleName: `Automatic response ${name}${decision.mode === 'dry-run' ? ' (dry run)' : ''}`,
-        description: `${AUTOMATIC_RESPONSE_DESCRIPTIONS[name]}: ${outcome}`,
-        metric,
-        value,
-        threshold: 0,
-        comparison: '>',
-        severity: 'info',
-        tags: { response: name, mode: decision.mode },
-        at: now,
-      }),
-    );
-    return true;
-  };
+  ) => actOn(options, name, condition, decision, now);
 
   return {
     list: views,
@@ -209,4 +141,90 @@ export function createAutomaticResponses(options: AutomaticResponsesOptions): Au
       return results;
     },
   };
+}
+
+/** Every response with its stored settings (defaults when never configured) and last condition. */
+async function readViews(
+  repo: AutomaticResponseRepository,
+  last: Record<AutomaticResponseName, ResponseCondition>,
+): Promise<AutomaticResponseView[]> {
+  const stored = new Map((await repo.listSettings()).map((row) => [row.name, row]));
+  return AUTOMATIC_RESPONSES.map((name) => {
+    const row = stored.get(name);
+    return {
+      name,
+      description: AUTOMATIC_RESPONSE_DESCRIPTIONS[name],
+      settings: row
+        ? {
+            enabled: row.enabled,
+            dryRun: row.dryRun,
+            cooldownMs: row.cooldownMs,
+            maxPerHour: row.maxPerHour,
+          }
+        : DEFAULT_RESPONSE_SETTINGS,
+      updatedAt: row?.updatedAt ?? null,
+      updatedBy: row?.updatedBy ?? null,
+      condition: last[name],
+    };
+  });
+}
+
+/**
+ * Claims the run in the store (false when another instance already holds this episode), acts
+ * (live) or describes what it would do (dry run), stores the outcome, audits it with the figures
+ * and announces it on `alertEvents`.
+ */
+async function actOn(
+  options: AutomaticResponsesOptions,
+  name: AutomaticResponseName,
+  condition: ResponseCondition,
+  decision: Extract<ResponseDecision, { kind: 'act' }>,
+  now: number,
+): Promise<boolean> {
+  const { repo, actions, audit } = options;
+  const run = await repo.claimRun({
+    name,
+    episode: decision.episode,
+    mode: decision.mode,
+    at: now,
+    instanceId: options.instanceId,
+    subject: condition.subject,
+    figures: condition.figures,
+  });
+  if (run === null) return false;
+  let outcome = 'ok';
+  let details: unknown = { wouldDo: AUTOMATIC_RESPONSE_DESCRIPTIONS[name] };
+  if (decision.mode === 'live') {
+    try {
+      details = await actions[name](condition, now);
+    } catch (error) {
+      outcome = 'failed';
+      details = { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  await repo.finishRun(run.id, outcome, details);
+  await audit.record({
+    actor: AUTOMATIC_RESPONSE_ACTOR,
+    action: `automaticResponse:${name}`,
+    args: { mode: decision.mode, episode: decision.episode, subject: condition.subject },
+    result: outcome,
+    details: { figures: condition.figures, did: details },
+  });
+  const [metric, value] = Object.entries(condition.figures)[0] ?? ['', null];
+  options.publish(
+    operationsAlertEvent({
+      type: 'responded',
+      ruleId: `automatic-response:${name}`,
+      ruleName: `Automatic response ${name}${decision.mode === 'dry-run' ? ' (dry run)' : ''}`,
+      description: `${AUTOMATIC_RESPONSE_DESCRIPTIONS[name]}: ${outcome}`,
+      metric,
+      value,
+      threshold: 0,
+      comparison: '>',
+      severity: 'info',
+      tags: { response: name, mode: decision.mode },
+      at: now,
+    }),
+  );
+  return true;
 }

@@ -1,4 +1,5 @@
 import { useOnResolve } from '@envelop/on-resolve';
+import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** Where field timings go: pre-resolved distribution handles of the metrics registry. */
@@ -83,7 +84,11 @@ export function useFieldTiming(options: FieldTimingOptions): Plugin {
       const context = args.contextValue as object;
       const calls: OperationCalls = new Map();
       sampled.set(context, calls);
-      const operation = operationNameOf(args.operationName, args.document.definitions);
+      const { definitions } = args.document as DocumentNode;
+      const operation = operationNameOf(
+        args.operationName as string | null | undefined,
+        definitions,
+      );
       return {
         onExecuteDone({ result }) {
           sampled.delete(context);

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AccessContext } from '../access/use-access-control.ts';
@@ -38,10 +38,11 @@ export function useLoadShedding(options: { shedder: LoadShedder }): Plugin<Acces
       },
     });
   return {
-    onRequest({ request, url, fetchAPI, endResponse }) {
+    onRequest(payload) {
+      const { request, url, fetchAPI } = payload;
       if (!shedder.active() || !SHED_PATHS.includes(url.pathname)) return;
       if (request.headers.has('x-api-key') || request.headers.has('authorization')) return;
-      endResponse(
+      payload.endResponse(
         new fetchAPI.Response(JSON.stringify({ errors: [{ message: MESSAGE }] }), {
           status: 429,
           headers: {
@@ -58,7 +59,7 @@ export function useLoadShedding(options: { shedder: LoadShedder }): Plugin<Acces
       );
       const essential =
         operation?.kind === Kind.OPERATION_DEFINITION &&
-        operation.operation !== 'subscription' &&
+        operation.operation !== OperationTypeNode.SUBSCRIPTION &&
         operation.selectionSet.selections.every(
           (selection) =>
             selection.kind === Kind.FIELD && ESSENTIAL_ROOT_FIELDS.includes(selection.name.value),

@@ -1,5 +1,4 @@
 import { AUTOMATIC_RESPONSES, responseFigureUnit } from '@taurine/monitor/operations';
-import type { AutomaticResponseName } from '@taurine/monitor/operations';
 import type { StoredResponseRun } from '@taurine/store';
 import { actorOf } from '../access/audit.ts';
 import type { AutomaticResponseView, ConfigureResult } from '../operations/automatic-responses.ts';
@@ -10,10 +9,10 @@ import { ValidationErrorRef, validationError } from './validation-error.ts';
 const AutomaticResponseNameEnum = builder.enumType('AutomaticResponseName', {
   values: Object.fromEntries(
     AUTOMATIC_RESPONSES.map((name) => [
-      name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(),
+      name.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase(),
       { value: name },
     ]),
-  ) as Record<string, { value: AutomaticResponseName }>,
+  ),
 });
 
 const figuresOf = (figures: Record<string, number>) =>
