@@ -109,4 +109,21 @@ describe('heap snapshot', () => {
       message: expect.stringContaining('stops this process while it is written') as string,
     });
   });
+
+  it('writes a snapshot once confirmed, downloadable by an admin', async () => {
+    const app = await testApp({ DIAGNOSTICS_HEAP_SNAPSHOT_MAX_MB: '4096' });
+    const result = (await heapSnapshot(app, true)).data!.captureHeapSnapshot;
+    if (result.__typename !== 'DiagnosticFile') throw new Error(result.message);
+    expect(result.fileName).toMatch(/\.heapsnapshot$/);
+    const download = await app.yoga.fetch(`http://localhost${result.downloadPath}`, {
+      headers: { 'x-api-key': app.adminKey },
+    });
+    expect(download.status).toBe(200);
+    expect(Number(download.headers.get('content-length'))).toBe(result.bytes);
+    // A heap snapshot is JSON opening with its `snapshot.meta` (what DevTools reads first).
+    const reader = download.body!.getReader();
+    const { value } = await reader.read();
+    await reader.cancel();
+    expect(new TextDecoder().decode(value).startsWith('{"snapshot":{"meta":')).toBe(true);
+  });
 });
