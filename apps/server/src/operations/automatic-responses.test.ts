@@ -63,6 +63,9 @@ function setup() {
       shedUntil: (until) => {
         shedder.shedUntil(until);
       },
+      setFamilyTtl: (family, ttlMs) => {
+        cache.setFamilyTtl(family, ttlMs);
+      },
     }),
     audit: createAuditRecorder({ repo: store.auditLog, now: () => clock.now() }),
     publish: (event) => events.push(event),

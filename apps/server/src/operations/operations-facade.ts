@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { TieredCache } from '@taurine/cache';
+import { CACHE_TTL_PRESETS } from '@taurine/cache';
+import type { CacheKeyFamily, TieredCache } from '@taurine/cache';
 import { systemClock } from '@taurine/monitor';
 import type { MetricsRegistry } from '@taurine/monitor';
 import type { AutomaticResponseRepository } from '@taurine/store';
@@ -62,6 +63,10 @@ export async function createOperations(options: OperationsOptions): Promise<{
   void (async () => {
     for await (const until of shedding) if (typeof until === 'number') shedder.shedUntil(until);
   })();
+  const ttls = pubsub.subscribe('cacheTtl');
+  void (async () => {
+    for await (const change of ttls) applyFamilyTtl(cache, change);
+  })();
   const publish: Parameters<typeof createAutomaticResponses>[0]['publish'] = (event) => {
     pubsub.publish('alertEvent', event);
   };
@@ -73,6 +78,9 @@ export async function createOperations(options: OperationsOptions): Promise<{
       cacheOps: options.cacheOps,
       shedUntil: (until) => {
         pubsub.publish('loadShedding', until);
+      },
+      setFamilyTtl: (family, ttlMs) => {
+        pubsub.publish('cacheTtl', { family, ttlMs });
       },
     }),
     audit: options.audit,
@@ -110,8 +118,17 @@ export async function createOperations(options: OperationsOptions): Promise<{
     leaks,
     async stop() {
       await shedding.return();
+      await ttls.return();
       heap.stop();
       await sampler?.stop();
     },
   };
+}
+
+/** Applies a TTL change from the leader (it may have crossed Redis: checked before use). */
+function applyFamilyTtl(cache: TieredCache, change: unknown): void {
+  const { family, ttlMs } = (change ?? {}) as { family?: unknown; ttlMs?: unknown };
+  if (typeof family !== 'string' || !Object.hasOwn(CACHE_TTL_PRESETS, family)) return;
+  if (typeof ttlMs !== 'number' || !(ttlMs > 0)) return;
+  cache.setFamilyTtl(family as CacheKeyFamily, ttlMs);
 }

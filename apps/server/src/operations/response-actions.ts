@@ -14,6 +14,8 @@ export interface ResponseActionTargets {
   cacheOps: CacheOperations;
   /** Starts shedding on every instance until the given time. */
   shedUntil: (epochMs: number) => void;
+  /** Sets a key family's TTL on every instance. */
+  setFamilyTtl: (family: CacheKeyFamily, ttlMs: number) => void;
 }
 
 /** Share of the memory tier's bound kept by `relieveMemory`. */
@@ -53,7 +55,7 @@ export function createResponseActions(
       if (!isFamily(family)) return Promise.resolve({ skipped: `unknown key family ${family}` });
       const before = cache.familyTtl(family);
       const after = Math.min(2 * before, RESPONSE_TRIGGERS.raiseTtl.maxTtlMs);
-      cache.setFamilyTtl(family, after);
+      targets.setFamilyTtl(family, after);
       return Promise.resolve({ family, ttlMsBefore: before, ttlMsAfter: after });
     },
   };
