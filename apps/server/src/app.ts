@@ -30,6 +30,9 @@ import { createStaticHandler } from './http/static-files.ts';
 import { allowedMethods } from './http/use-routes.ts';
 import { createLeaderLock } from './infra/leader-lock.ts';
 import { createLoadTestService } from './load-tests/load-test-service.ts';
+import type { AutomaticResponses } from './operations/automatic-responses.ts';
+import { createCacheKeyWatch, ttlOfKey } from './operations/cache-key-watch.ts';
+import { createOperations } from './operations/operations-facade.ts';
 import { configSummary, createLogger } from './logging/logger.ts';
 import type { Logger } from './logging/logger.ts';
 import { createInstanceEventTarget, createTaurinePubSub } from './infra/pubsub.ts';
@@ -224,6 +227,30 @@ async function startInsight(
   return insight;
 }
 
+/** The catalogue read through the cache (the key watch listening) and the operations side. */
+async function buildOperations(
+  config: AppConfig,
+  { store, metrics, pubsub, cache }: Infrastructure,
+  audit: Awaited<ReturnType<typeof buildAccess>>['audit'],
+) {
+  const keys = createCacheKeyWatch({ ttlOf: ttlOfKey(cache) });
+  const catalog = createCatalogService(cache, keys);
+  const cacheOps = createCacheOperations(cache, catalog);
+  const built = await createOperations({
+    config: config.operations,
+    dataDir: config.dataDir,
+    instanceId: config.instanceId,
+    repo: store.automaticResponses,
+    registry: metrics.registry,
+    cache,
+    cacheOps,
+    keys,
+    pubsub,
+    audit,
+  });
+  return { catalog, cacheOps, ...built };
+}
+
 /**
  * The collection job over every source it reads, this instance's persisted history restored. Rules
  * are evaluated on the instance holding the leader lock.
@@ -234,6 +261,7 @@ async function restoreCollector(
   alerting: AlertingService,
   analytics: Services['analytics'],
   insight: InsightService,
+  responses: AutomaticResponses,
   webSockets: () => WebSocketServer | undefined,
   log: Log,
 ) {
@@ -281,9 +309,14 @@ async function restoreCollector(
       cacheTiers: () => cache.status(),
       activeUsers: (now) => metrics.sessions.count(now),
       webSocketConnections: () => webSockets()?.clients.size ?? 0,
+      // The leader alone evaluates rules and automatic responses: a response acts once.
       evaluateAlerts: async (now) => {
         leading = await leader.acquire();
-        if (leading) await alerting.evaluate(now);
+        if (!leading) return;
+        await alerting.evaluate(now);
+        await responses.evaluate().catch((error: unknown) => {
+          log('automatic responses failed', error);
+        });
       },
       activeAlerts: () => alerting.activeAlerts(),
       analytics: (now) => {
@@ -353,9 +386,10 @@ export async function buildApp(
   };
   const infrastructure = await openInfrastructure(config, log);
   const { store, metrics, redis, pubsub, cache, leader } = infrastructure;
-  const catalog = createCatalogService(cache);
   const live = new LiveSubscriptions(config.subscriptionLimits);
   const access = await buildAccess(config, infrastructure, live, log);
+  const ops = await buildOperations(config, infrastructure, access.audit);
+  const { catalog } = ops;
   const alertingStart = await startAlerting(config, infrastructure, log, logger);
   const { alerting, followBoundUrl } = alertingStart;
   const analytics = createAnalytics(config, infrastructure);
@@ -367,6 +401,7 @@ export async function buildApp(
     alerting,
     analytics,
     insight,
+    ops.operations.responses,
     () => http?.webSockets,
     log,
   );
@@ -380,7 +415,7 @@ export async function buildApp(
     store,
     catalog,
     cache,
-    cacheOps: createCacheOperations(cache, catalog),
+    cacheOps: ops.cacheOps,
     events: createEventService({ store, record: analytics.business.recordEvent }),
     metrics,
     analytics,
@@ -396,6 +431,7 @@ export async function buildApp(
     dashboards,
     ...reporting,
     startedAt: Date.now(),
+    operations: ops.operations,
   };
   const { yoga, routing } = buildApi(config, services, access, live, log, logger);
 
@@ -423,7 +459,7 @@ export async function buildApp(
       });
       const { url, port } = await http.listen(config.port, config.host);
       followBoundUrl(url);
-      stopBackgroundWork = await startBackgroundWork(config, services, live, log);
+      stopBackgroundWork = await startBackgroundWork(config, services, live, log, ops.leaks);
       // Scripts and tests find the address in this message: keep `serving on <url> ` in it.
       logger.info(
         { event: 'start', url, environment: config.environmentName },
@@ -441,6 +477,7 @@ export async function buildApp(
       await cluster.leave();
       await reporting.reportScheduler.stop();
       await alerting.stop();
+      await ops.stop();
       await leader.release();
       sampler.stop();
       await cache.close();

@@ -12,6 +12,7 @@ import { readLogLevel } from './logging/log-level.ts';
 import type { LogLevel } from './logging/log-level.ts';
 import { DEFAULT_HTTP_SERVER_LIMITS } from './http/http-server.ts';
 import type { HttpServerLimits } from './http/http-server.ts';
+import type { OperationsConfig } from './operations/operations-config.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from './subscriptions/live-subscriptions.ts';
 import type { SubscriptionLimits } from './subscriptions/live-subscriptions.ts';
 
@@ -111,6 +112,8 @@ export interface AppConfig {
   benchmark: BenchmarkSwitches;
   /** Baselines, regression thresholds and windows (`INSIGHT_*`). */
   insight: InsightConfig;
+  /** Field timing, automatic responses and diagnostics (`operations/`, `diagnostics/`). */
+  operations: OperationsConfig;
 }
 
 /** Plugin groups `TAURINE_DISABLE_PLUGINS` may switch off, to price each one in the HTTP bench. */
@@ -419,6 +422,13 @@ export function loadConfig(
     analytics: readAnalyticsConfig(env, problems),
     benchmark: benchmarkSwitches(read, problems),
     insight: readInsightConfig(env, problems),
+    operations: {
+      fieldTimingSamplePercent: read.integer('FIELD_TIMING_SAMPLE_PERCENT', 10, 0, 100),
+      responseSustainMs: read.integer('AUTOMATIC_RESPONSE_SUSTAIN_MS', 60_000, 0, 3_600_000),
+      heapSnapshotMaxMb: read.integer('DIAGNOSTICS_HEAP_SNAPSHOT_MAX_MB', 512, 1, 65_536),
+      diagnosticsPerHour: read.integer('DIAGNOSTICS_PER_HOUR', 6, 1, 120),
+      leakDetector: read.boolean('LEAK_DETECTOR', true),
+    },
   };
   problems.push(...consistencyProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);

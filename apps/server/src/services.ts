@@ -20,6 +20,7 @@ import type { SharedSubscriptionResults } from './subscriptions/shared-results.t
 import type { ReportScheduler } from './reports/report-scheduler.ts';
 import type { ReportSchedules } from './reports/report-schedules.ts';
 import type { ReportService } from './reports/report-service.ts';
+import type { Operations } from './operations/operations-facade.ts';
 
 /** Everything the API layer uses, wired once in `buildApp`. */
 export interface Services {
@@ -58,4 +59,6 @@ export interface Services {
   reportScheduler: ReportScheduler;
   /** Epoch ms when this process started serving. */
   startedAt: number;
+  /** Suggestions, automatic responses (with this instance's load shedder) and diagnostics. */
+  operations: Operations;
 }

@@ -9,6 +9,7 @@ import { normalizeTtl } from './json-value.ts';
 import type { CacheWriteOptions, TieredCacheOptions } from './tiered-cache-options.ts';
 import { TIERED_CACHE_DEFAULTS } from './tiered-cache-options.ts';
 import { CACHE_TTL_PRESETS, familyOfKey } from './ttl-presets.ts';
+import type { CacheKeyFamily } from './ttl-presets.ts';
 
 /** Checked TTL and timing settings of a stack. */
 export interface StackSettings {
@@ -95,6 +96,16 @@ export class CacheStack {
   usableRedis(): CircuitBreakerTier | undefined {
     const redis = this.redis;
     return redis !== undefined && redis.status() === 'up' ? redis : undefined;
+  }
+
+  /** The TTL preset of a key family now (after any {@link CacheStack.setFamilyTtl}). */
+  familyTtl(family: CacheKeyFamily): number {
+    return this.#settings.ttlPresets[family] ?? this.#settings.defaultTtlMs;
+  }
+
+  /** Replaces a family's TTL preset for writes from now on. @throws {CacheError} `INVALID_TTL`. */
+  setFamilyTtl(family: CacheKeyFamily, ttlMs: number): void {
+    this.#settings.ttlPresets[family] = normalizeTtl(ttlMs);
   }
 
   /** The TTL of a write: explicit, else the key family's preset, else the default. */

@@ -201,6 +201,27 @@ describe('TieredCache TTLs and keys', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('gives writes after setFamilyTtl the new TTL (fake time)', async () => {
+    const time = manualClock();
+    const { cache } = setupCache({ clock: time.clock, redis: undefined });
+    let loads = 0;
+    const load = () =>
+      cache.getOrLoad('search:caffeine:v1', () => {
+        loads += 1;
+        return loads;
+      });
+    expect(cache.familyTtl('search')).toBe(CACHE_TTL_PRESETS.search);
+    cache.setFamilyTtl('search', 2 * CACHE_TTL_PRESETS.search);
+    expect(cache.familyTtl('search')).toBe(2 * CACHE_TTL_PRESETS.search);
+    await load();
+    time.advance(CACHE_TTL_PRESETS.search + 1);
+    await load();
+    expect(loads).toBe(1);
+    expect(() => {
+      cache.setFamilyTtl('search', -1);
+    }).toThrow(expect.objectContaining({ code: 'INVALID_TTL' }) as Error);
+  });
+
   it('rejects an unknown family and a bad TTL', async () => {
     const { cache } = setupCache();
     await expect(cache.getOrLoad('k', () => 1, { family: 'nope' as 'data' })).rejects.toMatchObject(

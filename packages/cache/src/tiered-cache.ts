@@ -20,6 +20,7 @@ import type {
 } from './tiered-cache-options.ts';
 import { TIERED_CACHE_DEFAULTS } from './tiered-cache-options.ts';
 import { WriteHandler } from './write-handler.ts';
+import type { CacheKeyFamily } from './ttl-presets.ts';
 
 /**
  * Memory → Redis → loader, read-through and write-through.
@@ -167,6 +168,19 @@ export class TieredCache {
       heapUsed: this.#heapUsed,
       collectGarbage: this.#collectGarbage,
     });
+  }
+
+  /** The TTL a write of `family` gets now, in ms. */
+  familyTtl(family: CacheKeyFamily): number {
+    return this.#stack.familyTtl(family);
+  }
+
+  /**
+   * Sets the TTL of `family` for writes from now on (entries already cached keep theirs); the
+   * automatic `raiseTtl` response uses it. @throws {CacheError} `INVALID_TTL`.
+   */
+  setFamilyTtl(family: CacheKeyFamily, ttlMs: number): void {
+    this.#stack.setFamilyTtl(family, ttlMs);
   }
 
   /** Resolves when background Redis writes and bus publications started so far have settled. */

@@ -105,3 +105,11 @@ export type {
   StoredReport,
   StoredReportSchedule,
 } from './report-repository.ts';
+export { createAutomaticResponseRepository } from './automatic-response-repository.ts';
+export type {
+  AutomaticResponseRepository,
+  NewResponseRun,
+  ResponseRunFacts,
+  StoredResponseRun,
+  StoredResponseSettings,
+} from './automatic-response-repository.ts';

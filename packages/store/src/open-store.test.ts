@@ -30,7 +30,11 @@ describe.each(storeHarnesses)('openStore on $dialect', ({ dialect, create }) => 
       '003_access',
       '004_alerting',
       '005_outbox_order_and_leases',
+      '007_insight',
+      '008_reports',
+      '009_automatic_responses',
       '010_load_test_runs',
+      '011_dashboards',
     ]);
     expect(await store.migrate()).toEqual([]);
 
@@ -139,6 +143,8 @@ describe('openStore on PostgreSQL', () => {
       'alerts',
       'api_keys',
       'audit_log',
+      'automatic_response_runs',
+      'automatic_response_settings',
       'calculator_events',
       'evaluator_state',
       'kysely_migration',
@@ -161,7 +167,11 @@ describe('openStore on PostgreSQL', () => {
       '003_access',
       '004_alerting',
       '005_outbox_order_and_leases',
+      '007_insight',
+      '008_reports',
+      '009_automatic_responses',
       '010_load_test_runs',
+      '011_dashboards',
     ]);
   });
 

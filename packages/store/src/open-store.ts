@@ -1,3 +1,5 @@
+import { createAutomaticResponseRepository } from './automatic-response-repository.ts';
+import type { AutomaticResponseRepository } from './automatic-response-repository.ts';
 import { Migrator, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { createAlertConfigRepository } from './alert-config-repository.ts';
@@ -78,6 +80,8 @@ export interface Store {
   insight: InsightRepository;
   /** Stored reports and report schedules. */
   reports: ReportRepository;
+  /** Settings and runs of the automatic responses. */
+  automaticResponses: AutomaticResponseRepository;
 }
 
 /**
@@ -150,5 +154,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     dashboards: createDashboardRepository(db),
     insight: createInsightRepository(db),
     reports: createReportRepository(db),
+    automaticResponses: createAutomaticResponseRepository(db),
   };
 }

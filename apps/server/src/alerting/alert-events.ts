@@ -2,8 +2,17 @@ import { ALERT_SEVERITIES } from '@taurine/monitor';
 import type { Alert, AlertTransition, NotificationIntent, Severity } from '@taurine/monitor';
 import type { AlertRecord } from '@taurine/store';
 
-/** What happened to an alert, as pushed to `alertEvents` subscribers. */
-export const ALERT_EVENT_TYPES = ['raised', 'acknowledged', 'resolved', 'escalated'] as const;
+/**
+ * What happened to an alert, as pushed to `alertEvents` subscribers; `responded`: an automatic
+ * response acted (see `operations/`).
+ */
+export const ALERT_EVENT_TYPES = [
+  'raised',
+  'acknowledged',
+  'resolved',
+  'escalated',
+  'responded',
+] as const;
 export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
 
 /**

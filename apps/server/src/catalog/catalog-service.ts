@@ -8,6 +8,7 @@ import {
   ingredients,
   supplierById,
 } from '@taurine/calculator';
+import type { CacheKeyObserver } from '../operations/cache-key-watch.ts';
 import type {
   CalculateInput,
   CalculateOutcome,
@@ -111,8 +112,12 @@ export function catalogLoaderFor(key: string): (() => Promise<unknown>) | undefi
 /**
  * Reads through `cache` when given; without one (tests of the API alone) straight from the data.
  * A cache failure other than the loader's own never fails the read: the data set answers.
+ * `observer` hears of every read and every load (the operations' key watch).
  */
-export function createCatalogService(cache?: TieredCache): CatalogService {
+export function createCatalogService(
+  cache?: TieredCache,
+  observer?: CacheKeyObserver,
+): CatalogService {
   const loaders = new Map<string, () => unknown>();
   const through = async <T>(key: string, load: () => T): Promise<T> => {
     if (!cache) return load();
@@ -120,8 +125,12 @@ export function createCatalogService(cache?: TieredCache): CatalogService {
       loaders.set(key, load);
       if (loaders.size > REMEMBERED_LOADERS) loaders.delete(loaders.keys().next().value!);
     }
+    observer?.lookup(key);
     try {
-      return await cache.getOrLoad(key, () => Promise.resolve(load()));
+      return await cache.getOrLoad(key, () => {
+        observer?.load(key);
+        return Promise.resolve(load());
+      });
     } catch {
       return load();
     }

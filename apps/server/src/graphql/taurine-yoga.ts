@@ -22,6 +22,8 @@ import { useNestingLimit } from './use-nesting-limit.ts';
 import { useNoIntrospection } from './use-no-introspection.ts';
 import { useRefusalLog } from '../logging/use-refusal-log.ts';
 import { useResponseTiming } from '../metrics/use-response-timing.ts';
+import { useFieldTiming } from '../operations/use-field-timing.ts';
+import { useLoadShedding } from '../operations/use-load-shedding.ts';
 import { rateLimitedPaths, useRoutes } from '../http/use-routes.ts';
 import type { RoutesOptions } from '../http/use-routes.ts';
 import { buildSchema } from '../schema/index.ts';
@@ -73,12 +75,14 @@ function taurinePlugins(
   const off = config.benchmark.disabledPlugins;
   const only = <T>(group: SwitchablePlugin, plugins: T[]): T[] => (off.has(group) ? [] : plugins);
   const benchLimit = config.benchmark.rateLimitPerMinute;
+  const sampleRate = config.operations.fieldTimingSamplePercent / 100;
   const policies: RateLimitPolicies = {
     ...DEFAULT_RATE_LIMIT_POLICIES,
     anonymous: { limit: config.anonymousRateLimit, windowMs: 60_000 },
   };
   return [
     ...only('timing', [useResponseTiming({ recorder: services.metrics.registry })]),
+    ...only('timing', [useFieldTiming({ recorder: services.metrics.registry, sampleRate })]),
     useRefusalLog({ logger: options.logger, trustProxy: config.trustProxy }),
     ...only('armor', [useRequestParserGuard()]),
     // Before access control, so a subscription it refuses frees its place at once.
@@ -110,6 +114,7 @@ function taurinePlugins(
     // Switched off for a benchmark: every caller is anonymous, still with a principal.
     ...(off.has('access') ? [useAnonymousAccess({ trustProxy: config.trustProxy })] : []),
     ...only('audit', [useAuditLog({ recorder: services.audit })]),
+    useLoadShedding({ shedder: services.operations.shedder }),
     ...only('armor', [
       EnvelopArmorPlugin({
         maxDepth: { n: 10 },

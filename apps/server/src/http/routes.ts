@@ -13,6 +13,8 @@ import { createPerformanceRoutes } from '../metrics/performance-route.ts';
 import { reportDownloadRoute } from '../reports/report-routes.ts';
 import { createRumRoute } from '../rum/rum-route.ts';
 import { createAnalyticsRoute } from '../analytics/analytics-route.ts';
+import { diagnosticsDownloadRoute } from '../diagnostics/diagnostics-route.ts';
+import { DIAGNOSTICS_ROUTE_PREFIX } from '../diagnostics/diagnostics-service.ts';
 
 /**
  * The REST surface beside `/graphql`, with the least role each route needs. Dashboard data
@@ -65,6 +67,12 @@ export function createRoutes(services: Services, options: { trustProxy?: boolean
       handler: createAnalyticsRoute({ analytics: services.analytics.visitors }),
     },
     { method: 'GET', path: '/metrics', access: 'viewer', handler: prometheusRoute(view, now) },
+    {
+      method: 'GET',
+      path: `${DIAGNOSTICS_ROUTE_PREFIX}*`,
+      access: 'admin',
+      handler: diagnosticsDownloadRoute(services.operations.diagnostics, services.audit, actor),
+    },
     {
       method: 'GET',
       path: '/export.csv',

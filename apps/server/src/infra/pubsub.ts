@@ -14,6 +14,10 @@ export type PubSubChannels = {
   /** Every instance's own snapshot, each tick (the `snapshot(instance:)` subscription). */
   instanceSnapshot: [snapshot: Snapshot];
   alertEvent: [event: AlertEvent];
+  /** The leader's `shedLoad` response: shed until this epoch ms on every instance. */
+  loadShedding: [until: number];
+  /** The leader's `raiseTtl` response: a key family's new TTL for every instance's cache. */
+  cacheTtl: [change: { family: string; ttlMs: number }];
 };
 
 export type TaurinePubSub = PubSub<PubSubChannels>;

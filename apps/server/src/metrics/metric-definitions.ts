@@ -140,6 +140,24 @@ export const METRIC_DEFINITIONS: readonly {
     help: 'Uses per feature (calculator actions, filters, presets; unknown names as other)',
   },
   {
+    name: 'graphql.fieldTime',
+    kind: 'distribution',
+    unit: 'ms',
+    help: 'Resolver time per field (Type.field), sampled operations only (FIELD_TIMING_SAMPLE_PERCENT)',
+  },
+  {
+    name: 'graphql.fieldCalls',
+    kind: 'distribution',
+    unit: '',
+    help: 'Calls of one resolver (Type.field) within one sampled operation (many look like N+1)',
+  },
+  {
+    name: 'api.responseSize',
+    kind: 'distribution',
+    unit: 'MB',
+    help: 'GraphQL response size per operation, sampled operations only',
+  },
+  {
     name: 'cache.hitRate',
     kind: 'gauge',
     unit: 'ratio',

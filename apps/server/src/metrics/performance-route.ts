@@ -59,6 +59,7 @@ const fullReport = async (services: Services) => ({
   caches: await cacheReport(services.cache, services.metrics.registry),
   // Today's report (UTC, this instance): the same document as GraphQL's `report(period: DAY)`.
   report: await services.reports.build({ period: 'day', at: Date.now(), scope: 'instance' }),
+  suggestions: await services.operations.suggestions.list(),
 });
 
 const warmSummary = (result: Awaited<ReturnType<Services['cacheOps']['warm']>>) => ({

@@ -12,7 +12,7 @@ const AlertEventTypeEnum = builder.enumType('AlertEventType', {
 
 export const AlertEventRef = builder.objectRef<AlertEvent>('AlertEvent').implement({
   description:
-    'Something happened to an alert: raised (started firing), acknowledged, resolved, escalated.',
+    'Something happened to an alert: raised (started firing), acknowledged, resolved, escalated, or an automatic response acted on it (responded).',
   fields: (t) => ({
     type: t.field({ type: AlertEventTypeEnum, resolve: (event) => event.type }),
     at: t.field({ type: 'DateTime', resolve: (event) => new Date(event.at) }),

@@ -40,6 +40,9 @@ import './deployment-comparison.ts';
 import './vital-insight.ts';
 import './report.ts';
 import './report-schedule.ts';
+import './suggestion.ts';
+import './automatic-response.ts';
+import './diagnostics.ts';
 
 let schema: GraphQLSchema | undefined;
 

@@ -5,10 +5,11 @@ import { metricRollupsMigration } from './002-metric-rollups.ts';
 import { accessMigration } from './003-access.ts';
 import { alertingMigration } from './004-alerting.ts';
 import { outboxOrderAndLeasesMigration } from './005-outbox-order-and-leases.ts';
-import { loadTestRunsMigration } from './010-load-test-runs.ts';
-import { dashboardsMigration } from './011-dashboards.ts';
 import { insightMigration } from './007-insight.ts';
 import { reportsMigration } from './008-reports.ts';
+import { automaticResponsesMigration } from './009-automatic-responses.ts';
+import { loadTestRunsMigration } from './010-load-test-runs.ts';
+import { dashboardsMigration } from './011-dashboards.ts';
 
 /**
  * All migrations, in code rather than read from disk, so they ship inside any bundle. Kysely
@@ -21,10 +22,11 @@ export function createMigrationProvider(dialect: SqlDialect): MigrationProvider 
     '003_access': accessMigration(dialect),
     '004_alerting': alertingMigration(dialect),
     '005_outbox_order_and_leases': outboxOrderAndLeasesMigration(dialect),
-    '010_load_test_runs': loadTestRunsMigration(dialect),
-    '011_dashboards': dashboardsMigration(dialect),
     '007_insight': insightMigration(dialect),
     '008_reports': reportsMigration(dialect),
+    '009_automatic_responses': automaticResponsesMigration(dialect),
+    '010_load_test_runs': loadTestRunsMigration(dialect),
+    '011_dashboards': dashboardsMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -2,6 +2,8 @@ import { useSearchParams } from 'react-router';
 import { AccessGate } from '../../components/access-gate.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { MonitoringDashboard } from '../../features/monitoring/components/monitoring-dashboard.tsx';
+import { AutomaticResponsesPanel } from '../../features/operations/components/automatic-responses-panel.tsx';
+import { SuggestionsPanel } from '../../features/operations/components/suggestions-panel.tsx';
 
 export default function MonitoringRoute() {
   const [searchParams] = useSearchParams();
@@ -19,6 +21,12 @@ export default function MonitoringRoute() {
       )}
       <AccessGate what="The monitoring dashboard">
         <MonitoringDashboard />
+        {kiosk ? null : (
+          <div className="operations-panels">
+            <SuggestionsPanel />
+            <AutomaticResponsesPanel />
+          </div>
+        )}
       </AccessGate>
     </>
   );
