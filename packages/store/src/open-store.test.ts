@@ -146,7 +146,11 @@ describe('openStore on PostgreSQL', () => {
       'automatic_response_runs',
       'automatic_response_settings',
       'calculator_events',
+      'dashboard_versions',
+      'dashboards',
       'evaluator_state',
+      'insight_budgets',
+      'insight_deployments',
       'kysely_migration',
       'kysely_migration_lock',
       'load_test_runs',
@@ -154,6 +158,8 @@ describe('openStore on PostgreSQL', () => {
       'notification_attempts',
       'notification_channels',
       'notification_outbox',
+      'report_schedules',
+      'reports',
       'silences',
     ]);
   });
