@@ -39,9 +39,9 @@ describe('the reports page in Chromium', () => {
     { timeout: 60_000 },
     async () => {
       // Some traffic first: a request is counted once it has been answered.
-    await graphql('{ __typename }');
-    await graphql('{ __typename }');
-    const { generateReport } = await graphql<{
+      await graphql('{ __typename }');
+      await graphql('{ __typename }');
+      const { generateReport } = await graphql<{
         generateReport: {
           id: string;
           headline: string;

@@ -15,6 +15,8 @@ import type { HttpServerLimits } from './http/http-server.ts';
 import type { OperationsConfig } from './operations/operations-config.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from './subscriptions/live-subscriptions.ts';
 import type { SubscriptionLimits } from './subscriptions/live-subscriptions.ts';
+import { envReader } from './env-reader.ts';
+import type { Env, EnvReader } from './env-reader.ts';
 
 /** Validated server configuration. Every field has an embedded default so `npm start` needs none. */
 export interface AppConfig {
@@ -152,8 +154,6 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
-
 /**
  * The repository's root directory. `npm start` runs the server from `apps/server` while `npm run
  * keys` runs from the root, so relative paths are resolved from here, never from the working
@@ -172,52 +172,6 @@ const BEHAVIOURS = ['development', 'production', 'test'] as const;
  * Reads typed values from the environment. An invalid value is added to the problems and its
  * fallback stands, so every problem is reported at once.
  */
-interface EnvReader {
-  env: Env;
-  integer(name: string, fallback: number, min: number, max: number): number;
-  /** The URL as given (unset or empty: undefined), its scheme one of `schemes`. */
-  url(name: string, schemes: string[]): string | undefined;
-  boolean(name: string, fallback: boolean): boolean;
-}
-
-function envReader(env: Env, problems: string[]): EnvReader {
-  return {
-    env,
-    integer(name, fallback, min, max) {
-      const raw = env[name];
-      if (raw === undefined || raw === '') return fallback;
-      const value = Number(raw);
-      if (!Number.isInteger(value) || value < min || value > max) {
-        problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-        return fallback;
-      }
-      return value;
-    },
-    url(name, schemes) {
-      const raw = env[name];
-      if (raw === undefined || raw === '') return undefined;
-      try {
-        const parsed = new URL(raw);
-        if (!schemes.includes(parsed.protocol)) {
-          problems.push(`${name} must start with ${schemes.map((s) => `${s}//`).join(' or ')}`);
-        }
-      } catch {
-        // The value may hold a password: never echo it.
-        problems.push(`${name} is not a valid URL`);
-      }
-      return raw;
-    },
-    boolean(name, fallback) {
-      const raw = env[name];
-      if (raw === undefined || raw === '') return fallback;
-      if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
-      if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
-      problems.push(`${name} must be true or false (got "${raw}")`);
-      return fallback;
-    },
-  };
-}
-
 /**
  * `NODE_ENV`: any deployment name is fine (`staging`, `qa`…); only development and test change
  * behaviour.

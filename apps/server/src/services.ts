@@ -2,8 +2,7 @@ import type { TieredCache } from '@taurine/cache';
 import type { Store } from '@taurine/store';
 import type { ApiKeyService } from './access/api-keys.ts';
 import type { AuditRecorder } from './access/audit.ts';
-import type { BusinessMetrics } from './analytics/business-metrics.ts';
-import type { VisitorAnalytics } from './analytics/visitor-analytics.ts';
+import type { Analytics } from './analytics/analytics.ts';
 import type { AlertingService } from './alerting/alerting-service.ts';
 import type { CollectionJob } from './snapshot/collection-job.ts';
 import type { LoadTestService } from './load-tests/load-test-service.ts';
@@ -32,7 +31,7 @@ export interface Services {
   events: EventService;
   metrics: MetricsService;
   /** Visitor analytics (page views, sessions, feature use) and the business figures. */
-  analytics: { visitors: VisitorAnalytics; business: BusinessMetrics };
+  analytics: Analytics;
   /** The collection tick: latest snapshot, rollup persistence. */
   collector: CollectionJob;
   /** The deployment: merged statistics, instances, the one snapshot stream. */

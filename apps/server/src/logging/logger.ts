@@ -45,3 +45,6 @@ export function maskSecrets(value: unknown, name = ''): unknown {
 export function configSummary(config: AppConfig): Record<string, unknown> {
   return maskSecrets(config) as Record<string, unknown>;
 }
+
+/** Logs a failure the server absorbs and serves through (Redis down, an audit write lost). */
+export type LogFailure = (message: string, error?: unknown) => void;

@@ -9,6 +9,7 @@ import {
   loadReportAlerts,
   recommendationsFor,
 } from './report-inputs.ts';
+import type { ReportFindings } from './report-findings.ts';
 
 /** What a report is asked for: a period holding `at` in `timeZone`, or a custom range. */
 export interface ReportQuery {
@@ -53,6 +54,8 @@ export interface ReportServiceOptions {
   now: () => number;
   /** @default crypto.randomUUID */
   createId?: () => string;
+  /** Regressions and suggestions; without it those sections stay empty. */
+  findings?: ReportFindings;
 }
 
 /** The cursor of a report in the `reports` list (after it, older reports follow). */
@@ -110,9 +113,8 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       alerts,
       budgets: REPORT_BUDGETS,
       recommendations: recommendationsFor(metricOfRule),
-      // The insight and optimisation engines fill these once they land.
-      regressions: [],
-      suggestions: [],
+      regressions: options.findings?.regressions(period.from, period.to) ?? [],
+      suggestions: (await options.findings?.suggestions()) ?? [],
     });
   }
 

@@ -3,6 +3,8 @@ import type { ChannelView } from '../alerting/channel-manager.ts';
 import type { AppConfig } from '../config.ts';
 import type { LeaderLock } from '../infra/leader-lock.ts';
 import type { MetricsService } from '../metrics/metrics-service.ts';
+import { createReportFindings } from './report-findings.ts';
+import type { ReportFindingSources } from './report-findings.ts';
 import { createReportScheduler } from './report-scheduler.ts';
 import type { ReportScheduler } from './report-scheduler.ts';
 import { createReportSchedules } from './report-schedules.ts';
@@ -20,6 +22,7 @@ export function createReporting(
   infrastructure: { store: Store; metrics: MetricsService; leader: LeaderLock },
   alerting: { alerting: { channels(): Promise<ChannelView[]> }; publicUrl: () => string },
   onError: (message: string, error: unknown) => void,
+  findings?: ReportFindingSources,
 ): {
   reports: ReportService;
   reportSchedules: ReportSchedules;
@@ -27,7 +30,13 @@ export function createReporting(
 } {
   const { store, metrics, leader } = infrastructure;
   const now = () => Date.now();
-  const reports = createReportService({ config, store, registry: metrics.registry, now });
+  const reports = createReportService({
+    config,
+    store,
+    registry: metrics.registry,
+    now,
+    ...(findings ? { findings: createReportFindings(findings) } : {}),
+  });
   return {
     reports,
     reportSchedules: createReportSchedules(store),

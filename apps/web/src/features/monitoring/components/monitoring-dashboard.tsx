@@ -115,28 +115,20 @@ export function MonitoringDashboard() {
             Taurine · Monitoring
           </p>
         ) : (
-          <>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              aria-pressed={paused}
-              onClick={() => {
-                setPaused(!paused);
-              }}
-            >
-              {paused ? 'Resume' : 'Pause'}
-            </button>
-            <TimeRangePicker
-              range={range}
-              resolved={resolved}
-              onChange={setRange}
-              onZoomOut={() => {
-                setRange(zoomOut(resolved, Math.max(now, Date.now())));
-              }}
-            />
-            <InstancePicker refreshKey={latest?.at ?? null} />
-            <ShareLink url={shareUrl} />
-          </>
+          <DashboardControls
+            paused={paused}
+            onTogglePause={() => {
+              setPaused(!paused);
+            }}
+            range={range}
+            resolved={resolved}
+            onChange={setRange}
+            onZoomOut={() => {
+              setRange(zoomOut(resolved, Math.max(now, Date.now())));
+            }}
+            latestAt={latest?.at ?? null}
+            shareUrl={shareUrl}
+          />
         )}
       </div>
       {error === undefined ? null : <QueryProblem error={error} />}
@@ -160,6 +152,39 @@ export function MonitoringDashboard() {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The dashboard's controls (not on a wall screen): pause, range, instance, share link. */
+function DashboardControls(props: {
+  paused: boolean;
+  onTogglePause: () => void;
+  range: TimeRange;
+  resolved: { from: number; to: number };
+  onChange: (next: TimeRange) => void;
+  onZoomOut: () => void;
+  latestAt: string | null;
+  shareUrl: string;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        aria-pressed={props.paused}
+        onClick={props.onTogglePause}
+      >
+        {props.paused ? 'Resume' : 'Pause'}
+      </button>
+      <TimeRangePicker
+        range={props.range}
+        resolved={props.resolved}
+        onChange={props.onChange}
+        onZoomOut={props.onZoomOut}
+      />
+      <InstancePicker refreshKey={props.latestAt} />
+      <ShareLink url={props.shareUrl} />
+    </>
   );
 }
 
