@@ -177,7 +177,6 @@ async function startServers(dataRoot: string, adminKey: string, compiled: string
 function rowsOf(cases: Case[], samples: Map<string, Sample>): BenchRow[] {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
   const rate = (sample: Sample) => sample.requests / sample.seconds;
-  const base = rate(samples.get(BASELINE)!);
   const baselineOf = (name: string) => (name === BASELINE ? {} : { baseline: BASELINE });
   return cases.map((item) => {
     const sample = samples.get(item.name)!;
@@ -188,11 +187,35 @@ function rowsOf(cases: Case[], samples: Map<string, Sample>): BenchRow[] {
       value: rate(sample),
       unit: `req/s ${latency}`,
       ...baselineOf(item.name),
-      ...(item.name === FLAVORS
-        ? { target: '>= 0.8x plain yoga', met: rate(sample) / base >= 0.8 }
-        : {}),
     };
   });
+}
+
+/**
+ * The issue's target, warm `flavors` at ≥ 0.8× plain graphql-yoga `{ hello }`, against yoga as
+ * shipped (what a team would run), and the same ratio against yoga tuned like Taurine's bridge
+ * (bodies read up front): the gap left in Taurine's own plugin chain.
+ */
+function targetRows(samples: Map<string, Sample>): BenchRow[] {
+  const rate = (name: string) => {
+    const sample = samples.get(name)!;
+    return sample.requests / sample.seconds;
+  };
+  const flavors = rate(FLAVORS);
+  return [
+    {
+      name: 'warm flavors / plain yoga { hello } as shipped',
+      value: flavors / rate(AS_SHIPPED),
+      unit: 'x',
+      target: '>= 0.8x',
+      met: flavors / rate(AS_SHIPPED) >= 0.8,
+    },
+    {
+      name: 'warm flavors / plain yoga { hello }, body read up front',
+      value: flavors / rate(BASELINE),
+      unit: 'x',
+    },
+  ];
 }
 
 /** Each plugin group's share of the warm `flavors` throughput (what switching it off gains). */
@@ -256,6 +279,7 @@ export async function run(): Promise<void> {
       `GraphQL over HTTP (autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s)`,
       rowsOf(cases, samples),
     );
+    printTable('Target: warm flavors against plain yoga', targetRows(samples));
     printTable(
       'Plugin and loader cost on the warm flavors query over HTTP',
       pluginCostRows(samples),

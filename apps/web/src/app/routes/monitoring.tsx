@@ -1,9 +1,13 @@
+import { Suspense, lazy } from 'react';
 import { useSearchParams } from 'react-router';
 import { AccessGate } from '../../components/access-gate.tsx';
+import { AfterFirstPaint } from '../../components/after-first-paint.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { MonitoringDashboard } from '../../features/monitoring/components/monitoring-dashboard.tsx';
-import { AutomaticResponsesPanel } from '../../features/operations/components/automatic-responses-panel.tsx';
-import { SuggestionsPanel } from '../../features/operations/components/suggestions-panel.tsx';
+
+const OperationsPanels = lazy(
+  () => import('../../features/operations/components/operations-panels.tsx'),
+);
 
 export default function MonitoringRoute() {
   const [searchParams] = useSearchParams();
@@ -22,10 +26,11 @@ export default function MonitoringRoute() {
       <AccessGate what="The monitoring dashboard">
         <MonitoringDashboard />
         {kiosk ? null : (
-          <div className="operations-panels">
-            <SuggestionsPanel />
-            <AutomaticResponsesPanel />
-          </div>
+          <AfterFirstPaint>
+            <Suspense fallback={null}>
+              <OperationsPanels />
+            </Suspense>
+          </AfterFirstPaint>
         )}
       </AccessGate>
     </>

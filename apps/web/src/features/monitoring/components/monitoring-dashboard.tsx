@@ -35,6 +35,7 @@ import { ThroughputChart } from './throughput-chart.tsx';
 import { TimeRangePicker } from './time-range-picker.tsx';
 import type { ChartAnnotation } from './chart-annotations.tsx';
 import './monitoring.css';
+import { AfterFirstPaint } from '../../../components/after-first-paint.tsx';
 
 export const MonitoringDashboard_SnapshotFragment = graphql(`
   fragment MonitoringDashboard_SnapshotFragment on Snapshot {
@@ -146,9 +147,14 @@ export function MonitoringDashboard() {
         <aside className="dashboard__side" aria-label="Status">
           <DependencyStatusList snapshot={latest} connection={connection} />
           <RecentAlerts snapshot={latest} />
-          {kiosk ? null : <InsightPanel data={insight.data} />}
-          {kiosk ? null : <CacheTiersPanel window={window} />}
-          {kiosk ? null : <CacheOperations />}
+          {kiosk ? null : (
+            // Secondary panels: their own short tasks after the key numbers and charts paint.
+            <AfterFirstPaint>
+              <InsightPanel data={insight.data} />
+              <CacheTiersPanel window={window} />
+              <CacheOperations />
+            </AfterFirstPaint>
+          )}
         </aside>
       </div>
     </div>
