@@ -70,7 +70,9 @@ export function MetricCards({ snapshot: snapshotRef, previous: previousRef }: Me
         id="response-time"
         label="Response time p95"
         value={loading ? null : formatMs(snapshot.responseTime.p95)}
-        detail={loading ? undefined : `avg ${formatMs(snapshot.responseTime.avg)} · last 5 min`}
+        detail={
+          loading ? 'avg … · last 5 min' : `avg ${formatMs(snapshot.responseTime.avg)} · last 5 min`
+        }
         trend={trend((s) => s.responseTime.p95, 'down')}
         alarm={
           !loading &&
@@ -101,7 +103,7 @@ export function MetricCards({ snapshot: snapshotRef, previous: previousRef }: Me
         id="requests-24h"
         label="Requests (24 h)"
         value={loading ? null : formatCount(snapshot.requests24h)}
-        detail={loading ? undefined : formatRate(snapshot.requestsPerSecond)}
+        detail={loading ? '… req/s' : formatRate(snapshot.requestsPerSecond)}
         trend={trend((s) => s.requests24h, 'neither')}
       />
       <MetricCard
@@ -122,7 +124,7 @@ export function MetricCards({ snapshot: snapshotRef, previous: previousRef }: Me
         value={loading ? null : formatMB(snapshot.memory.heapUsedMB)}
         detail={
           loading
-            ? undefined
+            ? '… of limit · RSS …'
             : `${formatRatio(snapshot.memory.heapUsedRatio)} of limit · RSS ${formatMB(snapshot.memory.rssMB)}`
         }
         trend={trend((s) => s.memory.heapUsedMB, 'down')}
@@ -134,7 +136,7 @@ export function MetricCards({ snapshot: snapshotRef, previous: previousRef }: Me
         value={
           loading ? null : `${snapshot.healthGrade} · ${Math.round(snapshot.healthScore)} / 100`
         }
-        detail={loading ? undefined : healthDetail(snapshot)}
+        detail={loading ? '…' : healthDetail(snapshot)}
         trend={trend((s) => s.healthScore, 'up')}
         alarm={!loading && snapshot.healthScore < DASHBOARD_THRESHOLDS.healthScore.value}
       />
