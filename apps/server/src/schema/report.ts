@@ -64,12 +64,12 @@ export const ReportRef = builder.objectRef<ReportView>('Report').implement({
     regressions: t.field({
       type: [ReportRegressionRef],
       description:
-        'Regressions and anomalies of the period (empty until the insight engine provides them).',
+        'Regressions open at some point of the period (insight, as this instance remembers them since its start).',
       resolve: (v) => v.report.regressions,
     }),
     suggestions: t.field({
       type: [ReportSuggestionRef],
-      description: 'Optimisation suggestions (empty until the optimiser provides them).',
+      description: 'Optimisation suggestions when the report was made.',
       resolve: (v) => v.report.suggestions,
     }),
     recommendations: t.stringList({

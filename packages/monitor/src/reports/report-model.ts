@@ -64,14 +64,14 @@ export interface ReportPoint {
   value: number | null;
 }
 
-/** A regression found by the insight engine (filled once it lands; empty until then). */
+/** A regression found by the insight engine, open at some point of the period. */
 export interface ReportRegression {
   metric: string;
   description: string;
   changePct: number | null;
 }
 
-/** An optimisation suggestion (filled once the optimiser lands; empty until then). */
+/** An optimisation suggestion current when the report was made. */
 export interface ReportSuggestion {
   title: string;
   detail: string;
@@ -99,9 +99,9 @@ export interface Report {
   alerts: ReportAlerts;
   budgets: ReportBudget[];
   charts: { requestsPerStep: ReportPoint[]; responseTimeP95: ReportPoint[]; stepMs: number };
-  /** Regressions and anomalies; an empty list until the insight engine provides them. */
+  /** Regressions open at some point of the period. */
   regressions: ReportRegression[];
-  /** Optimisation suggestions; an empty list until the optimiser provides them. */
+  /** Optimisation suggestions when the report was made. */
   suggestions: ReportSuggestion[];
   /** What to do: the recommended actions of the rules that fired (or the defaults). */
   recommendations: string[];
