@@ -73,7 +73,10 @@ export function drawBarChart(
   timeLabels(doc, box, ...labels);
 }
 
-/** A line through the points with data (gaps where there is none). */
+/**
+ * A line through the points with data (gaps where there is none); a point with no neighbour
+ * holding data, such as the one hour of a fresh server, is drawn as a dot.
+ */
 export function drawLineChart(
   doc: Doc,
   box: ChartBox,
@@ -84,6 +87,8 @@ export function drawLineChart(
 ): void {
   const max = frame(doc, box, title, points);
   const step = box.width / Math.max(points.length - 1, 1);
+  const hasValue = (index: number) => (points[index]?.value ?? null) !== null;
+  const dots: { x: number; y: number }[] = [];
   let drawing = false;
   points.forEach((point, index) => {
     if (point.value === null) {
@@ -95,8 +100,12 @@ export function drawLineChart(
     if (drawing) doc.lineTo(x, y);
     else doc.moveTo(x, y);
     drawing = true;
+    if (!hasValue(index - 1) && !hasValue(index + 1)) dots.push({ x, y });
   });
   doc.lineWidth(1.2).strokeColor(color).stroke();
+  doc.save();
+  for (const dot of dots) doc.circle(dot.x, dot.y, 2).fillColor(color).fill();
+  doc.restore();
   timeLabels(doc, box, ...labels);
 }
 
