@@ -7,6 +7,7 @@ import {
   RECOMMENDED_ACTIONS,
 } from '../alerting/notification-builder.ts';
 import { createMetricsService } from '../metrics/metrics-service.ts';
+import { toRecord } from '../snapshot/rollup-persistence.ts';
 
 /**
  * The limits a report checks its figures against: the thresholds of the built-in alert rules
@@ -92,18 +93,9 @@ export async function loadClusterRegistry(
   const rows = await store.rollups.load({ since, until });
   registry.loadRollups(
     rows.map((row) => ({
+      ...toRecord(row),
       seriesKey: `${row.instanceId}\u0000${row.seriesKey}`,
-      name: row.name,
       tags: { ...row.tags, instance: row.instanceId },
-      kind: row.kind,
-      resolution: row.resolution,
-      bucketStart: row.bucketStart,
-      count: row.count,
-      sum: row.sum,
-      min: row.min,
-      max: row.max,
-      last: row.last ?? 0,
-      sketch: row.sketch,
     })),
   );
   return registry;

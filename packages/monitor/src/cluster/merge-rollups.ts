@@ -41,20 +41,8 @@ export function mergeInstanceRollups(records: Iterable<RollupRecord>): RollupRec
     const key = bucketKey(record);
     const held = merged.get(key);
     if (held === undefined) {
-      merged.set(key, {
-        seriesKey: record.seriesKey,
-        name: record.name,
-        tags: record.tags,
-        kind: record.kind,
-        resolution: record.resolution,
-        bucketStart: record.bucketStart,
-        count: record.count,
-        sum: record.sum,
-        min: record.min,
-        max: record.max,
-        last: record.last,
-        sketch: record.sketch,
-      });
+      // A copy: the merge below writes into it, and the input stays untouched.
+      merged.set(key, { ...record });
     } else if (held.kind === record.kind) {
       mergeInto(held, record, sketches);
     }
