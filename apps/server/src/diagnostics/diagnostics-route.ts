@@ -9,6 +9,15 @@ import { DIAGNOSTICS_ROUTE_PREFIX } from './diagnostics-service.ts';
 const notFound = () =>
   Response.json({ errors: [{ message: 'No such diagnostic file' }] }, { status: 404 });
 
+/** The file name as sent, or '' when its percent-encoding is malformed (`%E0%A4%A`): not found. */
+function decodedName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * `GET /api/diagnostics/<file>` (admin): streams a CPU profile or heap snapshot this instance
  * wrote, as an attachment. Each download is audited (`rest:downloadDiagnostic`).
@@ -19,7 +28,7 @@ export function diagnosticsDownloadRoute(
   actorOf: (request: Request, serverContext: Record<string, unknown>) => Promise<AuditActor>,
 ): RouteHandler {
   return async (request, url, serverContext) => {
-    const fileName = decodeURIComponent(url.pathname.slice(DIAGNOSTICS_ROUTE_PREFIX.length));
+    const fileName = decodedName(url.pathname.slice(DIAGNOSTICS_ROUTE_PREFIX.length));
     const path = diagnostics.pathOf(fileName);
     const size =
       path === undefined

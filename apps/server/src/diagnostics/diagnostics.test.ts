@@ -72,6 +72,10 @@ describe('CPU profile', () => {
       headers: { 'x-api-key': app.adminKey },
     });
     expect(unknown.status).toBe(404);
+    const malformed = await app.yoga.fetch('http://localhost/api/diagnostics/%E0%A4%A', {
+      headers: { 'x-api-key': app.adminKey },
+    });
+    expect(malformed.status).toBe(404);
   });
 
   it('refuses a bad duration and is rate-limited', async () => {
