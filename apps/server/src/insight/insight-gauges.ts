@@ -21,8 +21,9 @@ export const INSIGHT_GAUGES = {
     help: 'Budget status: -1 no data, 0 within, 1 at risk, 2 over (tags budget, metric)',
   },
   bundle: {
-    name: 'web.bundleGzipKB',
-    unit: 'KiB',
+    name: 'web.bundleGzipSize',
+    // KiB, exported to Prometheus in bytes (`taurine_web_bundle_gzip_size_bytes`).
+    unit: 'KB',
     help: "The SPA's JavaScript, gzip-compressed (for the bundle budget)",
   },
 } as const;

@@ -36,7 +36,7 @@ describe('budgets', () => {
         'webvitals.INP',
         'webvitals.CLS',
         'api.responseTime',
-        'web.bundleGzipKB',
+        'web.bundleGzipSize',
         'process.heapUsedRatio',
         'cache.hitRate',
       ]),

@@ -39,7 +39,7 @@ export const DEFAULT_BUDGETS: readonly BudgetDefinition[] = [
   { name: 'FCP p75', metric: 'webvitals.FCP', statistic: 'p75', limit: 1800 },
   { name: 'TTFB p75', metric: 'webvitals.TTFB', statistic: 'p75', limit: 800 },
   { name: 'API p95', metric: 'api.responseTime', statistic: 'p95', limit: 500 },
-  { name: 'SPA JavaScript (gzip)', metric: 'web.bundleGzipKB', statistic: 'last', limit: 500 },
+  { name: 'SPA JavaScript (gzip)', metric: 'web.bundleGzipSize', statistic: 'last', limit: 500 },
   { name: 'Heap use', metric: 'process.heapUsedRatio', statistic: 'avg', limit: 0.8 },
   { name: 'Cache hit rate', metric: 'cache.hitRate', statistic: 'avg', limit: 0.8, kind: 'min' },
 ].map((budget) => ({
