@@ -1,22 +1,8 @@
+import { STAT_NAMES } from '@taurine/monitor/metric-stats';
 import { useId, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { MetricSeriesQuery } from '../api/dashboards.ts';
 import type { PanelQuery } from '../utils/dashboard-document.ts';
-
-const STATS = [
-  'count',
-  'sum',
-  'avg',
-  'min',
-  'max',
-  'p50',
-  'p75',
-  'p90',
-  'p95',
-  'p99',
-  'rate',
-  'last',
-] as const;
 
 /** Metric names, and the tag keys and values seen on each, from the `metrics` query. */
 function useMetricCatalog() {
@@ -82,7 +68,7 @@ export function QueryEditor({ query, index, variables, onChange, onRemove }: Que
             onChange({ ...query, stat: event.target.value as PanelQuery['stat'] });
           }}
         >
-          {STATS.map((stat) => (
+          {STAT_NAMES.map((stat) => (
             <option key={stat} value={stat}>
               {stat}
             </option>
